@@ -1,0 +1,162 @@
+package org.iepservices.backbone.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends outbox rows to Kafka in commit order and marks them published once the broker has
+ * acknowledged them. While Kafka is unreachable the rows stay pending and are retried on the
+ * next tick; nothing is dropped. Delivery is at-least-once (a crash between the ack and the
+ * mark re-sends), which is why every consumer deduplicates on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EntityManager em;
+    private final Map<String, Object> kafkaConfig;
+    private final int batchSize;
+    private final long sendTimeoutMs;
+    private final AtomicLong pending = new AtomicLong();
+    private volatile KafkaProducer<String, String> producer;
+
+    OutboxRelay(EntityManager em,
+                @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
+                @ConfigProperty(name = "outbox.relay.send-timeout-ms", defaultValue = "5000") long sendTimeoutMs,
+                MeterRegistry registry) {
+        this.em = em;
+        this.kafkaConfig = kafkaConfig;
+        this.batchSize = batchSize;
+        this.sendTimeoutMs = sendTimeoutMs;
+        Gauge.builder("outbox.pending.events", pending, AtomicLong::get)
+                .description("Events written to the outbox and not yet acknowledged by Kafka")
+                .register(registry);
+    }
+
+    @Scheduled(every = "${outbox.relay.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        try {
+            int sent;
+            do {
+                sent = relayBatch();
+            } while (sent == batchSize);
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay run failed, will retry: %s", e.toString());
+        }
+    }
+
+    /** Publishes one batch of pending events; returns how many were acknowledged. */
+    public int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<OutboxEvent> batch = em.createNativeQuery(
+                            "select * from outbox_event where published_at is null order by seq limit :n "
+                                    + "for update skip locked", OutboxEvent.class)
+                    .setParameter("n", batchSize)
+                    .getResultList();
+            if (batch.isEmpty()) {
+                pending.set(0);
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            KafkaProducer<String, String> kafka = producer();
+            for (OutboxEvent event : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.messageKey, event.payload);
+                record.headers().add(new RecordHeader("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8)));
+                record.headers().add(new RecordHeader("ce_type", event.eventType.getBytes(StandardCharsets.UTF_8)));
+                record.headers().add(new RecordHeader("content-type",
+                        "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
+                acks.add(kafka.send(record));
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            int acknowledged = 0;
+            // Mark only the prefix that Kafka acknowledged: publication order is commit order.
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxEvent event = batch.get(i);
+                try {
+                    acks.get(i).get(sendTimeoutMs * 2, TimeUnit.MILLISECONDS);
+                    event.publishedAt = now;
+                    acknowledged++;
+                } catch (Exception e) {
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    for (int j = i; j < batch.size(); j++) {
+                        OutboxEvent failed = batch.get(j);
+                        failed.attempts++;
+                        failed.lastError = truncate(cause.toString());
+                    }
+                    LOG.warnf("Kafka did not acknowledge outbox event %s (%s); %d event(s) wait for the next attempt",
+                            event.id, cause.toString(), batch.size() - i);
+                    break;
+                }
+            }
+            pending.set(((Number) em.createNativeQuery(
+                    "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue()
+                    - acknowledged);
+            return acknowledged;
+        });
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Map<String, Object> config = new HashMap<>(kafkaConfig);
+                    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    config.put(ProducerConfig.ACKS_CONFIG, "all");
+                    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    // Fail fast while the broker is down: the rows stay in the outbox and are retried.
+                    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeoutMs);
+                    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs);
+                    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs * 2);
+                    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+                    config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+                    producer = new KafkaProducer<>(config);
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        KafkaProducer<String, String> p = producer;
+        if (p != null) {
+            p.close(java.time.Duration.ofSeconds(2));
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+}

@@ -1,0 +1,14 @@
+package org.iepservices.events;
+
+/** Kafka topics, one per publishing domain (see README, "Events"). */
+public final class Topics {
+    public static final String ROSTER = "roster.events";
+    public static final String IEP = "iep.events";
+    public static final String SCHEDULE = "schedule.events";
+    public static final String SESSION = "session.events";
+
+    public static final java.util.List<String> ALL = java.util.List.of(ROSTER, IEP, SCHEDULE, SESSION);
+
+    private Topics() {
+    }
+}

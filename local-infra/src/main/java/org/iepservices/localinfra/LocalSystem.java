@@ -1,0 +1,115 @@
+package org.iepservices.localinfra;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The whole system on one machine: PostgreSQL, Kafka and the four packaged services as child
+ * processes, optionally loaded with demo data through the public APIs. Stops everything it
+ * started on Ctrl-C. Started by {@code ./run-local}; the e2e suite uses the same pieces.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    private final LocalInfrastructure infra;
+    private final List<ServiceProcess> services;
+
+    private LocalSystem(LocalInfrastructure infra, List<ServiceProcess> services) {
+        this.infra = infra;
+        this.services = services;
+    }
+
+    /**
+     * Starts infrastructure and services. {@code portFor} maps a service's default port to the one
+     * to use (identity for the local run, free ports for tests).
+     */
+    public static LocalSystem start(Path repoRoot, Path workDir, int postgresPort, IntUnaryOperator portFor,
+                                    Map<String, String> extraConfig) throws IOException, InterruptedException {
+        LocalInfrastructure infra = LocalInfrastructure.start(postgresPort, LocalInfrastructure.SERVICE_DATABASES);
+        List<ServiceProcess> started = new ArrayList<>();
+        LocalSystem system = new LocalSystem(infra, started);
+        try {
+            for (ServiceLayout layout : ServiceLayout.ALL) {
+                Map<String, String> config = new LinkedHashMap<>(infra.serviceConfig(layout.database()));
+                config.putAll(extraConfig);
+                started.add(ServiceProcess.start(repoRoot, layout.module(), portFor.applyAsInt(layout.defaultPort()),
+                        config, workDir.resolve("logs"), "256m"));
+            }
+            for (ServiceProcess service : started) {
+                service.awaitReady(Duration.ofSeconds(120));
+            }
+            return system;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public LocalInfrastructure infrastructure() {
+        return infra;
+    }
+
+    public ServiceProcess service(ServiceLayout layout) {
+        return services.stream().filter(s -> s.name().equals(layout.module())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(layout.module() + " is not running"));
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        infra.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean demo = true;
+        int postgresPort = 15432;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--no-demo" -> demo = false;
+                case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("usage: run-local [--no-demo] [--postgres-port N]");
+                    System.exit(2);
+                }
+            }
+        }
+        Path repoRoot = Path.of(System.getProperty("iep.repo.root", ".")).toAbsolutePath().normalize();
+        Path workDir = repoRoot.resolve(".run-local");
+        long t0 = System.nanoTime();
+        System.out.println("Starting PostgreSQL, Kafka and the four services (logs in " + workDir.resolve("logs") + ") ...");
+        LocalSystem system = start(repoRoot, workDir, postgresPort, port -> port, Map.of());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping services, Kafka and PostgreSQL ...");
+            system.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "local-system-stop"));
+        double startSeconds = (System.nanoTime() - t0) / 1e9;
+
+        if (demo) {
+            long d0 = System.nanoTime();
+            DemoData.Summary summary = new DemoData(system).load();
+            System.out.printf("Demo data loaded in %.1f s: %s%n", (System.nanoTime() - d0) / 1e9, summary);
+        }
+
+        System.out.printf("%nAll services are up (started in %.1f s).%n", startSeconds);
+        System.out.println("  PostgreSQL : " + system.infrastructure().jdbcUrl("<database>") + " (user postgres)");
+        System.out.println("  Kafka      : " + system.infrastructure().kafkaBootstrapServers());
+        for (ServiceLayout layout : ServiceLayout.ALL) {
+            ServiceProcess s = system.service(layout);
+            System.out.printf("  %-18s %s/q/swagger-ui   (OpenAPI %s/q/openapi, health %s/q/health)%n",
+                    layout.module(), s.baseUrl(), s.baseUrl(), s.baseUrl());
+        }
+        System.out.println("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,40 @@
+package org.iepservices.session.domain;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * District makeup policy: which miss reasons create a makeup obligation. The default follows
+ * common district practice: misses on the provider's or the schedule's side are owed, student
+ * absence and school closure are not, anything else goes to the IEP team.
+ */
+public final class MakeupPolicy {
+
+    private final Map<MissReason, OwedVerdict> verdicts;
+
+    public MakeupPolicy(Map<MissReason, OwedVerdict> verdicts) {
+        EnumMap<MissReason, OwedVerdict> copy = new EnumMap<>(MissReason.class);
+        copy.putAll(verdicts);
+        for (MissReason reason : MissReason.values()) {
+            if (!copy.containsKey(reason)) {
+                throw new IllegalArgumentException("the policy must decide reason " + reason);
+            }
+        }
+        this.verdicts = copy;
+    }
+
+    public static MakeupPolicy districtDefault() {
+        return new MakeupPolicy(Map.of(
+                MissReason.PROVIDER_ABSENT, OwedVerdict.OWED,
+                MissReason.PROVIDER_REASSIGNED, OwedVerdict.OWED,
+                MissReason.SCHEDULING_ERROR, OwedVerdict.OWED,
+                MissReason.STUDENT_ABSENT, OwedVerdict.NOT_OWED,
+                MissReason.SCHOOL_CLOSED, OwedVerdict.NOT_OWED,
+                MissReason.STUDENT_UNAVAILABLE, OwedVerdict.REVIEW,
+                MissReason.OTHER, OwedVerdict.REVIEW));
+    }
+
+    public OwedVerdict verdictFor(MissReason reason) {
+        return verdicts.get(reason);
+    }
+}
