@@ -1,0 +1,45 @@
+package org.iepservices.reporting.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.service.DeliveredMinutesService;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/delivered-minutes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Delivered minutes")
+public class DeliveredMinutesResource {
+
+    private final DeliveredMinutesService service;
+
+    DeliveredMinutesResource(DeliveredMinutesService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/students/{studentId}")
+    @Operation(summary = "Delivered and missed minutes of a student",
+            description = "Totals by setting (push-in / pull-out), missed minutes by owed verdict, the same per "
+                    + "mandate, and the sessions. Built from session.events; a session appears here shortly after "
+                    + "its log is completed in session-service.")
+    public DeliveredMinutesResponse forStudent(@PathParam("studentId") UUID studentId,
+                                               @Parameter(description = "First school date, inclusive")
+                                               @QueryParam("from") LocalDate from,
+                                               @Parameter(description = "Last school date, inclusive")
+                                               @QueryParam("to") LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        return service.forStudent(studentId, from, to);
+    }
+}

@@ -1,0 +1,81 @@
+package org.iepservices.reporting.events;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.iepservices.backbone.inbox.IdempotentConsumer;
+import org.iepservices.events.EventEnvelope;
+import org.iepservices.events.SessionCompleted;
+import org.iepservices.events.SessionMissed;
+import org.iepservices.reporting.domain.DeliveredSession;
+import org.iepservices.reporting.domain.MissedSession;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Projects session.events into delivered and missed minutes, each event exactly once. */
+@ApplicationScoped
+public class SessionEventsConsumer extends IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SessionEventsConsumer.class);
+
+    @Incoming("session-events")
+    @Blocking // ordered: one student's events are applied in partition order
+    public void onEvent(String record) {
+        consume(record);
+    }
+
+    @Override
+    protected String consumerName() {
+        return "reporting.delivered-minutes";
+    }
+
+    @Override
+    protected void apply(EventEnvelope event) {
+        if (SessionCompleted.TYPE.name().equals(event.type())) {
+            delivered(event.id(), event.dataAs(SessionCompleted.TYPE, mapper));
+        } else if (SessionMissed.TYPE.name().equals(event.type())) {
+            missed(event.id(), event.dataAs(SessionMissed.TYPE, mapper));
+        } else {
+            LOG.debugf("Event type %s is not part of this projection; recorded and skipped", event.type());
+        }
+    }
+
+    private void delivered(UUID eventId, SessionCompleted data) {
+        DeliveredSession.Key key = new DeliveredSession.Key(data.sessionLogId(), data.studentId());
+        DeliveredSession row = DeliveredSession.<DeliveredSession>findByIdOptional(key).orElseGet(() -> {
+            DeliveredSession created = new DeliveredSession();
+            created.key = key;
+            return created;
+        });
+        row.mandateId = data.mandateId();
+        row.providerId = data.providerId();
+        row.setting = data.setting();
+        row.sessionDate = data.sessionDate();
+        row.minutes = data.minutes();
+        row.makeupFor = data.makeupFor().isEmpty() ? null
+                : data.makeupFor().stream().map(UUID::toString).collect(Collectors.joining(","));
+        row.eventId = eventId;
+        row.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.persist();
+    }
+
+    private void missed(UUID eventId, SessionMissed data) {
+        MissedSession row = MissedSession.<MissedSession>findByIdOptional(data.missId()).orElseGet(MissedSession::new);
+        row.missId = data.missId();
+        row.studentId = data.studentId();
+        row.mandateId = data.mandateId();
+        row.providerId = data.providerId();
+        row.setting = data.setting();
+        row.sessionDate = data.sessionDate();
+        row.minutes = data.minutes();
+        row.reason = data.reason();
+        row.owed = data.owed();
+        row.eventId = eventId;
+        row.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.persist();
+    }
+}
