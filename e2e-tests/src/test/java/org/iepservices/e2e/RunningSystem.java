@@ -1,0 +1,52 @@
+package org.iepservices.e2e;
+
+import org.iepservices.localinfra.LocalSystem;
+import org.iepservices.localinfra.ServiceLayout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The whole system, started once for the suite with the same launcher as ./run-local: real
+ * PostgreSQL and Kafka in this JVM, the four packaged services as separate processes on free ports.
+ */
+final class RunningSystem {
+
+    private static LocalSystem system;
+
+    static synchronized LocalSystem get() {
+        if (system == null) {
+            Path root = Path.of(System.getProperty("iep.repo.root", "..")).toAbsolutePath().normalize();
+            try {
+                system = LocalSystem.start(root, root.resolve("e2e-tests/target/e2e-run"), 0,
+                        defaultPort -> freePort(), Map.of("outbox.relay.interval", "0.2s"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            LocalSystem started = system;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-system-stop"));
+        }
+        return system;
+    }
+
+    static String url(ServiceLayout service) {
+        return get().service(service).baseUrl();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RunningSystem() {
+    }
+}
