@@ -23,7 +23,7 @@ public record SessionLogRequest(
         @NotNull ServiceSetting setting,
         @NotNull SessionFormat format,
         @Size(max = 4000) String note,
-        @NotEmpty @Valid List<StudentLine> students) {
+        @NotEmpty List<@Valid StudentLine> students) {
 
     @Schema(description = "minutes may be left out for a PRESENT student: the session's length is credited.")
     public record StudentLine(
