@@ -1,6 +1,7 @@
 package org.iepservices.reporting.api;
 
 import org.iepservices.events.ServiceSetting;
+import org.iepservices.reporting.domain.DeliveredSession;
 import org.iepservices.reporting.domain.MinutesTally;
 
 import java.time.LocalDate;
@@ -20,6 +21,6 @@ public record DeliveredMinutesResponse(
     }
 
     public record Session(UUID sessionLogId, UUID mandateId, UUID providerId, LocalDate date, ServiceSetting setting,
-                          int minutes, List<UUID> makeupFor) {
+                          int minutes, List<DeliveredSession.Repayment> makeupFor) {
     }
 }

@@ -37,14 +37,27 @@ public class DeliveredSession extends PanacheEntityBase {
 
     public int minutes;
 
-    @Column(name = "makeup_for")
-    public String makeupFor;
+    /** The misses this session repays; empty for an ordinary session. */
+    @jakarta.persistence.ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @jakarta.persistence.CollectionTable(name = "makeup_repayment", joinColumns = {
+            @jakarta.persistence.JoinColumn(name = "session_log_id", referencedColumnName = "session_log_id"),
+            @jakarta.persistence.JoinColumn(name = "student_id", referencedColumnName = "student_id")})
+    public java.util.List<Repayment> repayments = new java.util.ArrayList<>();
+
+    /** Minutes of this session that are not repayments: ordinary delivery in its own period. */
+    public int ordinaryMinutes() {
+        return minutes - repayments.stream().mapToInt(Repayment::minutes).sum();
+    }
 
     @Column(name = "event_id")
     public UUID eventId;
 
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
+
+    @Embeddable
+    public record Repayment(@Column(name = "miss_id") UUID missId, int minutes) {
+    }
 
     @Embeddable
     public record Key(@Column(name = "session_log_id") UUID sessionLogId,

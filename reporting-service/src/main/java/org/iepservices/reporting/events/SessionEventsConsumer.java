@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Projects session.events into delivered and missed minutes, each event exactly once. */
 @ApplicationScoped
@@ -56,8 +55,8 @@ public class SessionEventsConsumer extends IdempotentConsumer {
         row.setting = data.setting();
         row.sessionDate = data.sessionDate();
         row.minutes = data.minutes();
-        row.makeupFor = data.makeupFor().isEmpty() ? null
-                : data.makeupFor().stream().map(UUID::toString).collect(Collectors.joining(","));
+        row.repayments.clear();
+        data.makeupFor().forEach(r -> row.repayments.add(new DeliveredSession.Repayment(r.missId(), r.minutes())));
         row.eventId = eventId;
         row.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();

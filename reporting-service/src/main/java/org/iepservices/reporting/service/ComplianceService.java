@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Compliance of a student's mandates per period and setting, from the projections. A makeup
- * session's minutes count toward the period of the miss it repays, not the week it happened in.
+ * Compliance of a student's mandates per period and setting, from the projections. The minutes
+ * a makeup session repays count toward the period of the miss, not the week it happened in;
+ * any remainder is ordinary delivery in its own period.
  */
 @ApplicationScoped
 public class ComplianceService {
@@ -71,19 +72,19 @@ public class ComplianceService {
             if (!s.mandateId.equals(mandateId)) {
                 continue;
             }
-            LocalDate countsFor = s.sessionDate;
-            if (s.makeupFor != null) {
-                MissedSession repaid = missById.get(UUID.fromString(s.makeupFor.split(",")[0]));
-                if (repaid != null) {
-                    countsFor = repaid.sessionDate;
-                    if (period.contains(countsFor)) {
-                        madeUp = madeUp.plus(SettingMinutes.of(s.setting, s.minutes));
-                    }
-                    continue;
+            int ordinary = s.minutes;
+            for (DeliveredSession.Repayment repayment : s.repayments) {
+                MissedSession repaid = missById.get(repayment.missId());
+                if (repaid == null) {
+                    continue; // an unknown miss cannot be credited elsewhere: the minutes stay ordinary
+                }
+                ordinary -= repayment.minutes();
+                if (period.contains(repaid.sessionDate)) {
+                    madeUp = madeUp.plus(SettingMinutes.of(s.setting, repayment.minutes()));
                 }
             }
-            if (period.contains(countsFor)) {
-                inPeriod = inPeriod.plus(SettingMinutes.of(s.setting, s.minutes));
+            if (period.contains(s.sessionDate)) {
+                inPeriod = inPeriod.plus(SettingMinutes.of(s.setting, ordinary));
             }
         }
         int owed = 0;

@@ -7,7 +7,6 @@ import org.iepservices.reporting.domain.MinutesTally;
 import org.iepservices.reporting.domain.MissedSession;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,8 +33,7 @@ public class DeliveredMinutesService {
         List<DeliveredMinutesResponse.Session> sessions = delivered.stream()
                 .map(s -> new DeliveredMinutesResponse.Session(s.key.sessionLogId(), s.mandateId, s.providerId,
                         s.sessionDate, s.setting, s.minutes,
-                        s.makeupFor == null ? List.of()
-                                : Arrays.stream(s.makeupFor.split(",")).map(UUID::fromString).toList()))
+                        List.copyOf(s.repayments)))
                 .toList();
         return new DeliveredMinutesResponse(studentId, from, to, total.delivered(), total.missed(), mandates, sessions);
     }

@@ -88,9 +88,10 @@ class ComplianceResourceTest {
                         .body("mandates[0].periods[0].owedBalance", is(30))
                         .body("mandates[0].periods[0].status", is("OUT_OF_COMPLIANCE")));
 
-        // A 30-minute push-in makeup the next week, linked to the miss.
+        // A 40-minute push-in session the next week, 30 of them repaying the miss.
         send(SessionCompleted.TYPE, new SessionCompleted(UUID.randomUUID(), student, mandate, provider,
-                ServiceSetting.PUSH_IN, LocalDate.parse("2026-09-22"), 30, List.of(miss)));
+                ServiceSetting.PUSH_IN, LocalDate.parse("2026-09-22"), 40,
+                List.of(new SessionCompleted.Repayment(miss, 30))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-27").get(path)
                         .then().statusCode(200)
@@ -98,8 +99,8 @@ class ComplianceResourceTest {
                         .body("mandates[0].periods[0].owedBalance", is(0))
                         .body("mandates[0].periods[0].shortfall.pushIn", is(0))
                         .body("mandates[0].periods[0].status", is("ON_TRACK"))
-                        // the makeup is not also counted as delivered in the week it happened
-                        .body("mandates[0].periods[1].delivered.pushIn", is(0)));
+                        // the repaid minutes are not also counted in the week they happened; the rest are
+                        .body("mandates[0].periods[1].delivered.pushIn", is(10)));
     }
 
     @Test

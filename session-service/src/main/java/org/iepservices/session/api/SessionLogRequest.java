@@ -25,11 +25,18 @@ public record SessionLogRequest(
         @Size(max = 4000) String note,
         @NotEmpty List<@Valid StudentLine> students) {
 
-    @Schema(description = "minutes may be left out for a PRESENT student: the session's length is credited.")
+    @Schema(description = "minutes may be left out for a PRESENT student: the session's length is credited. "
+            + "makeupFor makes this a makeup session for the listed misses (of this student and mandate, owed or in "
+            + "review); at completion its minutes repay them oldest first.")
     public record StudentLine(
             @NotNull UUID studentId,
             @NotNull @Schema(description = "The IEP service mandate these minutes count toward") UUID mandateId,
             @NotNull Attendance attendance,
-            Integer minutes) {
+            Integer minutes,
+            List<@NotNull UUID> makeupFor) {
+
+        public List<UUID> makeupFor() {
+            return makeupFor == null ? List.of() : makeupFor;
+        }
     }
 }

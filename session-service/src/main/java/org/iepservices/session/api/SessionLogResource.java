@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.session.domain.SessionLog;
+import org.iepservices.session.service.MakeupService;
 import org.iepservices.session.service.SessionLogService;
 
 import java.util.UUID;
@@ -28,9 +29,15 @@ import java.util.UUID;
 public class SessionLogResource {
 
     private final SessionLogService service;
+    private final MakeupService makeups;
 
-    SessionLogResource(SessionLogService service) {
+    SessionLogResource(SessionLogService service, MakeupService makeups) {
         this.service = service;
+        this.makeups = makeups;
+    }
+
+    private SessionLogResponse response(SessionLog log) {
+        return SessionLogResponse.of(log, makeups.linksOf(log.id));
     }
 
     @POST
@@ -49,7 +56,7 @@ public class SessionLogResource {
         return Response.status(created.replayed() ? Response.Status.OK : Response.Status.CREATED)
                 .location(uri.getAbsolutePathBuilder().path(log.id.toString()).build())
                 .tag(Long.toString(log.version))
-                .entity(SessionLogResponse.of(log))
+                .entity(response(log))
                 .build();
     }
 
@@ -58,7 +65,7 @@ public class SessionLogResource {
     @Operation(summary = "Read a session log")
     public Response get(@PathParam("id") UUID id) {
         SessionLog log = service.get(id);
-        return Response.ok(SessionLogResponse.of(log)).tag(Long.toString(log.version)).build();
+        return Response.ok(response(log)).tag(Long.toString(log.version)).build();
     }
 
     @POST
@@ -70,6 +77,6 @@ public class SessionLogResource {
     @APIResponse(responseCode = "409", description = "Already completed")
     public Response complete(@PathParam("id") UUID id, @Valid @NotNull CompleteRequest request) {
         SessionLog log = service.complete(id, request.signedBy(), request.credentials());
-        return Response.ok(SessionLogResponse.of(log)).tag(Long.toString(log.version)).build();
+        return Response.ok(response(log)).tag(Long.toString(log.version)).build();
     }
 }

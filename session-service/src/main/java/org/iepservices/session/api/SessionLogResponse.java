@@ -2,6 +2,7 @@ package org.iepservices.session.api;
 
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.session.domain.Attendance;
+import org.iepservices.session.domain.MakeupLink;
 import org.iepservices.session.domain.SessionFormat;
 import org.iepservices.session.domain.SessionLog;
 import org.iepservices.session.domain.SessionStatus;
@@ -27,18 +28,26 @@ public record SessionLogResponse(
         List<StudentLine> students,
         long version) {
 
-    public record StudentLine(UUID studentId, UUID mandateId, Attendance attendance, int minutes) {
+    public record StudentLine(UUID studentId, UUID mandateId, Attendance attendance, int minutes,
+                              List<Repayment> makeupFor) {
+    }
+
+    /** A miss this line repays; {@code minutes} is allocated when the log is completed. */
+    public record Repayment(UUID missId, int minutes) {
     }
 
     public record Signature(String signedBy, String credentials, OffsetDateTime signedAt) {
     }
 
-    static SessionLogResponse of(SessionLog log) {
+    static SessionLogResponse of(SessionLog log, List<MakeupLink> links) {
         return new SessionLogResponse(log.id, log.providerId, log.sessionDate, log.startTime, log.endTime,
                 log.setting, log.format, log.status, log.isLocked(), log.note,
                 log.signedAt == null ? null : new Signature(log.signedBy, log.signerCredentials, log.signedAt),
                 log.students.stream()
-                        .map(s -> new StudentLine(s.studentId, s.mandateId, s.attendance, s.minutes))
+                        .map(s -> new StudentLine(s.studentId, s.mandateId, s.attendance, s.minutes, links.stream()
+                                .filter(l -> l.key.studentId().equals(s.studentId))
+                                .map(l -> new Repayment(l.key.missId(), l.minutes))
+                                .toList()))
                         .toList(),
                 log.version);
     }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.SessionCompleted;
+import org.iepservices.problem.Problem;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
 import org.iepservices.session.api.SessionLogRequest;
@@ -19,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +32,12 @@ public class SessionLogService {
 
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final MakeupService makeups;
 
-    SessionLogService(Outbox outbox, ObjectMapper mapper) {
+    SessionLogService(Outbox outbox, ObjectMapper mapper, MakeupService makeups) {
         this.outbox = outbox;
         this.mapper = mapper;
+        this.makeups = makeups;
     }
 
     /** The outcome of a create: the log, and whether an earlier request with the same key made it. */
@@ -57,9 +61,10 @@ public class SessionLogService {
                 .map(s -> new CreditedMinutes.Entry(s.studentId(), s.attendance(), s.minutes()))
                 .toList();
         CreditedMinutes.Result credited = CreditedMinutes.resolve(request.startTime(), request.endTime(), entries);
-        if (!credited.valid()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The session log is inconsistent",
-                    credited.violations());
+        List<Problem.Violation> violations = new ArrayList<>(credited.violations());
+        violations.addAll(makeups.check(request.students()));
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The session log is inconsistent", violations);
         }
         SessionLog log = new SessionLog();
         log.id = UUID.randomUUID();
@@ -80,6 +85,9 @@ public class SessionLogService {
                     credited.minutes().get(i)));
         }
         log.persist();
+        for (SessionLogRequest.StudentLine line : request.students()) {
+            makeups.link(log.id, line.studentId(), line.makeupFor());
+        }
         return new Created(log, false);
     }
 
@@ -104,9 +112,10 @@ public class SessionLogService {
         log.signedAt = OffsetDateTime.now(ZoneOffset.UTC);
         for (StudentAttendance student : log.students) {
             if (student.minutes > 0) {
+                List<SessionCompleted.Repayment> repaid = makeups.allocate(log.id, student.studentId, student.minutes);
                 outbox.publish(SessionCompleted.TYPE, student.studentId, new SessionCompleted(log.id,
                         student.studentId, student.mandateId, log.providerId, log.setting, log.sessionDate,
-                        student.minutes, List.of()));
+                        student.minutes, repaid));
             }
         }
         return log;
