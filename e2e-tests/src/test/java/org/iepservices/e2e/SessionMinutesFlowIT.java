@@ -119,6 +119,56 @@ class SessionMinutesFlowIT {
                         .body("mandates[0].mandateId", is(e.mandateId())));
     }
 
+    /**
+     * domain.md's worked example: speech 2 x 30/week (1 pull-out + 1 push-in), week of Mon 2026-09-14.
+     * Tuesday pull-out delivered, Thursday push-in missed (provider absent, owed): out of compliance
+     * with 30 owed once the week closes; a 30-minute push-in makeup the next week brings it to 0.
+     */
+    @Test
+    void theWorkedExampleAcrossAllFourServices() {
+        Enrolled e = enrollWorkedExampleStudent();
+        complete(draftLog(e, "2026-09-15", "PULL_OUT", 30));
+        String miss = given().baseUri(session).contentType(ContentType.JSON)
+                .body(Map.of("studentId", e.studentId(), "mandateId", e.mandateId(), "providerId", e.providerId(),
+                        "setting", "PUSH_IN", "sessionDate", "2026-09-17", "minutes", 30,
+                        "reason", "PROVIDER_ABSENT"))
+                .post("/api/v1/misses").then().statusCode(201).extract().path("id");
+
+        String week = "/api/v1/compliance/students/" + e.studentId();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(reporting).queryParam("from", "2026-09-14").queryParam("to", "2026-09-20")
+                        .get(week).then().statusCode(200)
+                        .body("mandates[0].mandateId", is(e.mandateId()))
+                        .body("mandates[0].periods[0].mandated.pullOut", is(30))
+                        .body("mandates[0].periods[0].mandated.pushIn", is(30))
+                        .body("mandates[0].periods[0].delivered.pullOut", is(30))
+                        .body("mandates[0].periods[0].delivered.pushIn", is(0))
+                        .body("mandates[0].periods[0].missedOwed", is(30))
+                        .body("mandates[0].periods[0].owedBalance", is(30))
+                        .body("mandates[0].periods[0].status", is("OUT_OF_COMPLIANCE")));
+
+        Map<String, Object> line = Map.of("studentId", e.studentId(), "mandateId", e.mandateId(),
+                "attendance", "PRESENT", "makeupFor", List.of(miss));
+        String makeup = given().baseUri(session).contentType(ContentType.JSON)
+                .body(Map.of("providerId", e.providerId(), "sessionDate", "2026-09-22", "startTime", "13:00:00",
+                        "endTime", "13:30:00", "setting", "PUSH_IN", "format", "SMALL_GROUP",
+                        "students", List.of(line)))
+                .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
+        complete(makeup);
+
+        given().baseUri(session).get("/api/v1/students/" + e.studentId() + "/makeup-ledger")
+                .then().statusCode(200)
+                .body("mandates[0].owedMinutes", is(30))
+                .body("mandates[0].outstandingMinutes", is(0))
+                .body("mandates[0].misses[0].repaidBy", contains(makeup));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(reporting).queryParam("from", "2026-09-14").queryParam("to", "2026-09-20")
+                        .get(week).then()
+                        .body("mandates[0].periods[0].madeUp.pushIn", is(30))
+                        .body("mandates[0].periods[0].owedBalance", is(0))
+                        .body("mandates[0].periods[0].status", is("ON_TRACK")));
+    }
+
     @Test
     void withKafkaDownTheSessionIsAcceptedAndItsMinutesArriveWhenKafkaReturns() {
         Enrolled e = enrollWorkedExampleStudent();
