@@ -13,6 +13,7 @@ public final class EventCatalog {
             StudentUpserted.TYPE,
             IepActivated.TYPE,
             SessionCompleted.TYPE,
+            SessionAmended.TYPE,
             SessionMissed.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME =

@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.ServiceSetting;
+import org.iepservices.events.SessionAmended;
 import org.iepservices.events.SessionCompleted;
 import org.iepservices.events.SessionMissed;
 import org.iepservices.localinfra.LocalInfrastructure;
@@ -107,6 +108,30 @@ class DeliveredMinutesResourceTest {
                         .then().body("delivered.sessions", is(2)));
         given().get("/api/v1/delivered-minutes/students/" + student)
                 .then().body("delivered.total", is(50)).body("delivered.pullOut", is(30));
+    }
+
+    @Test
+    void anAmendmentReplacesTheStudentsMinutesAndZeroRemovesTheDelivery() throws Exception {
+        EventEnvelope first = completed(ServiceSetting.PULL_OUT, "2026-09-15", 30);
+        EventEnvelope second = completed(ServiceSetting.PUSH_IN, "2026-09-17", 30);
+        send(first);
+        send(second);
+        SessionCompleted a = first.dataAs(SessionCompleted.TYPE, mapper);
+        SessionCompleted b = second.dataAs(SessionCompleted.TYPE, mapper);
+        send(EventEnvelope.wrap("/session-service", SessionAmended.TYPE, student.toString(),
+                new SessionAmended(a.sessionLogId(), UUID.randomUUID(), student, mandate, provider,
+                        ServiceSetting.PULL_OUT, a.sessionDate(), 30, 20, List.of(), "left early"),
+                OffsetDateTime.now(), mapper));
+        send(EventEnvelope.wrap("/session-service", SessionAmended.TYPE, student.toString(),
+                new SessionAmended(b.sessionLogId(), UUID.randomUUID(), student, mandate, provider,
+                        ServiceSetting.PUSH_IN, b.sessionDate(), 30, 0, List.of(), "was absent after all"),
+                OffsetDateTime.now(), mapper));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/delivered-minutes/students/" + student)
+                        .then().body("delivered.total", is(20))
+                        .body("delivered.pullOut", is(20))
+                        .body("delivered.sessions", is(1)));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.session.domain.SessionLog;
+import org.iepservices.session.service.AddendumService;
 import org.iepservices.session.service.MakeupService;
 import org.iepservices.session.service.SessionLogService;
 
@@ -30,14 +31,16 @@ public class SessionLogResource {
 
     private final SessionLogService service;
     private final MakeupService makeups;
+    private final AddendumService addenda;
 
-    SessionLogResource(SessionLogService service, MakeupService makeups) {
+    SessionLogResource(SessionLogService service, MakeupService makeups, AddendumService addenda) {
         this.service = service;
         this.makeups = makeups;
+        this.addenda = addenda;
     }
 
     private SessionLogResponse response(SessionLog log) {
-        return SessionLogResponse.of(log, makeups.linksOf(log.id));
+        return SessionLogResponse.of(log, makeups.linksOf(log.id), addenda.of(log.id));
     }
 
     @POST
@@ -66,6 +69,20 @@ public class SessionLogResource {
     public Response get(@PathParam("id") UUID id) {
         SessionLog log = service.get(id);
         return Response.ok(response(log)).tag(Long.toString(log.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/addenda")
+    @Operation(summary = "Correct a completed, locked log with an addendum",
+            description = "Records who, when, why and what changed; the original values stay readable. Every student "
+                    + "whose credited minutes change gets a SessionAmended event. Drafts are not amended (409).")
+    @APIResponse(responseCode = "201", description = "Addendum recorded; the body is the corrected log")
+    @APIResponse(responseCode = "409", description = "The log is still a draft")
+    @APIResponse(responseCode = "422", description = "The corrected minutes break a rule, or nothing changes")
+    public Response amend(@PathParam("id") UUID id, @Valid @NotNull AddendumRequest request, UriInfo uri) {
+        addenda.amend(id, request);
+        SessionLog log = service.get(id);
+        return Response.status(Response.Status.CREATED).entity(response(log)).tag(Long.toString(log.version)).build();
     }
 
     @POST

@@ -89,6 +89,14 @@ public class MakeupService {
         return repayments;
     }
 
+    /** After an addendum changed the student's minutes: releases what this log repaid and allocates again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<SessionCompleted.Repayment> reallocate(UUID sessionLogId, UUID studentId, int creditedMinutes) {
+        List<MakeupLink> links = MakeupLink.list("key.sessionLogId = ?1 and key.studentId = ?2", sessionLogId, studentId);
+        links.forEach(link -> link.minutes = 0);
+        return allocate(sessionLogId, studentId, creditedMinutes);
+    }
+
     /** Minutes of the miss not yet repaid by completed makeups (draft links carry 0). */
     public int outstanding(MissedSession miss) {
         Number repaid = (Number) MakeupLink.getEntityManager()
