@@ -1,31 +1,20 @@
 package org.iepservices.reporting.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.EventType;
 import org.iepservices.events.IepActivated;
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.events.SessionCompleted;
 import org.iepservices.events.SessionMissed;
-import org.iepservices.localinfra.LocalInfrastructure;
 import org.iepservices.localinfra.RealInfrastructureTestResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -37,24 +26,18 @@ import static org.hamcrest.Matchers.*;
         initArgs = @ResourceArg(name = "database", value = "reporting"))
 class ComplianceResourceTest {
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    private final EventPublisher events = new EventPublisher();
 
     private final UUID student = UUID.randomUUID();
     private final UUID provider = UUID.randomUUID();
 
     @AfterEach
     void close() {
-        producer.close();
+        events.close();
     }
 
     private <T> void send(EventType<T> type, T payload) throws Exception {
-        EventEnvelope event = EventEnvelope.wrap("/test", type, student.toString(), payload, OffsetDateTime.now(), mapper);
-        producer.send(new ProducerRecord<>(type.topic(), event.subject(), mapper.writeValueAsString(event))).get();
+        events.send(type, student, payload);
     }
 
     private UUID activateSpeechIep(UUID iep, UUID supersedes, String from) throws Exception {

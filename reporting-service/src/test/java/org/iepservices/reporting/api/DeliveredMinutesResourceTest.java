@@ -1,19 +1,12 @@
 package org.iepservices.reporting.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.events.SessionAmended;
@@ -26,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +34,7 @@ import static org.junit.jupiter.api.Assertions.*;
         initArgs = @ResourceArg(name = "database", value = "reporting"))
 class DeliveredMinutesResourceTest {
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    private final EventPublisher events = new EventPublisher();
 
     private final UUID student = UUID.randomUUID();
     private final UUID mandate = UUID.randomUUID();
@@ -55,25 +42,25 @@ class DeliveredMinutesResourceTest {
 
     @AfterEach
     void close() {
-        producer.close();
+        events.close();
     }
 
     private EventEnvelope completed(ServiceSetting setting, String date, int minutes) {
-        return EventEnvelope.wrap("/session-service", SessionCompleted.TYPE, student.toString(),
+        return events.envelope(SessionCompleted.TYPE, student,
                 new SessionCompleted(UUID.randomUUID(), student, mandate, provider, setting, LocalDate.parse(date),
-                        minutes, List.of()), OffsetDateTime.now(), mapper);
+                        minutes, List.of()));
     }
 
     private void send(EventEnvelope event) throws Exception {
-        producer.send(new ProducerRecord<>("session.events", event.subject(), mapper.writeValueAsString(event))).get();
+        events.send("session.events", event);
     }
 
     @Test
     void completedAndMissedSessionsAreTalliedBySettingAndVerdict() throws Exception {
         send(completed(ServiceSetting.PULL_OUT, "2026-09-15", 30));
-        send(EventEnvelope.wrap("/session-service", SessionMissed.TYPE, student.toString(),
+        events.send(SessionMissed.TYPE, student,
                 new SessionMissed(UUID.randomUUID(), student, mandate, provider, ServiceSetting.PUSH_IN,
-                        LocalDate.parse("2026-09-17"), 30, "PROVIDER_ABSENT", "OWED"), OffsetDateTime.now(), mapper));
+                        LocalDate.parse("2026-09-17"), 30, "PROVIDER_ABSENT", "OWED"));
         send(completed(ServiceSetting.PUSH_IN, "2026-09-22", 25));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -116,16 +103,12 @@ class DeliveredMinutesResourceTest {
         EventEnvelope second = completed(ServiceSetting.PUSH_IN, "2026-09-17", 30);
         send(first);
         send(second);
-        SessionCompleted a = first.dataAs(SessionCompleted.TYPE, mapper);
-        SessionCompleted b = second.dataAs(SessionCompleted.TYPE, mapper);
-        send(EventEnvelope.wrap("/session-service", SessionAmended.TYPE, student.toString(),
-                new SessionAmended(a.sessionLogId(), UUID.randomUUID(), student, mandate, provider,
-                        ServiceSetting.PULL_OUT, a.sessionDate(), 30, 20, List.of(), "left early"),
-                OffsetDateTime.now(), mapper));
-        send(EventEnvelope.wrap("/session-service", SessionAmended.TYPE, student.toString(),
-                new SessionAmended(b.sessionLogId(), UUID.randomUUID(), student, mandate, provider,
-                        ServiceSetting.PUSH_IN, b.sessionDate(), 30, 0, List.of(), "was absent after all"),
-                OffsetDateTime.now(), mapper));
+        SessionCompleted a = first.dataAs(SessionCompleted.TYPE, events.mapper);
+        SessionCompleted b = second.dataAs(SessionCompleted.TYPE, events.mapper);
+        events.send(SessionAmended.TYPE, student, new SessionAmended(a.sessionLogId(), UUID.randomUUID(), student,
+                mandate, provider, ServiceSetting.PULL_OUT, a.sessionDate(), 30, 20, List.of(), "left early"));
+        events.send(SessionAmended.TYPE, student, new SessionAmended(b.sessionLogId(), UUID.randomUUID(), student,
+                mandate, provider, ServiceSetting.PUSH_IN, b.sessionDate(), 30, 0, List.of(), "was absent after all"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/v1/delivered-minutes/students/" + student)
@@ -137,7 +120,7 @@ class DeliveredMinutesResourceTest {
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
         String garbage = "{\"not\":\"a cloudevent\"," + UUID.randomUUID() + "}";
-        producer.send(new ProducerRecord<>("session.events", student.toString(), garbage)).get();
+        events.sendRaw("session.events", student.toString(), garbage);
         send(completed(ServiceSetting.PULL_OUT, "2026-09-15", 30));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

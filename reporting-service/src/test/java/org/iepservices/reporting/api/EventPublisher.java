@@ -1,0 +1,47 @@
+package org.iepservices.reporting.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.iepservices.events.EventEnvelope;
+import org.iepservices.events.EventType;
+import org.iepservices.localinfra.LocalInfrastructure;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/** Publishes events to the real broker the way the other services' outbox relays do. */
+final class EventPublisher implements AutoCloseable {
+
+    final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+
+    <T> EventEnvelope envelope(EventType<T> type, Object subject, T payload) {
+        return EventEnvelope.wrap("/test", type, subject.toString(), payload, OffsetDateTime.now(), mapper);
+    }
+
+    void send(String topic, EventEnvelope event) throws Exception {
+        sendRaw(topic, event.subject(), mapper.writeValueAsString(event));
+    }
+
+    <T> void send(EventType<T> type, Object subject, T payload) throws Exception {
+        send(type.topic(), envelope(type, subject, payload));
+    }
+
+    void sendRaw(String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
