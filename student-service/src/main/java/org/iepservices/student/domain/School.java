@@ -1,0 +1,33 @@
+package org.iepservices.student.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "school")
+public class School extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    @Column(name = "district_id")
+    public UUID districtId;
+
+    /** The SIS's id (OneRoster sourcedId), when the school came from a roster. */
+    @Column(name = "sourced_id")
+    public String sourcedId;
+
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

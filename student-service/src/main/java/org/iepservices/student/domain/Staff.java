@@ -1,0 +1,49 @@
+package org.iepservices.student.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** A provider (SLP, OT, PT, counselor) or a teacher, working at one or more schools. */
+@Entity
+@Table(name = "staff")
+public class Staff extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "given_name")
+    public String givenName;
+
+    @Column(name = "family_name")
+    public String familyName;
+
+    public String email;
+
+    @Enumerated(EnumType.STRING)
+    public Discipline discipline;
+
+    /** Licence and certification, e.g. "CCC-SLP"; printed with signatures and on Medicaid claims. */
+    public String credentials;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_school", joinColumns = @JoinColumn(name = "staff_id"))
+    @Column(name = "school_id")
+    public Set<UUID> schoolIds = new LinkedHashSet<>();
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,84 @@
+package org.iepservices.student.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.iepservices.backbone.outbox.Outbox;
+import org.iepservices.events.StudentUpserted;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.problem.ProblemType;
+import org.iepservices.student.api.StudentResource.StudentRequest;
+import org.iepservices.student.domain.Iep;
+import org.iepservices.student.domain.IepStatus;
+import org.iepservices.student.domain.School;
+import org.iepservices.student.domain.Student;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Students; every change is announced as StudentUpserted so the other services keep their copies. */
+@ApplicationScoped
+public class StudentService {
+
+    private final Outbox outbox;
+
+    StudentService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Student create(StudentRequest request) {
+        Student student = new Student();
+        student.id = UUID.randomUUID();
+        student.status = Student.ACTIVE;
+        student.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        apply(student, request);
+        student.persist();
+        publish(student);
+        return student;
+    }
+
+    @Transactional
+    public Student update(UUID id, StudentRequest request, Long expectedVersion) {
+        Student student = get(id);
+        if (expectedVersion != null && expectedVersion != student.version) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "Student " + id + " changed since version "
+                    + expectedVersion + " (now " + student.version + "); read it again");
+        }
+        apply(student, request);
+        student.flush(); // the version moves now, so the response's ETag is the new one
+        publish(student);
+        return student;
+    }
+
+    public Student get(UUID id) {
+        return Student.<Student>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Student", id));
+    }
+
+    public Iep activeIep(UUID studentId) {
+        return Iep.<Iep>find("studentId = ?1 and status = ?2", studentId, IepStatus.ACTIVE).firstResult();
+    }
+
+    private void apply(Student student, StudentRequest request) {
+        if (School.findById(request.schoolId()) == null) {
+            throw ProblemException.unprocessable("Unknown school",
+                    new org.iepservices.problem.Problem.Violation("schoolId", "no school " + request.schoolId()));
+        }
+        if (request.sourcedId() != null
+                && Student.count("sourcedId = ?1 and id <> ?2", request.sourcedId(), student.id) > 0) {
+            throw ProblemException.conflict("A student with sourcedId " + request.sourcedId() + " exists");
+        }
+        student.givenName = request.givenName();
+        student.familyName = request.familyName();
+        student.grade = request.grade();
+        student.schoolId = request.schoolId();
+        student.dateOfBirth = request.dateOfBirth();
+        student.sourcedId = request.sourcedId();
+        student.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private void publish(Student s) {
+        outbox.publish(StudentUpserted.TYPE, s.id, new StudentUpserted(s.id, s.sourcedId, s.givenName, s.familyName,
+                s.grade, s.schoolId, s.status));
+    }
+}
