@@ -14,7 +14,8 @@ public final class EventCatalog {
             IepActivated.TYPE,
             SessionCompleted.TYPE,
             SessionAmended.TYPE,
-            SessionMissed.TYPE);
+            SessionMissed.TYPE,
+            SchoolClosed.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.iepservices.problem.IfMatch;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.student.api.IepDtos.IepRequest;
@@ -50,7 +51,7 @@ public class IepResource {
             + "against overwriting a concurrent edit (412).")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull IepRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
-        Iep iep = service.updateDraft(id, request, Versions.parse(ifMatch));
+        Iep iep = service.updateDraft(id, request, IfMatch.version(ifMatch));
         return Response.ok(IepResponse.of(iep)).tag(Long.toString(iep.version)).build();
     }
 

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.iepservices.problem.IfMatch;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -83,7 +84,7 @@ public class StudentResource {
             + "concurrent change (412). Publishes StudentUpserted.")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull StudentRequest request,
                            @Parameter(description = "The version from the ETag") @HeaderParam("If-Match") String ifMatch) {
-        Student student = service.update(id, request, Versions.parse(ifMatch));
+        Student student = service.update(id, request, IfMatch.version(ifMatch));
         return Response.ok(StudentResponse.of(student, service.activeIep(id))).tag(Long.toString(student.version))
                 .build();
     }

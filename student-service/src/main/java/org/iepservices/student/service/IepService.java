@@ -5,6 +5,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.IepActivated;
+import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
@@ -56,10 +57,7 @@ public class IepService {
             throw ProblemException.conflict("IEP " + id + " is " + iep.status
                     + "; an amendment is a new IEP that supersedes it");
         }
-        if (expectedVersion != null && expectedVersion != iep.version) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "IEP " + id + " changed since version "
-                    + expectedVersion + " (now " + iep.version + "); read it again");
-        }
+        IfMatch.check("IEP", id, expectedVersion, iep.version);
         iep.goals.clear();
         iep.mandates.clear();
         apply(iep, request);

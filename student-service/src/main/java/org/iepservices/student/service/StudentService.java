@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.StudentUpserted;
+import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.ProblemException;
-import org.iepservices.problem.ProblemType;
 import org.iepservices.student.api.StudentResource.StudentRequest;
 import org.iepservices.student.domain.Iep;
 import org.iepservices.student.domain.IepStatus;
@@ -41,10 +41,7 @@ public class StudentService {
     @Transactional
     public Student update(UUID id, StudentRequest request, Long expectedVersion) {
         Student student = get(id);
-        if (expectedVersion != null && expectedVersion != student.version) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "Student " + id + " changed since version "
-                    + expectedVersion + " (now " + student.version + "); read it again");
-        }
+        IfMatch.check("Student", id, expectedVersion, student.version);
         apply(student, request);
         student.flush(); // the version moves now, so the response's ETag is the new one
         publish(student);
