@@ -22,7 +22,7 @@ final class RunningSystem {
             Path root = Path.of(System.getProperty("iep.repo.root", "..")).toAbsolutePath().normalize();
             try {
                 system = LocalSystem.start(root, root.resolve("e2e-tests/target/e2e-run"), 0,
-                        defaultPort -> freePort(), Map.of("outbox.relay.interval", "0.2s"));
+                        defaultPort -> freePort(), Map.of());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -243,8 +243,11 @@ class SessionMinutesFlowIT {
                     given().baseUri(url).get("/q/health").then().statusCode(200).body("status", is("UP")));
             given().baseUri(url).queryParam("format", "json").get("/q/openapi")
                     .then().statusCode(200).body("paths", not(anEmptyMap()));
+            given().baseUri(url).get("/api/v1/no-such-resource").then().statusCode(404)
+                    .contentType("application/problem+json");
             given().baseUri(url).get("/q/metrics").then().statusCode(200)
-                    .body(containsString("http_server_requests_seconds"));
+                    .body(containsString("http_server_requests_seconds_count"))
+                    .body(containsString("jvm_memory_used_bytes"));
         }
         given().baseUri(session).get("/q/metrics").then().body(containsString("outbox_pending_events"));
     }

@@ -33,6 +33,8 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
+    /** Kafka {@code content-type} header of a record whose value is a whole envelope (structured mode). */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
 
     public EventEnvelope {
         Objects.requireNonNull(id, "id");

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -86,6 +87,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     private static KafkaClusterTestKit startKafka() throws Exception {
+        keepBrokerFromHaltingTheExitingJvm();
         KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -101,6 +103,32 @@ public final class LocalInfrastructure implements AutoCloseable {
         kit.startup();
         kit.waitForReadyBrokers();
         return kit;
+    }
+
+    /**
+     * The test kit keeps the broker's log directory in a temp folder that a JVM shutdown hook
+     * deletes. When the JVM exits (Ctrl-C on run-local, end of a test fork), that hook can run
+     * while the broker is still up; the broker then sees its log directory vanish and halts the
+     * JVM with status 1, skipping the other hooks (services, PostgreSQL) and failing the build.
+     * During shutdown that halt is pointless, so it is ignored; at any other time it still halts.
+     */
+    private static void keepBrokerFromHaltingTheExitingJvm() {
+        Exit.setHaltProcedure((statusCode, message) -> {
+            if (!jvmIsShuttingDown()) {
+                Runtime.getRuntime().halt(statusCode);
+            }
+        });
+    }
+
+    private static boolean jvmIsShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shutdownInProgress) {
+            return true;
+        }
     }
 
     public String jdbcUrl(String database) {

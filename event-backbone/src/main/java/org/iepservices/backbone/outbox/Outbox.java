@@ -2,7 +2,9 @@ package org.iepservices.backbone.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iepservices.events.EventEnvelope;
@@ -16,16 +18,24 @@ import java.time.OffsetDateTime;
  * exists if and only if the state change it describes was committed. {@link OutboxRelay} sends it.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class Outbox {
+
+    /** Fired for every stored event; the relay observes it after the commit to send at once. */
+    public record Written(java.util.UUID eventId) {
+    }
 
     private final ObjectMapper mapper;
     private final String source;
     private final Clock clock;
+    private final Event<Written> written;
 
-    Outbox(ObjectMapper mapper, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    Outbox(ObjectMapper mapper, @ConfigProperty(name = "quarkus.application.name") String applicationName,
+           Event<Written> written) {
         this.mapper = mapper;
         this.source = "/" + applicationName;
         this.clock = Clock.systemUTC();
+        this.written = written;
     }
 
     /**
@@ -48,6 +58,7 @@ public class Outbox {
             throw new IllegalStateException("event " + type.name() + " cannot be serialised", e);
         }
         row.persist();
+        written.fire(new Written(row.id));
         return envelope;
     }
 }

@@ -2,12 +2,14 @@ package org.iepservices.backbone.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iepservices.events.EventEnvelope;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -25,8 +28,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,6 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * mark re-sends), which is why every consumer deduplicates on the event id.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -45,6 +52,14 @@ public class OutboxRelay {
     private final int batchSize;
     private final long sendTimeoutMs;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    /** One thread of its own: relaying never takes a request thread, and runs never overlap. */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile KafkaProducer<String, String> producer;
 
     OutboxRelay(EntityManager em,
@@ -61,16 +76,36 @@ public class OutboxRelay {
                 .register(registry);
     }
 
-    @Scheduled(every = "${outbox.relay.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** Sends right after the commit that stored an event, so events leave within milliseconds. */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
+        executor.execute(this::tick);
+    }
+
+    /** The safety net: retries what could not be sent (Kafka down) and anything a crash left behind. */
+    @Scheduled(every = "${outbox.relay.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        tick();
+    }
+
+    /** One run at a time; a request arriving during a run makes that run go once more. */
     void tick() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
         try {
-            int sent;
             do {
-                sent = relayBatch();
-            } while (sent == batchSize);
+                again.set(false);
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (sent == batchSize);
+            } while (again.get());
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay run failed, will retry: %s", e.toString());
+        } finally {
+            running.set(false);
         }
     }
 
@@ -94,7 +129,7 @@ public class OutboxRelay {
                 record.headers().add(new RecordHeader("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8)));
                 record.headers().add(new RecordHeader("ce_type", event.eventType.getBytes(StandardCharsets.UTF_8)));
                 record.headers().add(new RecordHeader("content-type",
-                        "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
+                        EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
                 acks.add(kafka.send(record));
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -150,6 +185,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
         KafkaProducer<String, String> p = producer;
         if (p != null) {
             p.close(java.time.Duration.ofSeconds(2));

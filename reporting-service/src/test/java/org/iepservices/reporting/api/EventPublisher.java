@@ -11,10 +11,11 @@ import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.EventType;
 import org.iepservices.localinfra.LocalInfrastructure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-/** Publishes events to the real broker the way the other services' outbox relays do. */
+/** Publishes events to the real broker the way the other services' outbox relays do (same headers). */
 final class EventPublisher implements AutoCloseable {
 
     final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -36,8 +37,11 @@ final class EventPublisher implements AutoCloseable {
         send(type.topic(), envelope(type, subject, payload));
     }
 
+    /** With the headers the outbox relay sets, so the consumer is tested on the real wire format. */
     void sendRaw(String topic, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value)).get();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("content-type", EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
     }
 
     @Override
