@@ -46,6 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock id of the relay (any constant; each service has its own database). */
+    public static final long RELAY_LOCK_KEY = 0x6f7574626f78L;
 
     private final EntityManager em;
     private final Map<String, Object> kafkaConfig;
@@ -112,6 +114,14 @@ public class OutboxRelay {
     /** Publishes one batch of pending events; returns how many were acknowledged. */
     public int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // One relay at a time across replicas, so events leave in commit order (per-student
+            // ordering on the topic). A replica that does not get the lock leaves the work to the other.
+            Boolean leader = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", RELAY_LOCK_KEY)
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(leader)) {
+                return 0;
+            }
             @SuppressWarnings("unchecked")
             List<OutboxEvent> batch = em.createNativeQuery(
                             "select * from outbox_event where published_at is null order by seq limit :n "

@@ -5,10 +5,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.iepservices.backbone.outbox.OutboxRelay;
 import org.iepservices.localinfra.LocalInfrastructure;
 import org.iepservices.localinfra.RealInfrastructureTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +111,33 @@ class SessionLogResourceTest {
                     Duration.ofSeconds(60));
             assertEquals(1, events.size(), "the event waited in the outbox and was delivered");
             assertEquals(20, events.get(0).get("data").get("minutes").asInt());
+        }
+    }
+
+    @Test
+    void whileAnotherReplicaHoldsTheRelayLockThisOneLeavesTheOutboxAlone() throws Exception {
+        String id = create(log(UUID.randomUUID(), UUID.randomUUID(), "PRESENT", null));
+        LocalInfrastructure infra = LocalInfrastructure.shared();
+        try (SessionEventsProbe probe = new SessionEventsProbe();
+             Connection otherReplica = DriverManager.getConnection(infra.jdbcUrl("session"), infra.username(),
+                     infra.password())) {
+            try (PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_lock(?)")) {
+                lock.setLong(1, OutboxRelay.RELAY_LOCK_KEY);
+                lock.execute();
+            }
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("signedBy", "Dana Whitfield", "credentials", "CCC-SLP"))
+                    .post("/api/v1/session-logs/" + id + "/complete")
+                    .then().statusCode(200);
+            assertEquals(0, probe.await(e -> e.path("data").path("sessionLogId").asText().equals(id), 1,
+                    Duration.ofSeconds(3)).size(), "another relay holds the lock: this one must not send");
+
+            try (PreparedStatement unlock = otherReplica.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, OutboxRelay.RELAY_LOCK_KEY);
+                unlock.execute();
+            }
+            assertEquals(1, probe.await(e -> e.path("data").path("sessionLogId").asText().equals(id), 1,
+                    Duration.ofSeconds(20)).size(), "sent by the next relay run once the lock is free");
         }
     }
 
