@@ -7,8 +7,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.common.utils.Exit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,8 +88,13 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     private static KafkaClusterTestKit startKafka() throws Exception {
-        keepBrokerFromHaltingTheExitingJvm();
+        // Our own log directory, deleted by close(): the test kit's default one is deleted by a JVM
+        // shutdown hook that can run while the broker is still up, and a broker whose log
+        // directory vanishes halts the JVM with status 1 (failing the test fork, skipping the other
+        // shutdown hooks that stop the services and PostgreSQL).
+        Path logDirectory = Files.createTempDirectory("iep-kafka-");
         KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setBaseDirectory(logDirectory)
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
@@ -98,37 +104,12 @@ public final class LocalInfrastructure implements AutoCloseable {
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setDeleteOnClose(true)
                 .build();
         kit.format();
         kit.startup();
         kit.waitForReadyBrokers();
         return kit;
-    }
-
-    /**
-     * The test kit keeps the broker's log directory in a temp folder that a JVM shutdown hook
-     * deletes. When the JVM exits (Ctrl-C on run-local, end of a test fork), that hook can run
-     * while the broker is still up; the broker then sees its log directory vanish and halts the
-     * JVM with status 1, skipping the other hooks (services, PostgreSQL) and failing the build.
-     * During shutdown that halt is pointless, so it is ignored; at any other time it still halts.
-     */
-    private static void keepBrokerFromHaltingTheExitingJvm() {
-        Exit.setHaltProcedure((statusCode, message) -> {
-            if (!jvmIsShuttingDown()) {
-                Runtime.getRuntime().halt(statusCode);
-            }
-        });
-    }
-
-    private static boolean jvmIsShuttingDown() {
-        Thread probe = new Thread(() -> { });
-        try {
-            Runtime.getRuntime().addShutdownHook(probe);
-            Runtime.getRuntime().removeShutdownHook(probe);
-            return false;
-        } catch (IllegalStateException shutdownInProgress) {
-            return true;
-        }
     }
 
     public String jdbcUrl(String database) {
