@@ -10,6 +10,8 @@ public enum ProblemType {
     CONFLICT(409, "Conflict with the current state"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     UNPROCESSABLE(422, "Request violates a domain rule"),
+    /** A roster file (OneRoster zip) that cannot be imported as a whole; nothing was written. */
+    INVALID_ROSTER(422, "Roster file rejected"),
     HTTP(0, null),
     INTERNAL(500, "Internal error");
 

@@ -44,7 +44,7 @@ public class StudentResource {
 
     public record StudentRequest(@NotBlank @Size(max = 100) String givenName,
                                  @NotBlank @Size(max = 100) String familyName,
-                                 @NotBlank @Pattern(regexp = "PK|K|[1-9]|1[0-2]", message = "must be PK, K or 1 to 12")
+                                 @NotBlank @Pattern(regexp = "PK|K|[1-9]|1[0-2]|UG", message = "must be PK, K, 1 to 12 or UG (ungraded)")
                                  @Schema(example = "2") String grade,
                                  @NotNull UUID schoolId,
                                  @PastOrPresent LocalDate dateOfBirth,
@@ -91,16 +91,20 @@ public class StudentResource {
 
     @GET
     @Operation(summary = "Find students", description = "Filters: school, grade, name (part of given or family "
-            + "name, any case), hasActiveIep. Paginated with limit/offset; X-Total-Count and Link headers.")
+            + "name, any case), hasActiveIep, sourcedId (the SIS id), status (active or tobedeleted). Paginated with "
+            + "limit/offset; X-Total-Count and Link headers.")
     public Response list(@QueryParam("schoolId") UUID schoolId, @QueryParam("grade") String grade,
+                         @QueryParam("sourcedId") String sourcedId, @QueryParam("status") String status,
                          @QueryParam("name") String name, @QueryParam("hasActiveIep") Boolean hasActiveIep,
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
         String where = "(:school is null or schoolId = :school) and (:grade is null or grade = :grade)"
+                + " and (:sourcedId is null or sourcedId = :sourcedId) and (:status is null or status = :status)"
                 + " and (:name is null or lower(givenName) like :name or lower(familyName) like :name)"
                 + " and (:hasIep is null or (:hasIep = true and exists (" + ACTIVE_IEP + "))"
                 + " or (:hasIep = false and not exists (" + ACTIVE_IEP + ")))";
         Parameters params = Parameters.with("school", schoolId).and("grade", grade)
+                .and("sourcedId", sourcedId).and("status", status)
                 .and("name", name == null || name.isBlank() ? null : "%" + name.trim().toLowerCase() + "%")
                 .and("hasIep", hasActiveIep);
         long total = Student.count(where, params);

@@ -16,6 +16,7 @@ import java.util.UUID;
 public class Student extends PanacheEntityBase {
 
     public static final String ACTIVE = "active";
+    public static final String TO_BE_DELETED = "tobedeleted";
 
     @Id
     public UUID id;

@@ -38,6 +38,21 @@ public class SchoolService {
         return school;
     }
 
+    /** The roster's view of a school (an org of type school), keyed by sourcedId. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public School upsertFromRoster(String sourcedId, String name) {
+        School school = School.<School>find("sourcedId", sourcedId).firstResult();
+        if (school == null) {
+            school = new School();
+            school.id = UUID.randomUUID();
+            school.sourcedId = sourcedId;
+            school.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        }
+        school.name = name;
+        school.persist();
+        return school;
+    }
+
     public School get(UUID id) {
         return School.<School>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("School", id));
     }

@@ -12,8 +12,10 @@ import org.iepservices.student.domain.IepStatus;
 import org.iepservices.student.domain.School;
 import org.iepservices.student.domain.Student;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Students; every change is announced as StudentUpserted so the other services keep their copies. */
@@ -46,6 +48,49 @@ public class StudentService {
         student.flush(); // the version moves now, so the response's ETag is the new one
         publish(student);
         return student;
+    }
+
+    /**
+     * The roster's view of a student, keyed by sourcedId: creates or updates it, and publishes
+     * StudentUpserted only when something changed (re-importing the same file publishes nothing).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean upsertFromRoster(String sourcedId, String givenName, String familyName, String grade,
+                                    UUID schoolId, LocalDate dateOfBirth, String status) {
+        Student student = Student.<Student>find("sourcedId", sourcedId).firstResult();
+        if (student == null) {
+            student = new Student();
+            student.id = UUID.randomUUID();
+            student.sourcedId = sourcedId;
+            student.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        } else if (Objects.equals(student.givenName, givenName) && Objects.equals(student.familyName, familyName)
+                && Objects.equals(student.grade, grade) && Objects.equals(student.schoolId, schoolId)
+                && Objects.equals(student.dateOfBirth, dateOfBirth) && Objects.equals(student.status, status)) {
+            return false;
+        }
+        student.givenName = givenName;
+        student.familyName = familyName;
+        student.grade = grade;
+        student.schoolId = schoolId;
+        student.dateOfBirth = dateOfBirth;
+        student.status = status;
+        student.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        student.persist();
+        publish(student);
+        return true;
+    }
+
+    /** The roster deactivated the person (bulk file without them, or tobedeleted): history stays. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean deactivateFromRoster(String sourcedId) {
+        Student student = Student.<Student>find("sourcedId", sourcedId).firstResult();
+        if (student == null || Student.TO_BE_DELETED.equals(student.status)) {
+            return false;
+        }
+        student.status = Student.TO_BE_DELETED;
+        student.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        publish(student);
+        return true;
     }
 
     public Student get(UUID id) {

@@ -1,0 +1,89 @@
+package org.iepservices.student.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.student.domain.roster.ImportReport;
+import org.iepservices.student.service.roster.RosterImportService;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.File;
+import java.util.UUID;
+
+@Path("/api/v1/roster/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Roster imports", description = "OneRoster 1.1 / 1.2 CSV zips from the SIS")
+public class RosterImportResource {
+
+    private static final String DESCRIPTION = "Imports a OneRoster CSV zip (1.1 or 1.2; version from manifest.csv, "
+            + "else detected from the headers). Each file is bulk (records missing from it are deactivated, never "
+            + "deleted), delta (each row says active or tobedeleted) or absent, as the manifest says. Structural "
+            + "problems (not a zip, no manifest, unsupported version, a missing file or required column) reject the "
+            + "whole import with 422 and write nothing. A bad row (e.g. a date like 15/06/2023, an enrollment in an "
+            + "unknown class) is reported with file, line and column and skipped; the rest of the file applies in one "
+            + "transaction per file. Importing the same zip again changes nothing (counts say unchanged). With "
+            + "dryRun=true everything is validated and counted, then rolled back. Students and schools follow "
+            + "the roster; student changes publish StudentUpserted.";
+
+    private final RosterImportService imports;
+
+    RosterImportResource(RosterImportService imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import a OneRoster zip (multipart field 'file')", description = DESCRIPTION)
+    public Response importMultipart(@RestForm("file") FileUpload file,
+                                    @Parameter(description = "validate and count without writing")
+                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, UriInfo uri) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.invalid("file", "a multipart field 'file' with the OneRoster zip is required");
+        }
+        return created(imports.importZip(file.uploadedFile(), dryRun), uri);
+    }
+
+    @POST
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Import a OneRoster zip sent as the request body", description = DESCRIPTION)
+    public Response importBody(File zip, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, UriInfo uri) {
+        if (zip == null || zip.length() == 0) {
+            throw ProblemException.invalid("body", "the request body must be the OneRoster zip");
+        }
+        return created(imports.importZip(zip.toPath(), dryRun), uri);
+    }
+
+    @GET
+    @Operation(summary = "Past imports, newest first", description = "Counts per file and issue totals; "
+            + "GET one import for its row-level errors and warnings.")
+    public Response list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+                         @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
+        return Paging.page(imports.list(limit, offset), imports.count(), limit, offset, uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One import's report, with every row-level error and warning")
+    public Object get(@PathParam("id") UUID id) {
+        return imports.find(id).orElseThrow(() -> ProblemException.notFound("Roster import", id));
+    }
+
+    private static Response created(ImportReport report, UriInfo uri) {
+        return Response.created(uri.getAbsolutePathBuilder().path(report.id.toString()).build()).entity(report).build();
+    }
+}
