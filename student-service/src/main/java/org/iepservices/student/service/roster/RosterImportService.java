@@ -156,10 +156,12 @@ public class RosterImportService {
             }
 
             if (dryRun) {
-                QuarkusTransaction.requiringNew().run(() -> {
+                QuarkusTransaction.begin();
+                try {
                     plans.forEach(plan -> apply(zip, plan, version, report));
-                    QuarkusTransaction.setRollbackOnly();
-                });
+                } finally {
+                    QuarkusTransaction.rollback();
+                }
                 report.outcome = ImportReport.Outcome.VALIDATED;
             } else {
                 for (FilePlan plan : plans) {
