@@ -22,11 +22,10 @@ final class CsvRows implements Iterator<List<String>>, AutoCloseable {
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
 
     private final MappingIterator<List<String>> rows;
-    private long record;
+    private long line;
 
     CsvRows(InputStream in) throws IOException {
         InputStream stream = new BufferedInputStream(in);
@@ -35,10 +34,19 @@ final class CsvRows implements Iterator<List<String>>, AutoCloseable {
                 .readValues(new InputStreamReader(stream, StandardCharsets.UTF_8));
     }
 
+    private List<String> peeked;
+
+    /** Blank lines are skipped here rather than by the parser, which would lose count of lines. */
     @Override
     public boolean hasNext() {
         try {
-            return rows.hasNextValue();
+            while (peeked == null && rows.hasNextValue()) {
+                List<String> row = rows.nextValue();
+                if (!(row.size() == 1 && row.get(0).isEmpty())) {
+                    peeked = row;
+                }
+            }
+            return peeked != null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,17 +57,19 @@ final class CsvRows implements Iterator<List<String>>, AutoCloseable {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        try {
-            record++;
-            return rows.nextValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> row = peeked;
+        peeked = null;
+        // The parser's current token is the record's last field, so the record starts that many
+        // lines earlier as the fields before it span (a quoted field may hold line breaks).
+        long newlines = row.subList(0, Math.max(0, row.size() - 1)).stream()
+                .mapToLong(field -> field.chars().filter(c -> c == '\n').count()).sum();
+        line = rows.getParser().currentTokenLocation().getLineNr() - newlines;
+        return row;
     }
 
-    /** The line of the last record returned, counting the header as line 1 (one line per record). */
+    /** The line on which the last record returned starts (the header is line 1). */
     long line() {
-        return record;
+        return line;
     }
 
     @Override
