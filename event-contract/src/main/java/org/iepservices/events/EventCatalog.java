@@ -10,12 +10,31 @@ import java.util.stream.Collectors;
 public final class EventCatalog {
 
     public static final List<EventType<?>> ALL = List.of(
+            // roster.events
+            SchoolUpserted.TYPE,
             StudentUpserted.TYPE,
+            StudentDeactivated.TYPE,
+            StaffUpserted.TYPE,
+            ClassUpserted.TYPE,
+            EnrollmentChanged.TYPE,
+            // iep.events
             IepActivated.TYPE,
+            IepAmended.TYPE,
+            IepEnded.TYPE,
+            ServiceProfileUpdated.TYPE,
+            // schedule.events
+            SchoolClosed.TYPE,
+            BellScheduleChanged.TYPE,
+            SessionSeriesScheduled.TYPE,
+            SessionSeriesScheduled.CHANGED,
+            SessionSeriesCancelled.TYPE,
+            OccurrenceCancelled.TYPE,
+            OccurrenceRescheduled.TYPE,
+            // session.events
             SessionCompleted.TYPE,
             SessionAmended.TYPE,
             SessionMissed.TYPE,
-            SchoolClosed.TYPE);
+            MissResolved.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

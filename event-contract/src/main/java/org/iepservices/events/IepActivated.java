@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An IEP (or an amendment) took effect: the full set of service mandates that apply from
+ * An IEP took effect: the full set of service mandates and goals that apply from
  * {@code effectiveFrom}, superseding whatever the student's previous IEP said from that date on.
+ * {@link IepAmended} has the same shape for an amendment of an IEP in force.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IepActivated(
@@ -17,30 +18,85 @@ public record IepActivated(
         UUID supersedesIepId,
         LocalDate effectiveFrom,
         LocalDate endDate,
-        List<Mandate> mandates) {
+        List<Mandate> mandates,
+        List<Goal> goals) {
 
     public static final EventType<IepActivated> TYPE =
             new EventType<>("IepActivated", Topics.IEP, 1, IepActivated.class);
 
     public IepActivated {
         mandates = mandates == null ? List.of() : List.copyOf(mandates);
+        goals = goals == null ? List.of() : List.copyOf(goals);
     }
 
     /**
      * "Speech 2 x 30 min per WEEK: 1 pull-out + 1 push-in" is one mandate with
      * sessionsPerInterval=2, minutesPerSession=30, pushInSessions=1, pullOutSessions=1.
+     *
+     * @param continuesMandateId the mandate of the superseded IEP version this one carries on
+     *                           (same service), so compliance can follow a service across versions
+     * @param providerDiscipline SLP, OT, PT or COUNSELOR
+     * @param delivery           INDIVIDUAL or GROUP (then at most {@code maxGroupSize} students)
+     * @param constraints        scheduling constraints such as "not during core reading"
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Mandate(
             UUID mandateId,
+            UUID continuesMandateId,
             String serviceType,
+            String providerDiscipline,
+            UUID providerId,
             int sessionsPerInterval,
             int minutesPerSession,
             String interval,
             int pushInSessions,
             int pullOutSessions,
+            String delivery,
             int maxGroupSize,
             LocalDate startDate,
-            LocalDate endDate) {
+            LocalDate endDate,
+            String pushInLocation,
+            String pullOutLocation,
+            List<Constraint> constraints) {
+
+        public Mandate {
+            constraints = constraints == null ? List.of() : List.copyOf(constraints);
+        }
+
+        public int pushInMinutes() {
+            return pushInSessions * minutesPerSession;
+        }
+
+        public int pullOutMinutes() {
+            return pullOutSessions * minutesPerSession;
+        }
+    }
+
+    /**
+     * A scheduling constraint of a mandate. {@code kind}: NOT_DURING_SUBJECT (e.g. never pull out
+     * during ELA_READING) or PREFER_SUBJECT (push in during WRITING); {@code subject} is an
+     * {@link ActivitySubject} name.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Constraint(String kind, String subject, String note) {
+    }
+
+    /**
+     * An annual goal. {@code area} e.g. ARTICULATION, EXPRESSIVE_LANGUAGE, FINE_MOTOR;
+     * {@code measurementMethod} PERCENT_ACCURACY, FREQUENCY, DURATION or RUBRIC;
+     * {@code skillStage} ACQUISITION, GENERALIZATION or MAINTENANCE; {@code serviceType} the
+     * service that works on it.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Goal(
+            UUID goalId,
+            String area,
+            String description,
+            String baseline,
+            String target,
+            Integer targetPercent,
+            String measurementMethod,
+            String skillStage,
+            String serviceType) {
     }
 }

@@ -43,8 +43,9 @@ class ComplianceResourceTest {
     private UUID activateSpeechIep(UUID iep, UUID supersedes, String from) throws Exception {
         UUID mandate = UUID.randomUUID();
         send(IepActivated.TYPE, new IepActivated(iep, student, supersedes, LocalDate.parse(from),
-                LocalDate.parse("2027-06-18"), List.of(new IepActivated.Mandate(mandate, "SPEECH_LANGUAGE", 2, 30,
-                "WEEK", 1, 1, 3, LocalDate.parse(from), LocalDate.parse("2027-06-18")))));
+                LocalDate.parse("2027-06-18"), List.of(new IepActivated.Mandate(mandate, null, "SPEECH_LANGUAGE", "SLP",
+                provider, 2, 30, "WEEK", 1, 1, "GROUP", 3, LocalDate.parse(from), LocalDate.parse("2027-06-18"),
+                null, null, List.of())), List.of()));
         return mandate;
     }
 

@@ -1,5 +1,7 @@
 package org.iepservices.student.api;
 
+import org.iepservices.rest.Paging;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;

@@ -1,5 +1,7 @@
 package org.iepservices.student.api;
 
+import org.iepservices.rest.Paging;
+
 import io.quarkus.panache.common.Parameters;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

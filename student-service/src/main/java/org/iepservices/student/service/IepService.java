@@ -88,9 +88,13 @@ public class IepService {
         iep.status = IepStatus.ACTIVE;
         iep.activatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         outbox.publish(IepActivated.TYPE, iep.studentId, new IepActivated(iep.id, iep.studentId, iep.supersedesId,
-                iep.startDate, iep.endDate, iep.mandates.stream().map(m -> new IepActivated.Mandate(m.id,
-                        m.serviceType.name(), m.sessionsPerInterval, m.minutesPerSession, m.interval.name(),
-                        m.pushInSessions, m.pullOutSessions, m.maxGroupSize, iep.startDate, iep.endDate)).toList()));
+                iep.startDate, iep.endDate, iep.mandates.stream().map(m -> new IepActivated.Mandate(m.id, null,
+                        m.serviceType.name(), null, m.providerId, m.sessionsPerInterval, m.minutesPerSession,
+                        m.interval.name(), m.pushInSessions, m.pullOutSessions,
+                        m.maxGroupSize > 1 ? "GROUP" : "INDIVIDUAL", m.maxGroupSize, iep.startDate, iep.endDate,
+                        null, null, List.of())).toList(),
+                iep.goals.stream().map(g -> new IepActivated.Goal(g.id, g.area.name(), g.description, null, null,
+                        g.targetPercent, null, g.skillStage.name(), null)).toList()));
         return iep;
     }
 

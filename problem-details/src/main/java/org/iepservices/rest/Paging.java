@@ -1,4 +1,4 @@
-package org.iepservices.student.api;
+package org.iepservices.rest;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -7,15 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** limit/offset paging with X-Total-Count and RFC 8288 Link headers (next, prev). */
-final class Paging {
+public final class Paging {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
 
     private Paging() {
     }
 
-    static Response page(List<?> items, long total, int limit, int offset, UriInfo uri) {
+    public static Response page(List<?> items, long total, int limit, int offset, UriInfo uri) {
         List<String> links = new ArrayList<>();
         if (offset + limit < total) {
             links.add("<" + uri.getRequestUriBuilder().replaceQueryParam("offset", offset + limit)
