@@ -75,8 +75,9 @@ public class ServiceProfileService {
         if (profile == null) {
             profile = wanted;
             profile.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            // The first stored version is 1, so the ETag "0" of the empty profile never matches a stored one.
+            profile.version = 1;
             profile.persist();
-            profile.flush();
         } else {
             profile.regulationSupport = wanted.regulationSupport;
             profile.needsQuietSetting = wanted.needsQuietSetting;
@@ -87,9 +88,7 @@ public class ServiceProfileService {
             profile.billingConsentDate = wanted.billingConsentDate;
             profile.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         }
-        // The first stored version is 1, so the ETag "0" of the empty profile never matches a stored one.
-        StudentServiceProfile.getEntityManager().lock(profile, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        profile.flush();
+        profile.flush(); // the version moves now, so the response's ETag is the new one
         outbox.publish(ServiceProfileUpdated.TYPE, studentId, new ServiceProfileUpdated(studentId,
                 profile.regulationSupport.name(), profile.needsQuietSetting, profile.medicaidId,
                 List.copyOf(profile.diagnosisCodes), profile.billingConsentOnFile, profile.billingConsentDate));
