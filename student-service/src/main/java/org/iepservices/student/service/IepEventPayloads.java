@@ -7,6 +7,7 @@ import org.iepservices.student.domain.Iep;
 import org.iepservices.student.domain.IepGoal;
 import org.iepservices.student.domain.ServiceMandate;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -28,8 +29,17 @@ final class IepEventPayloads {
                 goals(iep), iep.amendmentReason);
     }
 
+    /** The ended version's mandates, each ending on the IEP's last day at the latest. */
     static IepEnded ended(Iep iep) {
-        return new IepEnded(iep.id, iep.studentId, iep.endedOn, iep.endReason);
+        List<IepActivated.Mandate> mandates = iep.mandates.stream().map(m -> {
+            IepActivated.Mandate full = mandate(m);
+            LocalDate end = m.endDate.isAfter(iep.endedOn) ? iep.endedOn : m.endDate;
+            return new IepActivated.Mandate(full.mandateId(), full.continuesMandateId(), full.serviceType(),
+                    full.providerDiscipline(), full.providerId(), full.sessionsPerInterval(), full.minutesPerSession(),
+                    full.interval(), full.pushInSessions(), full.pullOutSessions(), full.delivery(), full.maxGroupSize(),
+                    full.startDate(), end, full.pushInLocation(), full.pullOutLocation(), full.constraints());
+        }).toList();
+        return new IepEnded(iep.id, iep.studentId, iep.endedOn, iep.endReason, mandates, goals(iep));
     }
 
     static List<IepActivated.Mandate> mandates(Iep iep) {

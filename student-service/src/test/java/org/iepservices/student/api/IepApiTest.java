@@ -235,6 +235,13 @@ class IepApiTest {
             assertEquals(second, ended.get("iepId").asText());
             assertEquals("2027-01-29", ended.get("endedOn").asText());
             assertEquals("Moved out of district", ended.get("reason").asText());
+            assertEquals(2, ended.get("mandates").size());
+            assertEquals(amended.getString("mandates[0].id"), ended.get("mandates").get(0).get("mandateId").asText());
+            assertEquals("2026-11-02", ended.get("mandates").get(0).get("startDate").asText());
+            assertEquals("2027-01-29", ended.get("mandates").get(0).get("endDate").asText());
+            assertEquals(2, ended.get("mandates").get(0).get("pushInSessions").asInt());
+            assertEquals("2027-01-29", ended.get("mandates").get(1).get("endDate").asText());
+            assertEquals(2, ended.get("goals").size());
         }
     }
 
