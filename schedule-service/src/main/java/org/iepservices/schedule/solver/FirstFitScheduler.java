@@ -49,6 +49,7 @@ public final class FirstFitScheduler {
 
     static boolean fits(ServiceSession session, List<ServiceSession> placed, Map<SchoolPair, Integer> travel) {
         int groupMembers = 1;
+        int groupLimit = session.maxGroupSize();
         for (ServiceSession other : placed) {
             if (other.day() != session.day()) {
                 continue;
@@ -62,9 +63,7 @@ public final class FirstFitScheduler {
             }
             if (session.sharesGroupSlotWith(other)) {
                 groupMembers++;
-                if (groupMembers > Math.min(session.maxGroupSize(), other.maxGroupSize())) {
-                    return false;
-                }
+                groupLimit = Math.min(groupLimit, other.maxGroupSize());
                 continue;
             }
             if (overlaps) {
@@ -78,6 +77,7 @@ public final class FirstFitScheduler {
                 }
             }
         }
-        return true;
+        // the group is only as large as its strictest member allows
+        return groupMembers <= groupLimit;
     }
 }

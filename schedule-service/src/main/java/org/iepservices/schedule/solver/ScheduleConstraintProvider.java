@@ -45,6 +45,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 pullOutAvoidsCoreSubjects(factory),
                 pullOutRotatesMissedSubjects(factory),
                 groupCompatibleStudents(factory),
+                groupWherePossible(factory),
                 spreadSessionsOverWeek(factory),
                 sameSlotEveryWeek(factory),
                 teacherPreference(factory),
@@ -192,6 +193,20 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ofSoft(GROUP_COMPATIBILITY_WEIGHT),
                         ScheduleConstraintProvider::groupMismatches)
                 .asConstraint("Group compatible students");
+    }
+
+    /**
+     * Group mandates exist so one session serves several students: a group-eligible session placed
+     * alone costs its minutes, which frees provider time for the rest of the caseload.
+     */
+    Constraint groupWherePossible(ConstraintFactory factory) {
+        return factory.forEach(ServiceSession.class)
+                .filter(ServiceSession::isGroupable)
+                .groupBy(ServiceSession::groupSlot, ConstraintCollectors.count(),
+                        ConstraintCollectors.sum(ServiceSession::getMinutes))
+                .filter((slot, students, minutes) -> students == 1)
+                .penalize(HardMediumSoftScore.ONE_SOFT, (slot, students, minutes) -> minutes)
+                .asConstraint("Group where possible");
     }
 
     /** A student's sessions are spread over the week: two on one day cost. */

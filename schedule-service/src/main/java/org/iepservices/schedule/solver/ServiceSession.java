@@ -28,7 +28,7 @@ import java.util.UUID;
  * class, for pull-out clear of protected blocks. The hard constraints check the same rules again, so
  * pinned sessions and changed facts are judged too.
  */
-@PlanningEntity
+@PlanningEntity(comparatorClass = ServiceSession.Difficulty.class)
 public class ServiceSession {
 
     @PlanningId
@@ -263,6 +263,22 @@ public class ServiceSession {
     @Override
     public String toString() {
         return id + "@" + placement;
+    }
+
+    /**
+     * Harder sessions sort last, so construction places them first: fewer possible placements (a
+     * push-in into the one structured block of its class) before sessions that can go anywhere,
+     * longer before shorter.
+     */
+    public static final class Difficulty implements java.util.Comparator<ServiceSession> {
+        @Override
+        public int compare(ServiceSession a, ServiceSession b) {
+            return java.util.Comparator
+                    .comparingInt((ServiceSession s) -> -s.getCandidatePlacements().size())
+                    .thenComparingInt(ServiceSession::getMinutes)
+                    .thenComparing(ServiceSession::getId)
+                    .compare(a, b);
+        }
     }
 
     /** What makes several students' sessions one group session. */

@@ -39,6 +39,22 @@ class FirstFitSchedulerTest {
     }
 
     @Test
+    void aGroupIsOnlyAsLargeAsItsStrictestMemberAllows() {
+        List<Student> kids = List.of(student(SCHOOL_A, CLASS_1, "2", GoalArea.ARTICULATION),
+                student(SCHOOL_A, CLASS_1, "2", GoalArea.ARTICULATION),
+                student(SCHOOL_A, CLASS_1, "2", GoalArea.ARTICULATION),
+                student(SCHOOL_A, CLASS_1, "2", GoalArea.ARTICULATION));
+        List<Mandate> mandates = List.of(group(kids.get(0), 30, 0, 1, 3), group(kids.get(1), 30, 0, 1, 4),
+                group(kids.get(2), 30, 0, 1, 4), group(kids.get(3), 30, 0, 1, 4));
+        ScheduleProblem problem = new ScheduleProblem(UUID.randomUUID(), null, 5, kids, mandates, List.of(),
+                List.of(window(SCHOOL_A, DayOfWeek.MONDAY, "09:00", "10:00")), List.of(), List.of());
+        List<ServiceSession> s = FirstFitScheduler.schedule(ScheduleBuilder.build(problem)).getSessions();
+
+        assertEquals(List.of(minute("09:00"), minute("09:00"), minute("09:00"), minute("09:30")),
+                s.stream().map(ServiceSession::start).toList());
+    }
+
+    @Test
     void groupsUpToTheLimitAndLeavesRoomForTravel() {
         Student ana = student(SCHOOL_A, CLASS_1, "2", GoalArea.ARTICULATION);
         Student ben = student(SCHOOL_A, CLASS_1, "2", GoalArea.ARTICULATION);

@@ -245,6 +245,16 @@ class ScheduleConstraintProviderTest {
     }
 
     @Test
+    void groupWherePossibleCountsTheMinutesOfGroupEligibleSessionsPlacedAlone() {
+        verifier.verifyThat(ScheduleConstraintProvider::groupWherePossible)
+                .given(pullOut(ana, group(ana, 30, 0, 1, 3), MONDAY, "09:00"),
+                        pullOut(ben, group(ben, 30, 0, 1, 3), MONDAY, "09:00"),
+                        pullOut(cal, group(cal, 20, 0, 1, 3), MONDAY, "10:00"),
+                        pullOut(dee, individual(dee, 30, 0, 1), MONDAY, "11:00"))
+                .penalizesBy(20);
+    }
+
+    @Test
     void spreadSessionsOverWeekCountsPairsOnOneDay() {
         Mandate a = individual(ana, 20, 0, 3);
         verifier.verifyThat(ScheduleConstraintProvider::spreadSessionsOverWeek)
