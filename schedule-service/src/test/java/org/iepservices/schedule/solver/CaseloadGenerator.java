@@ -28,12 +28,12 @@ import static org.iepservices.events.ActivitySubject.*;
  * schools with tight hand-overs, and mandates in the mixes the domain brief names (2x30 split
  * 1+1, 2x30 pull-out, 1x30 push-in, 2x20 push-in, 3x20 pull-out), most of them allowing groups.
  */
-final class CaseloadGenerator {
+public final class CaseloadGenerator {
 
     private CaseloadGenerator() {
     }
 
-    static ScheduleProblem generate(long seed, int schools, int studentsPerSchool) {
+    public static ScheduleProblem generate(long seed, int schools, int studentsPerSchool) {
         Random random = new Random(seed);
         UUID provider = new UUID(seed, 1);
         List<UUID> schoolIds = new ArrayList<>();
@@ -52,7 +52,7 @@ final class CaseloadGenerator {
                 UUID classId = new UUID(seed, 1000 + s * 10L + c);
                 classes.add(classId);
                 classGrades.add(grades[(c + s) % grades.length]);
-                blocks.addAll(classWeek(classId, c * 15, random));
+                blocks.addAll(classWeek(classId, c * 10, random));
             }
             for (int i = 0; i < studentsPerSchool; i++) {
                 int c = i % classesPerSchool;
@@ -66,7 +66,7 @@ final class CaseloadGenerator {
                 travel(schoolIds), List.of());
     }
 
-    /** A class's week; {@code shift} moves the day by 0-45 minutes so classes differ. */
+    /** A class's week; {@code shift} moves the day by 0-30 minutes so classes differ. */
     private static List<ActivityBlock> classWeek(UUID classId, int shift, Random random) {
         List<ActivityBlock> week = new ArrayList<>();
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,

@@ -50,6 +50,15 @@ class ScheduleSolverTest {
     }
 
     @Test
+    void generatedCaseloadsAreValidProblems() {
+        for (long seed = 1; seed <= 5; seed++) {
+            ScheduleProblem problem = CaseloadGenerator.generate(seed, 3, 20);
+            assertEquals(List.of(), problem.violations().stream().map(v -> v[0] + " " + v[1]).toList());
+            assertEquals(60, problem.students().size());
+        }
+    }
+
+    @Test
     void fixedSessionsStayAndAnotherProvidersSessionKeepsTheStudentBusy() {
         Student ana = student(SCHOOL_A, CLASS_1, "2", GoalArea.EXPRESSIVE_LANGUAGE);
         Mandate speech = individual(ana, 30, 0, 2);
