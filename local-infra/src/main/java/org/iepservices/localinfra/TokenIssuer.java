@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,28 +33,57 @@ public final class TokenIssuer {
     private static TokenIssuer shared;
 
     private final KeyPair keys;
-    private final String keyId = UUID.randomUUID().toString();
+    private final String keyId;
 
-    private TokenIssuer(KeyPair keys) {
+    private TokenIssuer(KeyPair keys, String keyId) {
         this.keys = keys;
+        this.keyId = keyId == null ? UUID.randomUUID().toString() : keyId;
     }
 
     public static TokenIssuer generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new TokenIssuer(generator.generateKeyPair());
+            return new TokenIssuer(generator.generateKeyPair(), null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is not available in this JVM", e);
         }
     }
 
-    /** One issuer per JVM for test suites: the services under test and the tests share its key. */
+    /**
+     * One issuer per JVM for test suites: the service under test and the tests share its key. The
+     * key travels in system properties because a {@code @QuarkusTest} loads this class twice (test
+     * resource and test code sit in different class loaders), and both must sign with one key.
+     */
     public static synchronized TokenIssuer shared() {
         if (shared == null) {
-            shared = generate();
+            String privateKey = System.getProperty(SHARED_PRIVATE_KEY);
+            String publicKey = System.getProperty(SHARED_PUBLIC_KEY);
+            if (privateKey != null && publicKey != null) {
+                shared = fromEncoded(privateKey, publicKey, System.getProperty(SHARED_KEY_ID));
+            } else {
+                shared = generate();
+                System.setProperty(SHARED_PRIVATE_KEY, Base64.getEncoder().encodeToString(shared.keys.getPrivate().getEncoded()));
+                System.setProperty(SHARED_PUBLIC_KEY, Base64.getEncoder().encodeToString(shared.keys.getPublic().getEncoded()));
+                System.setProperty(SHARED_KEY_ID, shared.keyId);
+            }
         }
         return shared;
+    }
+
+    private static final String SHARED_PRIVATE_KEY = "iep.jwt.shared.private-key";
+    private static final String SHARED_PUBLIC_KEY = "iep.jwt.shared.public-key";
+    private static final String SHARED_KEY_ID = "iep.jwt.shared.key-id";
+
+    private static TokenIssuer fromEncoded(String privateKey, String publicKey, String keyId) {
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            return new TokenIssuer(new KeyPair(
+                    rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey)))), keyId);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the shared token key in the system properties is unreadable", e);
+        }
     }
 
     /** The public key as PEM (SubjectPublicKeyInfo), for {@code mp.jwt.verify.publickey}. */

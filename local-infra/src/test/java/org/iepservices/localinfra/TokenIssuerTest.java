@@ -47,4 +47,10 @@ class TokenIssuerTest {
         rsa.update(data);
         return rsa.verify(signature);
     }
+
+    @Test
+    void theSharedIssuerKeepsOneKeyPerJvm() {
+        assertEquals(TokenIssuer.shared().publicKeyPem(), TokenIssuer.shared().publicKeyPem());
+        assertNotNull(System.getProperty("iep.jwt.shared.public-key"), "another class loader finds the key here");
+    }
 }
