@@ -20,7 +20,7 @@ public record ParentSummary(UUID studentId, String studentName, LocalDate from, 
     }
 
     /** What the period says about one goal; the heading is the goal as the IEP words it. */
-    public record GoalSection(UUID goalId, String heading, String area, boolean hasData, int dataPoints,
-                              List<Sentence> sentences) {
+    public record GoalSection(UUID goalId, String heading, String area, String areaWords, boolean hasData,
+                              int dataPoints, List<Sentence> sentences) {
     }
 }

@@ -133,7 +133,7 @@ public final class ParentSummaryWriter {
                 .sorted(Comparator.comparing(GoalDataPoint::date)).toList();
         if (points.isEmpty()) {
             out.add(sentence("No data was recorded for this goal in this period.", List.of(goalRef)));
-            return new ParentSummary.GoalSection(goal.goalId(), heading, goal.area(), false, 0, out);
+            return new ParentSummary.GoalSection(goal.goalId(), heading, goal.area(), areaWords(goal), false, 0, out);
         }
         List<String> pointRefs = points.stream().map(p -> "point:" + p.sessionLogId() + "/" + p.goalId()).toList();
         long sessions = points.stream().map(GoalDataPoint::sessionLogId).distinct().count();
@@ -175,7 +175,8 @@ public final class ParentSummaryWriter {
         }
         out.add(trendSentence(evaluation, goalRef));
         out.addAll(targetSentences(goal, evaluation, goalRef));
-        return new ParentSummary.GoalSection(goal.goalId(), heading, goal.area(), true, points.size(), out);
+        return new ParentSummary.GoalSection(goal.goalId(), heading, goal.area(), areaWords(goal), true, points.size(),
+                out);
     }
 
     private ParentSummary.Sentence trendSentence(GoalEvaluation evaluation, String goalRef) {
@@ -242,6 +243,10 @@ public final class ParentSummaryWriter {
 
     private static String trials(GoalDataPoint p) {
         return p.correct() != null && p.total() != null ? " (" + p.correct() + " of " + p.total() + " correct)" : "";
+    }
+
+    private static String areaWords(GoalFact goal) {
+        return goal.area() == null ? null : PlainWords.code(goal.area());
     }
 
     private static int minutes(List<SessionFact> sessions, ServiceSetting setting) {

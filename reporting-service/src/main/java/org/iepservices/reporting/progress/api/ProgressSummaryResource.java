@@ -1,0 +1,85 @@
+package org.iepservices.reporting.progress.api;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.progress.domain.ParentSummary;
+import org.iepservices.reporting.progress.domain.PlainWords;
+import org.iepservices.reporting.progress.service.GoalProgressService;
+import org.iepservices.reporting.progress.service.ParentSummaryService;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/students/{studentId}/progress-summary")
+@Tag(name = "Family progress summary", description = "Plain-language progress summaries for families, built only from recorded data")
+public class ProgressSummaryResource {
+
+    private static final long MAX_DAYS = 400;
+
+    /** Qute templates: HTML templates escape every value inserted into them. */
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance summary(ParentSummary summary, String from, String to);
+    }
+
+    private final ParentSummaryService service;
+    private final GoalProgressService goals;
+
+    ProgressSummaryResource(ParentSummaryService service, GoalProgressService goals) {
+        this.service = service;
+        this.goals = goals;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A family progress summary for a reporting period",
+            description = "Sentences built only from the structured data of [from, to]: sessions attended and minutes "
+                    + "by setting, missed sessions and why, per goal what was worked on, the scores, the trend in words "
+                    + "and the status against the target, and the provider's progress notes quoted as written. Every "
+                    + "sentence lists its basis (the session, miss, goal or data point ids it states). Missing data is "
+                    + "said to be missing; a goal without data in the period gets only that sentence. Ask with "
+                    + "Accept: text/html for a printable page.")
+    @APIResponse(responseCode = "200", description = "The summary")
+    @APIResponse(responseCode = "400", description = "from/to missing, not dates, inverted or more than 400 days apart")
+    @APIResponse(responseCode = "404", description = "No event about this student has reached reporting")
+    public ParentSummary json(@PathParam("studentId") UUID studentId,
+                              @Parameter(description = "First day of the period (YYYY-MM-DD)", required = true)
+                              @QueryParam("from") String from,
+                              @Parameter(description = "Last day of the period (YYYY-MM-DD)", required = true)
+                              @QueryParam("to") String to) {
+        return summary(studentId, from, to);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The family progress summary as a printable HTML page",
+            description = "The same sentences as the JSON form, HTML-escaped, with a print style sheet.")
+    public TemplateInstance html(@PathParam("studentId") UUID studentId,
+                                 @QueryParam("from") String from, @QueryParam("to") String to) {
+        ParentSummary summary = summary(studentId, from, to);
+        return Templates.summary(summary, PlainWords.date(summary.from()), PlainWords.date(summary.to()));
+    }
+
+    private ParentSummary summary(UUID studentId, String fromParam, String toParam) {
+        QueryParams params = new QueryParams();
+        LocalDate from = params.date("from", fromParam, true);
+        LocalDate to = params.date("to", toParam, true);
+        params.period(from, to, MAX_DAYS);
+        params.throwIfInvalid();
+        if (!goals.studentKnown(studentId)) {
+            throw ProblemException.notFound("Student", studentId);
+        }
+        return service.summary(studentId, from, to);
+    }
+}
