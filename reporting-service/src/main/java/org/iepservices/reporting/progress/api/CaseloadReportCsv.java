@@ -34,7 +34,8 @@ final class CaseloadReportCsv {
             header.add("missed_minutes_" + reason);
         }
         header.addAll(List.of("goals", "goals_improving", "goals_flat", "goals_declining", "goals_insufficient_data",
-                "goals_met", "goals_on_track", "goals_not_on_track", "goals_no_target"));
+                "goals_met", "goals_on_track", "goals_not_on_track", "goals_no_target", "improving_share_percent",
+                "flat_share_percent", "declining_share_percent", "met_share_percent"));
 
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
@@ -75,6 +76,10 @@ final class CaseloadReportCsv {
                 outcomes.trend().get(TrendDirection.INSUFFICIENT_DATA), outcomes.status().get(GoalStatus.MET),
                 outcomes.status().get(GoalStatus.ON_TRACK), outcomes.status().get(GoalStatus.NOT_ON_TRACK),
                 outcomes.status().get(GoalStatus.NO_TARGET)));
+        Map<String, Integer> shares = outcomes.sharePercent();
+        for (String share : List.of("improving", "flat", "declining", "met")) {
+            row.add(shares.get(share) == null ? "" : shares.get(share));
+        }
         return row;
     }
 

@@ -1,5 +1,6 @@
 package org.iepservices.reporting.progress.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +108,26 @@ public class CaseloadReportService {
         }
 
         /** Goals with a fitted trend: the base of the improving / flat / declining shares. */
-        public int withTrend() {
+        int withTrend() {
             return goals - trend.get(TrendDirection.INSUFFICIENT_DATA);
+        }
+
+        /**
+         * Whole percentages for administrators: improving, flat and declining of the goals with a
+         * trend, met of all goals; null where there is nothing to divide by.
+         */
+        @JsonProperty("sharePercent")
+        public Map<String, Integer> sharePercent() {
+            Map<String, Integer> shares = new LinkedHashMap<>();
+            shares.put("improving", percent(trend.get(TrendDirection.IMPROVING), withTrend()));
+            shares.put("flat", percent(trend.get(TrendDirection.FLAT), withTrend()));
+            shares.put("declining", percent(trend.get(TrendDirection.DECLINING), withTrend()));
+            shares.put("met", percent(status.get(GoalStatus.MET), goals));
+            return shares;
+        }
+
+        private static Integer percent(int part, int whole) {
+            return whole == 0 ? null : (int) Math.round(100.0 * part / whole);
         }
     }
 

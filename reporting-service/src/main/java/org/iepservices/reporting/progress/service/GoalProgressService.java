@@ -71,8 +71,9 @@ public class GoalProgressService {
                 .orElseGet(() -> ieps.values().stream().min(BY_EFFECTIVE).orElse(null));
 
         // The wording of each goal comes from the latest version that lists it.
+        List<ProgressGoal> allVersions = ProgressGoal.list("studentId", studentId);
         Map<UUID, ProgressGoal> wording = new HashMap<>();
-        for (ProgressGoal g : ProgressGoal.<ProgressGoal>list("studentId", studentId)) {
+        for (ProgressGoal g : allVersions) {
             ProgressIep version = ieps.get(g.key.iepId());
             if (version == null) {
                 continue;
@@ -85,7 +86,7 @@ public class GoalProgressService {
         Map<UUID, List<GoalDataPoint>> points = pointsByGoal(studentId);
 
         List<UUID> order = new ArrayList<>();
-        List<ProgressGoal> current = ProgressGoal.<ProgressGoal>list("studentId", studentId).stream()
+        List<ProgressGoal> current = allVersions.stream()
                 .filter(g -> inForce != null && g.key.iepId().equals(inForce.iepId))
                 .sorted(Comparator.comparingInt(g -> g.position))
                 .toList();

@@ -127,6 +127,9 @@ class CaseloadReportResourceTest {
                 .body("outcomes.trend.DECLINING", is(1))          // Ben: 80, 70, 60
                 .body("outcomes.trend.INSUFFICIENT_DATA", is(1))  // Ava's /r/: no data yet
                 .body("outcomes.status.NOT_ON_TRACK", is(1))
+                .body("outcomes.sharePercent.improving", is(50))   // of the 2 goals with a trend
+                .body("outcomes.sharePercent.declining", is(50))
+                .body("outcomes.sharePercent.met", is(0))
                 .body("students.name", contains("Ava Brooks", "Ben Carter", null))
                 .body("students[0].mandated.pushIn", is(60))
                 .body("students[0].delivered.pushIn", is(30))
@@ -169,6 +172,8 @@ class CaseloadReportResourceTest {
             assertEquals("1", total.get("goals_improving"));
             assertEquals("1", total.get("goals_declining"));
             assertEquals("3", total.get("goals"));
+            assertEquals("50", total.get("improving_share_percent"));
+            assertEquals("", rows.get(2).get("improving_share_percent"), "no goals, no share");
         }
     }
 
