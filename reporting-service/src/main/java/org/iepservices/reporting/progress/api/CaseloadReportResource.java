@@ -1,0 +1,80 @@
+package org.iepservices.reporting.progress.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.progress.service.CaseloadReportService;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/providers/{providerId}/caseload-report")
+@Tag(name = "Caseload report", description = "What a provider takes to administrators: caseload, minutes by setting, misses, outcomes")
+public class CaseloadReportResource {
+
+    static final String CSV = "text/csv";
+    private static final long MAX_DAYS = 400;
+
+    private final CaseloadReportService service;
+
+    CaseloadReportResource(CaseloadReportService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "A provider's caseload report for a period, as JSON or CSV",
+            description = "Caseload: students with a mandate assigned to the provider in force during [from, to], or "
+                    + "served or missed by the provider in it. Per student and in total: mandated minutes by setting "
+                    + "(prorated by school days, weekends excluded, holidays not), minutes the provider delivered by "
+                    + "setting, makeup minutes, missed sessions by reason and by makeup verdict, and outcomes: how many "
+                    + "of the students' goals (of the provider's services, or with the provider's data) are improving, "
+                    + "flat or declining and met / on track / not on track as of `to`. JSON by default; Accept: text/csv "
+                    + "gives one row per student and a TOTAL row, with a pair of columns (sessions, minutes) per miss reason.")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseloadReportService.Report.class)),
+            @Content(mediaType = CSV)})
+    @APIResponse(responseCode = "400", description = "from/to missing, not dates, inverted or more than 400 days apart")
+    @APIResponse(responseCode = "404", description = "No event names this provider")
+    public Response report(@PathParam("providerId") UUID providerId,
+                           @Parameter(description = "First day (YYYY-MM-DD)", required = true)
+                           @QueryParam("from") String from,
+                           @Parameter(description = "Last day (YYYY-MM-DD)", required = true)
+                           @QueryParam("to") String to,
+                           @Context HttpHeaders headers) {
+        CaseloadReportService.Report report = load(providerId, from, to);
+        if (ContentChoice.prefers(headers, MediaType.valueOf(CSV))) {
+            return Response.ok(CaseloadReportCsv.write(report), CSV + ";charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"caseload-" + providerId + "-"
+                            + report.from() + "-" + report.to() + ".csv\"")
+                    .build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private CaseloadReportService.Report load(UUID providerId, String fromParam, String toParam) {
+        QueryParams params = new QueryParams();
+        LocalDate from = params.date("from", fromParam, true);
+        LocalDate to = params.date("to", toParam, true);
+        params.period(from, to, MAX_DAYS);
+        params.throwIfInvalid();
+        if (!service.providerKnown(providerId)) {
+            throw ProblemException.notFound("Provider", providerId);
+        }
+        return service.report(providerId, from, to);
+    }
+}

@@ -1,0 +1,89 @@
+package org.iepservices.reporting.progress.api;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.progress.domain.ParentSummary;
+import org.iepservices.reporting.progress.domain.PlainWords;
+import org.iepservices.reporting.progress.service.GoalProgressService;
+import org.iepservices.reporting.progress.service.ParentSummaryService;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/students/{studentId}/progress-summary")
+@Tag(name = "Family progress summary", description = "Plain-language progress summaries for families, built only from recorded data")
+public class ProgressSummaryResource {
+
+    private static final long MAX_DAYS = 400;
+
+    /** Qute templates: HTML templates escape every value inserted into them. */
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance summary(ParentSummary summary, String from, String to);
+    }
+
+    private final ParentSummaryService service;
+    private final GoalProgressService goals;
+
+    ProgressSummaryResource(ParentSummaryService service, GoalProgressService goals) {
+        this.service = service;
+        this.goals = goals;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "A family progress summary for a reporting period, as JSON or a printable HTML page",
+            description = "Sentences built only from the structured data of [from, to]: sessions attended and minutes "
+                    + "by setting, missed sessions and why, per goal what was worked on, the scores, the trend in words "
+                    + "and the status against the target, and the provider's progress notes quoted as written. Every "
+                    + "sentence lists its basis (the session, miss, goal or data point ids it states). Missing data is "
+                    + "said to be missing; a goal without data in the period gets only that sentence. JSON by default; "
+                    + "Accept: text/html gives the same sentences as an HTML page (escaped) with a print style sheet.")
+    @APIResponse(responseCode = "200", description = "The summary", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParentSummary.class)),
+            @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "400", description = "from/to missing, not dates, inverted or more than 400 days apart")
+    @APIResponse(responseCode = "404", description = "No event about this student has reached reporting")
+    public Response summary(@PathParam("studentId") UUID studentId,
+                            @Parameter(description = "First day of the period (YYYY-MM-DD)", required = true)
+                            @QueryParam("from") String from,
+                            @Parameter(description = "Last day of the period (YYYY-MM-DD)", required = true)
+                            @QueryParam("to") String to,
+                            @Context HttpHeaders headers) {
+        ParentSummary summary = load(studentId, from, to);
+        if (ContentChoice.prefers(headers, MediaType.TEXT_HTML_TYPE)) {
+            String page = Templates.summary(summary, PlainWords.date(summary.from()), PlainWords.date(summary.to()))
+                    .render();
+            return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(summary, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private ParentSummary load(UUID studentId, String fromParam, String toParam) {
+        QueryParams params = new QueryParams();
+        LocalDate from = params.date("from", fromParam, true);
+        LocalDate to = params.date("to", toParam, true);
+        params.period(from, to, MAX_DAYS);
+        params.throwIfInvalid();
+        if (!goals.studentKnown(studentId)) {
+            throw ProblemException.notFound("Student", studentId);
+        }
+        return service.summary(studentId, from, to);
+    }
+}

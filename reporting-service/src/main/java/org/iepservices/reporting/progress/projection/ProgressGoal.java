@@ -1,0 +1,50 @@
+package org.iepservices.reporting.progress.projection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.util.UUID;
+
+/** A goal as one IEP version words it; a goal carried over by an amendment has a row per version. */
+@Entity
+@Table(name = "progress_goal")
+public class ProgressGoal extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "student_id")
+    public UUID studentId;
+
+    public int position;
+
+    public String area;
+
+    public String description;
+
+    public String baseline;
+
+    public String target;
+
+    @Column(name = "target_percent")
+    public Integer targetPercent;
+
+    @Column(name = "measurement_method")
+    public String measurementMethod;
+
+    @Column(name = "skill_stage")
+    public String skillStage;
+
+    @Column(name = "service_type")
+    public String serviceType;
+
+    @Embeddable
+    public record Key(@Column(name = "iep_id") UUID iepId, @Column(name = "goal_id") UUID goalId)
+            implements Serializable {
+    }
+}

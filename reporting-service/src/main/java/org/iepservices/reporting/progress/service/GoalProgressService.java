@@ -1,0 +1,145 @@
+package org.iepservices.reporting.progress.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.iepservices.reporting.progress.config.ProgressConfig;
+import org.iepservices.reporting.progress.domain.GoalDataPoint;
+import org.iepservices.reporting.progress.domain.GoalEvaluation;
+import org.iepservices.reporting.progress.domain.ProgressRules;
+import org.iepservices.reporting.progress.projection.ProgressGoal;
+import org.iepservices.reporting.progress.projection.ProgressGoalPoint;
+import org.iepservices.reporting.progress.projection.ProgressIep;
+import org.iepservices.reporting.progress.projection.ProgressMiss;
+import org.iepservices.reporting.progress.projection.ProgressSession;
+import org.iepservices.reporting.progress.projection.ProgressStudent;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads a student's goals and goal data from the projections and evaluates them. Which IEP version
+ * words a goal, and which version is in force, is decided here from the versions' effective dates
+ * (never from the order their events arrived in).
+ */
+@ApplicationScoped
+public class GoalProgressService {
+
+    private static final Comparator<ProgressIep> BY_EFFECTIVE = Comparator
+            .comparing((ProgressIep i) -> i.effectiveFrom)
+            .thenComparing(i -> i.eventTime);
+
+    private final EntityManager em;
+    private final ProgressRules rules;
+
+    GoalProgressService(EntityManager em, ProgressConfig config) {
+        this.em = em;
+        this.rules = config.rules();
+    }
+
+    public ProgressRules rules() {
+        return rules;
+    }
+
+    /** Whether any event about the student has reached reporting. */
+    public boolean studentKnown(UUID studentId) {
+        return ProgressStudent.findByIdOptional(studentId).isPresent()
+                || ProgressIep.count("studentId", studentId) > 0
+                || ProgressSession.count("key.studentId", studentId) > 0
+                || ProgressMiss.count("studentId", studentId) > 0;
+    }
+
+    /**
+     * Every goal of the student: those of the IEP in force on {@code asOf} first (in the IEP's
+     * order), then goals of other versions, then goals known only from session data. Evaluations
+     * use the points dated up to {@code asOf} (all points when null).
+     */
+    public List<GoalProgress> goals(UUID studentId, LocalDate asOf) {
+        Map<UUID, ProgressIep> ieps = new HashMap<>();
+        ProgressIep.<ProgressIep>list("studentId", studentId).stream()
+                .filter(i -> i.effectiveFrom != null)
+                .forEach(i -> ieps.put(i.iepId, i));
+        ProgressIep inForce = ieps.values().stream()
+                .filter(i -> asOf == null || !i.effectiveFrom.isAfter(asOf))
+                .max(BY_EFFECTIVE)
+                .orElseGet(() -> ieps.values().stream().min(BY_EFFECTIVE).orElse(null));
+
+        // The wording of each goal comes from the latest version that lists it.
+        List<ProgressGoal> allVersions = ProgressGoal.list("studentId", studentId);
+        Map<UUID, ProgressGoal> wording = new HashMap<>();
+        for (ProgressGoal g : allVersions) {
+            ProgressIep version = ieps.get(g.key.iepId());
+            if (version == null) {
+                continue;
+            }
+            ProgressGoal known = wording.get(g.key.goalId());
+            if (known == null || BY_EFFECTIVE.compare(version, ieps.get(known.key.iepId())) > 0) {
+                wording.put(g.key.goalId(), g);
+            }
+        }
+        Map<UUID, List<GoalDataPoint>> points = pointsByGoal(studentId);
+
+        List<UUID> order = new ArrayList<>();
+        List<ProgressGoal> current = allVersions.stream()
+                .filter(g -> inForce != null && g.key.iepId().equals(inForce.iepId))
+                .sorted(Comparator.comparingInt(g -> g.position))
+                .toList();
+        current.forEach(g -> order.add(g.key.goalId()));
+        wording.values().stream()
+                .filter(g -> !order.contains(g.key.goalId()))
+                .sorted(Comparator.comparing((ProgressGoal g) -> ieps.get(g.key.iepId()), BY_EFFECTIVE.reversed())
+                        .thenComparingInt(g -> g.position))
+                .forEach(g -> order.add(g.key.goalId()));
+        points.keySet().stream().filter(id -> !order.contains(id)).forEach(order::add);
+
+        List<GoalProgress> result = new ArrayList<>();
+        for (UUID goalId : order) {
+            ProgressGoal goal = wording.get(goalId);
+            ProgressIep iep = goal == null ? null : ieps.get(goal.key.iepId());
+            boolean inCurrent = current.stream().anyMatch(g -> g.key.goalId().equals(goalId));
+            result.add(progress(studentId, goalId, goal, iep, inCurrent, points.getOrDefault(goalId, List.of()), asOf));
+        }
+        return result;
+    }
+
+    public Optional<GoalProgress> goal(UUID studentId, UUID goalId) {
+        return goals(studentId, null).stream().filter(g -> g.goalId().equals(goalId)).findFirst();
+    }
+
+    /** Evaluates one goal as of {@code asOf} (all points when null). */
+    public GoalProgress progress(UUID studentId, UUID goalId, ProgressGoal wording, ProgressIep iep,
+                                 boolean inCurrentIep, List<GoalDataPoint> points, LocalDate asOf) {
+        List<GoalDataPoint> upTo = asOf == null ? points
+                : points.stream().filter(p -> !p.date().isAfter(asOf)).toList();
+        GoalEvaluation evaluation = GoalEvaluation.of(wording == null ? null : wording.measurementMethod,
+                wording == null ? null : wording.targetPercent, iep == null ? null : iep.lastDay(), upTo, rules);
+        return new GoalProgress(studentId, goalId, wording, iep, inCurrentIep, points, evaluation);
+    }
+
+    /**
+     * The student's goal data from sessions that count (completed, still credited), in session
+     * order. A session amended to 0 minutes did not happen for the student: its data is left out.
+     */
+    Map<UUID, List<GoalDataPoint>> pointsByGoal(UUID studentId) {
+        List<Object[]> rows = em.createQuery("select p, s from ProgressGoalPoint p, ProgressSession s "
+                        + "where s.key.sessionLogId = p.key.sessionLogId and s.key.studentId = p.key.studentId "
+                        + "and p.key.studentId = :student and s.completed = true and s.minutes > 0 "
+                        + "order by s.sessionDate, s.startTime nulls first, s.key.sessionLogId, p.key.position",
+                Object[].class).setParameter("student", studentId).getResultList();
+        Map<UUID, List<GoalDataPoint>> byGoal = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            ProgressGoalPoint p = (ProgressGoalPoint) row[0];
+            ProgressSession s = (ProgressSession) row[1];
+            byGoal.computeIfAbsent(p.goalId, id -> new ArrayList<>()).add(new GoalDataPoint(s.key.sessionLogId(),
+                    p.goalId, s.sessionDate, s.setting, p.measure, p.correct, p.total, p.percent, p.count,
+                    p.intervalsObserved, p.intervalsWithBehavior, p.cueLevel, p.probeResult, p.note));
+        }
+        return byGoal;
+    }
+}
