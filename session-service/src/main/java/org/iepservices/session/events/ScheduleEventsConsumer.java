@@ -41,20 +41,27 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
 
     @Override
     protected void apply(EventEnvelope event) {
+        // Rows remember the time of the event that last changed them, so an older event arriving late
+        // (a series state from before a cancellation) does not undo a newer one.
+        OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
         if (SessionSeriesScheduled.TYPE.name().equals(event.type())) {
-            series(event.dataAs(SessionSeriesScheduled.TYPE, mapper));
+            series(event.dataAs(SessionSeriesScheduled.TYPE, mapper), at);
         } else if (SessionSeriesScheduled.CHANGED.name().equals(event.type())) {
-            series(event.dataAs(SessionSeriesScheduled.CHANGED, mapper));
+            series(event.dataAs(SessionSeriesScheduled.CHANGED, mapper), at);
         } else if (SessionSeriesCancelled.TYPE.name().equals(event.type())) {
-            seriesCancelled(event.dataAs(SessionSeriesCancelled.TYPE, mapper));
+            seriesCancelled(event.dataAs(SessionSeriesCancelled.TYPE, mapper), at);
         } else if (OccurrenceCancelled.TYPE.name().equals(event.type())) {
-            cancelled(event.dataAs(OccurrenceCancelled.TYPE, mapper));
+            cancelled(event.dataAs(OccurrenceCancelled.TYPE, mapper), at);
         } else if (OccurrenceRescheduled.TYPE.name().equals(event.type())) {
-            rescheduled(event.dataAs(OccurrenceRescheduled.TYPE, mapper));
+            rescheduled(event.dataAs(OccurrenceRescheduled.TYPE, mapper), at);
         }
     }
 
-    private void series(SessionSeriesScheduled s) {
+    private static boolean newer(ScheduledOccurrence row, OffsetDateTime at) {
+        return row.updatedAt != null && row.updatedAt.isAfter(at);
+    }
+
+    private void series(SessionSeriesScheduled s, OffsetDateTime at) {
         Copies.require(s.seriesId(), "seriesId");
         Copies.require(s.studentId(), "studentId");
         Set<UUID> listed = new HashSet<>();
@@ -63,6 +70,9 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
             Copies.require(o.date(), "occurrences[].date");
             listed.add(o.occurrenceId());
             ScheduledOccurrence row = findOrCreate(o.occurrenceId(), s.studentId());
+            if (newer(row, at)) {
+                continue; // cancelled or moved after this state was published
+            }
             row.seriesId = s.seriesId();
             row.mandateId = s.mandateId();
             row.providerId = s.providerId();
@@ -80,20 +90,20 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
             row.status = ScheduledOccurrence.SCHEDULED;
             row.cancelReason = null;
             row.cancelNote = null;
-            row.updatedAt = now();
+            row.updatedAt = at;
             row.persist();
         }
         // The full state replaces what was known: scheduled occurrences no longer listed are gone.
         List<ScheduledOccurrence> known = ScheduledOccurrence.list("seriesId = ?1 and key.studentId = ?2 and status = ?3",
                 s.seriesId(), s.studentId(), ScheduledOccurrence.SCHEDULED);
         for (ScheduledOccurrence row : known) {
-            if (!listed.contains(row.key.occurrenceId())) {
+            if (!listed.contains(row.key.occurrenceId()) && !newer(row, at)) {
                 row.delete();
             }
         }
     }
 
-    private void seriesCancelled(SessionSeriesCancelled c) {
+    private void seriesCancelled(SessionSeriesCancelled c, OffsetDateTime at) {
         Copies.require(c.seriesId(), "seriesId");
         Copies.require(c.studentId(), "studentId");
         List<ScheduledOccurrence> rows = ScheduledOccurrence.list(
@@ -102,18 +112,24 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
                         ? new Object[]{c.seriesId(), c.studentId(), ScheduledOccurrence.SCHEDULED}
                         : new Object[]{c.seriesId(), c.studentId(), ScheduledOccurrence.SCHEDULED, c.effectiveFrom()});
         for (ScheduledOccurrence row : rows) {
+            if (newer(row, at)) {
+                continue;
+            }
             row.status = ScheduledOccurrence.CANCELLED;
             row.cancelReason = "SERIES_CANCELLED";
             row.cancelNote = c.reason();
-            row.updatedAt = now();
+            row.updatedAt = at;
         }
     }
 
-    private void cancelled(OccurrenceCancelled c) {
+    private void cancelled(OccurrenceCancelled c, OffsetDateTime at) {
         Copies.require(c.occurrenceId(), "occurrenceId");
         Copies.require(c.studentId(), "studentId");
         Copies.require(c.date(), "date");
         ScheduledOccurrence row = findOrCreate(c.occurrenceId(), c.studentId());
+        if (newer(row, at)) {
+            return; // scheduled again after this cancellation
+        }
         if (row.seriesId == null) {
             row.seriesId = c.seriesId();
             row.mandateId = c.mandateId();
@@ -126,15 +142,18 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
         row.status = ScheduledOccurrence.CANCELLED;
         row.cancelReason = c.reason();
         row.cancelNote = c.note();
-        row.updatedAt = now();
+        row.updatedAt = at;
         row.persist();
     }
 
-    private void rescheduled(OccurrenceRescheduled r) {
+    private void rescheduled(OccurrenceRescheduled r, OffsetDateTime at) {
         Copies.require(r.occurrenceId(), "occurrenceId");
         Copies.require(r.studentId(), "studentId");
         Copies.require(r.date(), "date");
         ScheduledOccurrence row = findOrCreate(r.occurrenceId(), r.studentId());
+        if (newer(row, at)) {
+            return;
+        }
         if (row.seriesId == null) {
             row.seriesId = r.seriesId();
             row.mandateId = r.mandateId();
@@ -147,7 +166,7 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
         if (r.minutes() > 0) {
             row.minutes = r.minutes();
         }
-        row.updatedAt = now();
+        row.updatedAt = at;
         row.persist();
     }
 
@@ -158,9 +177,5 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
             created.key = key;
             return created;
         });
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -82,6 +82,7 @@ public class ScheduledOccurrence extends PanacheEntityBase {
     @Column(name = "cancel_note")
     public String cancelNote;
 
+    /** Time of the event that last changed the row: an older event arriving later does not undo it. */
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
