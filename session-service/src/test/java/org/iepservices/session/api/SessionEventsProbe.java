@@ -44,7 +44,12 @@ final class SessionEventsProbe implements AutoCloseable {
         while (Instant.now().isBefore(deadline) && matches.size() < count) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 seen.add(record);
-                JsonNode event = mapper.readTree(record.value());
+                JsonNode event;
+                try {
+                    event = mapper.readTree(record.value());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                    continue; // dead-letter topics hold what could not be read
+                }
                 if (filter.test(event)) {
                     matches.add(event);
                 }
