@@ -79,9 +79,9 @@ public class ReferenceChecks {
         }
         String needed = ServiceDiscipline.of(mandate.serviceType, mandate.providerDiscipline);
         if (provider != null && provider.discipline != null && !ServiceDiscipline.matches(needed, provider.discipline)) {
-            findings.invalid(at + "mandateId", "a " + mandate.serviceType + " mandate is delivered by "
-                    + (needed == null ? "another discipline" : "a " + needed) + "; the provider is a "
-                    + provider.discipline);
+            findings.invalid(at + "mandateId", "mandate " + mandateId + " (" + mandate.serviceType + ") needs a "
+                    + "provider of discipline " + (needed == null ? "unknown" : needed) + "; provider "
+                    + provider.displayName() + " is " + provider.discipline);
         }
         for (int j = 0; j < goals.size(); j++) {
             UUID goalId = goals.get(j).goalId();

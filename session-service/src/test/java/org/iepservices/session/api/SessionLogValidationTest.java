@@ -106,7 +106,7 @@ class SessionLogValidationTest {
         firstLine(otByAnSlp).put("mandateId", student.ot().toString());
         post("/api/v1/session-logs", otByAnSlp).statusCode(422)
                 .body("violations[0].field", is("students[0].mandateId"))
-                .body("violations[0].message", containsString("delivered by an OT"));
+                .body("violations[0].message", containsString("needs a provider of discipline OT; provider Dana Whitfield is SLP"));
         assertEquals(0, logsOf(world.slp));
     }
 
