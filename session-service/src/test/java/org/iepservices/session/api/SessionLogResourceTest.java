@@ -204,6 +204,33 @@ class SessionLogResourceTest {
     }
 
     @Test
+    void twoConcurrentRequestsWithOneKeyMakeOneLog() throws Exception {
+        Map<String, Object> body = world.speechLog(student, "PRESENT", null);
+        String key = "tablet-" + UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                        .body(body).post("/api/v1/session-logs")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                io.restassured.response.Response response = call.get();
+                statuses.add(response.statusCode());
+                ids.add(response.path("id"));
+            }
+            assertEquals(1, ids.size(), "every request got the same log: " + statuses);
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one created it: " + statuses);
+            assertEquals(3, statuses.stream().filter(s -> s == 200).count(), "the others replayed it: " + statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, logsOf(world.slp));
+    }
+
+    @Test
     void listsFilterByProviderStudentDateAndStatusWithPagingHeaders() {
         String a = createLog(world.speechLog(student, "PRESENT", null));
         Map<String, Object> later = world.speechLog(student, "PRESENT", null);
