@@ -95,6 +95,12 @@ class AddendumTest {
             assertEquals(20, data.get("minutes").asInt());
             assertEquals(student.speech().toString(), data.get("mandateId").asText());
             assertEquals("Student left early for the nurse", data.get("reason").asText());
+            assertEquals(logId, data.get("sessionLogId").asText());
+            assertEquals(student.id().toString(), data.get("studentId").asText());
+            assertEquals(world.slp.id().toString(), data.get("providerId").asText());
+            assertEquals("PULL_OUT", data.get("setting").asText());
+            assertEquals("2026-09-15", data.get("sessionDate").asText());
+            assertEquals(0, data.get("makeupFor").size());
             assertEquals(events.get(0).get("data").get("addendumId").asText(),
                     given().get("/api/v1/session-logs/" + logId).then().extract().path("addenda[0].id"));
         }
