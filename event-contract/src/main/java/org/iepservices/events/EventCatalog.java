@@ -34,7 +34,9 @@ public final class EventCatalog {
             SessionCompleted.TYPE,
             SessionAmended.TYPE,
             SessionMissed.TYPE,
-            MissResolved.TYPE);
+            MissResolved.TYPE,
+            // audit.events
+            RecordAccessed.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -75,17 +75,25 @@ public record IepActivated(
     /**
      * A scheduling constraint of a mandate. {@code kind}: NOT_DURING_SUBJECT (e.g. never pull out
      * during ELA_READING) or PREFER_SUBJECT (push in during WRITING); {@code subject} is an
-     * {@link ActivitySubject} name.
+     * {@link ActivitySubject} name; {@code setting} the {@link ServiceSetting} it applies to
+     * (PUSH_IN or PULL_OUT), null for every session of the mandate. A pull-out that must avoid
+     * core reading and a push-in that should happen in it are both common for one mandate.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Constraint(String kind, String subject, String note) {
+    public record Constraint(String kind, String subject, String note, String setting) {
+
+        /** A constraint on every session of the mandate, whatever the setting. */
+        public Constraint(String kind, String subject, String note) {
+            this(kind, subject, note, null);
+        }
     }
 
     /**
      * An annual goal. {@code area} e.g. ARTICULATION, EXPRESSIVE_LANGUAGE, FINE_MOTOR;
      * {@code measurementMethod} PERCENT_ACCURACY, FREQUENCY, DURATION or RUBRIC;
      * {@code skillStage} ACQUISITION, GENERALIZATION or MAINTENANCE; {@code serviceType} the
-     * service that works on it.
+     * service that works on it; {@code continuesGoalId} the goal of the amended IEP version this
+     * one carries on, so goal progress can be followed across versions.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Goal(
@@ -97,6 +105,14 @@ public record IepActivated(
             Integer targetPercent,
             String measurementMethod,
             String skillStage,
-            String serviceType) {
+            String serviceType,
+            UUID continuesGoalId) {
+
+        /** A goal that continues none of an earlier version. */
+        public Goal(UUID goalId, String area, String description, String baseline, String target,
+                    Integer targetPercent, String measurementMethod, String skillStage, String serviceType) {
+            this(goalId, area, description, baseline, target, targetPercent, measurementMethod, skillStage,
+                    serviceType, null);
+        }
     }
 }

@@ -7,11 +7,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.iepservices.events.ActivitySubject;
+import org.iepservices.events.ServiceSetting;
+import org.iepservices.student.domain.ConstraintKind;
+import org.iepservices.student.domain.Delivery;
+import org.iepservices.student.domain.Discipline;
 import org.iepservices.student.domain.GoalArea;
 import org.iepservices.student.domain.Iep;
 import org.iepservices.student.domain.IepGoal;
 import org.iepservices.student.domain.IepStatus;
+import org.iepservices.student.domain.MandateChanges;
+import org.iepservices.student.domain.MandateConstraint;
 import org.iepservices.student.domain.MandateInterval;
+import org.iepservices.student.domain.MeasurementMethod;
 import org.iepservices.student.domain.ServiceMandate;
 import org.iepservices.student.domain.ServiceType;
 import org.iepservices.student.domain.SkillStage;
@@ -27,60 +35,122 @@ public final class IepDtos {
     private IepDtos() {
     }
 
-    @Schema(description = "An IEP draft: dates, eligibility, goals and the related-service mandates split by setting.")
+    @Schema(description = "An IEP version: term, dates, eligibility, goals and the related-service mandates split by "
+            + "setting. The same shape drafts an IEP, edits a draft and amends an IEP in force (then effectiveFrom "
+            + "and amendmentReason are required, startDate stays the IEP's).")
     public record IepRequest(
-            @NotNull @Schema(example = "2026-09-01") LocalDate startDate,
-            @NotNull @Schema(example = "2027-08-31") LocalDate endDate,
+            @NotNull @Schema(description = "First day of the IEP term", example = "2026-09-01") LocalDate startDate,
+            @NotNull @Schema(description = "Last day of the IEP term", example = "2027-08-31") LocalDate endDate,
+            @Schema(description = "First day this version applies: the startDate for an IEP, the amendment date for "
+                    + "an amendment", example = "2026-11-02") LocalDate effectiveFrom,
+            @Schema(description = "Date of the annual review, within the term", example = "2027-05-15")
             LocalDate annualReviewDate,
+            @Schema(description = "Date the next re-evaluation (usually triennial) is due", example = "2028-10-01")
             LocalDate reevaluationDate,
             @NotBlank @Size(max = 200) @Schema(example = "Speech or Language Impairment") String eligibility,
-            @NotNull List<@Valid @NotNull GoalRequest> goals,
-            @NotNull List<@Valid @NotNull MandateRequest> mandates) {
+            @Size(max = 1000) @Schema(description = "Why the IEP is amended (amendments only)",
+                    example = "Team agreed to move both sessions into the classroom") String amendmentReason,
+            @NotNull @Size(max = 50) List<@Valid @NotNull GoalRequest> goals,
+            @NotNull @Size(max = 20) List<@Valid @NotNull MandateRequest> mandates) {
     }
 
+    @Schema(description = "An annual goal. serviceType defaults to the service usually working on the area when "
+            + "the IEP mandates it.")
     public record GoalRequest(@NotNull GoalArea area,
-                              @NotBlank @Size(max = 2000) String description,
-                              @Min(0) @Max(100) Integer targetPercent,
-                              @NotNull SkillStage skillStage) {
+                              @NotBlank @Size(max = 2000) @Schema(example = "Retell a story with beginning, middle and end")
+                              String description,
+                              @Size(max = 2000) @Schema(example = "Retells 1 of 3 story parts with maximal cues")
+                              String baseline,
+                              @Size(max = 500) @Schema(example = "80% accuracy in 4 of 5 sessions") String target,
+                              @Min(0) @Max(100) @Schema(example = "80") Integer targetPercent,
+                              MeasurementMethod measurementMethod,
+                              @NotNull SkillStage skillStage,
+                              ServiceType serviceType,
+                              @Schema(description = "Amendments: the goal of the amended version this one carries on; "
+                                      + "defaults to a goal with the same area and description") UUID continuesGoalId) {
+    }
+
+    @Schema(description = "A scheduling constraint: NOT_DURING_SUBJECT ELA_READING for the PULL_OUT sessions keeps "
+            + "the student in core reading; PREFER_SUBJECT WRITING for PUSH_IN anchors the visit to a matching "
+            + "activity. setting null means every session of the mandate.")
+    public record ConstraintRequest(@NotNull ConstraintKind kind,
+                                    @NotNull ActivitySubject subject,
+                                    ServiceSetting setting,
+                                    @Size(max = 500) String note) {
     }
 
     @Schema(description = "\"Speech 2 x 30 min per week: 1 pull-out + 1 push-in\" is sessionsPerInterval 2, "
-            + "minutesPerSession 30, interval WEEK, pushInSessions 1, pullOutSessions 1.")
+            + "minutesPerSession 30, interval WEEK, pushInSessions 1, pullOutSessions 1. Defaults: providerDiscipline "
+            + "from the service type, delivery GROUP when maxGroupSize > 1, dates the version's, locations "
+            + "'general education classroom' (push-in) and the service's therapy room (pull-out).")
     public record MandateRequest(@NotNull ServiceType serviceType,
-                                 @NotNull @Min(1) Integer sessionsPerInterval,
+                                 Discipline providerDiscipline,
+                                 UUID providerId,
+                                 @NotNull @Min(1) @Max(100) Integer sessionsPerInterval,
                                  @NotNull @Min(1) @Max(600) Integer minutesPerSession,
                                  @NotNull MandateInterval interval,
                                  @NotNull @Min(0) Integer pushInSessions,
                                  @NotNull @Min(0) Integer pullOutSessions,
+                                 Delivery delivery,
                                  @Min(1) @Max(30) Integer maxGroupSize,
-                                 UUID providerId) {
+                                 LocalDate startDate,
+                                 LocalDate endDate,
+                                 @Size(max = 200) @Schema(example = "general education classroom") String pushInLocation,
+                                 @Size(max = 200) @Schema(example = "speech room") String pullOutLocation,
+                                 @Size(max = 20) List<@Valid @NotNull ConstraintRequest> constraints,
+                                 @Schema(description = "Amendments: the mandate of the amended version this one carries "
+                                         + "on; defaults to the only mandate of the same service") UUID continuesMandateId) {
     }
 
-    public record IepResponse(UUID id, UUID studentId, IepStatus status, LocalDate startDate, LocalDate endDate,
-                              LocalDate annualReviewDate, LocalDate reevaluationDate, String eligibility,
-                              UUID supersedesId, OffsetDateTime activatedAt, List<GoalResponse> goals,
-                              List<MandateResponse> mandates, long version) {
+    @Schema(description = "Ends the IEP in force on a date (exit from services, moved out of district).")
+    public record EndRequest(@NotNull @Schema(example = "2027-01-29") LocalDate endedOn,
+                             @NotBlank @Size(max = 1000) @Schema(example = "Moved out of district") String reason) {
+    }
+
+    public record IepResponse(UUID id, UUID studentId, IepStatus status, int versionNumber, UUID originalIepId,
+                              UUID amendsIepId, String amendmentReason, LocalDate startDate, LocalDate endDate,
+                              LocalDate effectiveFrom, LocalDate effectiveTo, LocalDate annualReviewDate,
+                              LocalDate reevaluationDate, String eligibility, UUID supersedesId, UUID supersededById,
+                              LocalDate supersededFrom, LocalDate endedOn, String endReason,
+                              OffsetDateTime activatedAt, List<GoalResponse> goals, List<MandateResponse> mandates,
+                              long version) {
         public static IepResponse of(Iep iep) {
-            return new IepResponse(iep.id, iep.studentId, iep.status, iep.startDate, iep.endDate,
-                    iep.annualReviewDate, iep.reevaluationDate, iep.eligibility, iep.supersedesId, iep.activatedAt,
+            return new IepResponse(iep.id, iep.studentId, iep.status, iep.versionNumber, iep.originalIepId,
+                    iep.amendsId, iep.amendmentReason, iep.startDate, iep.endDate, iep.effectiveFrom,
+                    iep.effectiveTo(), iep.annualReviewDate, iep.reevaluationDate, iep.eligibility, iep.supersedesId,
+                    iep.supersededById, iep.supersededFrom, iep.endedOn, iep.endReason, iep.activatedAt,
                     iep.goals.stream().map(GoalResponse::of).toList(),
                     iep.mandates.stream().map(MandateResponse::of).toList(), iep.version);
         }
     }
 
-    public record GoalResponse(UUID id, GoalArea area, String description, Integer targetPercent,
-                               SkillStage skillStage) {
+    public record GoalResponse(UUID id, GoalArea area, String description, String baseline, String target,
+                               Integer targetPercent, MeasurementMethod measurementMethod, SkillStage skillStage,
+                               ServiceType serviceType, UUID continuesGoalId) {
         static GoalResponse of(IepGoal g) {
-            return new GoalResponse(g.id, g.area, g.description, g.targetPercent, g.skillStage);
+            return new GoalResponse(g.id, g.area, g.description, g.baseline, g.target, g.targetPercent,
+                    g.measurementMethod, g.skillStage, g.serviceType, g.continuesGoalId);
         }
     }
 
-    public record MandateResponse(UUID id, ServiceType serviceType, int sessionsPerInterval, int minutesPerSession,
-                                  MandateInterval interval, int pushInSessions, int pullOutSessions,
-                                  int maxGroupSize, UUID providerId) {
+    public record ConstraintResponse(ConstraintKind kind, ActivitySubject subject, ServiceSetting setting, String note) {
+        static ConstraintResponse of(MandateConstraint c) {
+            return new ConstraintResponse(c.kind, c.subject, c.setting, c.note);
+        }
+    }
+
+    public record MandateResponse(UUID id, ServiceType serviceType, Discipline providerDiscipline, UUID providerId,
+                                  int sessionsPerInterval, int minutesPerSession, MandateInterval interval,
+                                  int pushInSessions, int pullOutSessions, int pushInMinutes, int pullOutMinutes,
+                                  Delivery delivery, int maxGroupSize, LocalDate startDate, LocalDate endDate,
+                                  String pushInLocation, String pullOutLocation, List<ConstraintResponse> constraints,
+                                  UUID continuesMandateId) {
         static MandateResponse of(ServiceMandate m) {
-            return new MandateResponse(m.id, m.serviceType, m.sessionsPerInterval, m.minutesPerSession, m.interval,
-                    m.pushInSessions, m.pullOutSessions, m.maxGroupSize, m.providerId);
+            return new MandateResponse(m.id, m.serviceType, m.providerDiscipline, m.providerId, m.sessionsPerInterval,
+                    m.minutesPerSession, m.interval, m.pushInSessions, m.pullOutSessions,
+                    m.pushInSessions * m.minutesPerSession, m.pullOutSessions * m.minutesPerSession, m.delivery,
+                    m.maxGroupSize, m.startDate, m.endDate, m.pushInLocation, m.pullOutLocation,
+                    m.constraints.stream().map(ConstraintResponse::of).toList(), m.continuesMandateId);
         }
     }
 
@@ -90,5 +160,18 @@ public final class IepDtos {
             return iep == null ? null : new IepSummary(iep.id, iep.startDate, iep.endDate,
                     iep.mandates.stream().map(MandateResponse::of).toList());
         }
+    }
+
+    @Schema(description = "One version of the IEP in its amendment chain, with what it changed in the mandates "
+            + "compared with the version it amends.")
+    public record VersionResponse(UUID id, int versionNumber, IepStatus status, LocalDate effectiveFrom,
+                                  LocalDate effectiveTo, UUID amendsIepId, String amendmentReason,
+                                  OffsetDateTime activatedAt, LocalDate endedOn, String endReason,
+                                  List<MandateChanges.Change> mandateChanges) {
+    }
+
+    @Schema(description = "The amendment chain of one IEP, oldest version first (amendment drafts included).")
+    public record HistoryResponse(UUID originalIepId, UUID studentId, LocalDate startDate, LocalDate endDate,
+                                  List<VersionResponse> versions) {
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
+/** An annual goal: where the student is (baseline), where they should get (target), how it is measured. */
 @Entity
 @Table(name = "iep_goal")
 public class IepGoal extends PanacheEntityBase {
@@ -30,10 +31,28 @@ public class IepGoal extends PanacheEntityBase {
 
     public String description;
 
+    public String baseline;
+
+    /** The criterion in words, e.g. "80% accuracy in 4 of 5 sessions". */
+    public String target;
+
     @Column(name = "target_percent")
     public Integer targetPercent;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "measurement_method")
+    public MeasurementMethod measurementMethod;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "skill_stage")
     public SkillStage skillStage;
+
+    /** The service that works on this goal. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_type")
+    public ServiceType serviceType;
+
+    /** The goal of the amended version this one carries on. */
+    @Column(name = "continues_goal_id")
+    public UUID continuesGoalId;
 }

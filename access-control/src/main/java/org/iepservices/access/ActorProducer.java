@@ -1,0 +1,100 @@
+package org.iepservices.access;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads the {@link Actor} of the current request from its verified token. The names of our
+ * claims are configuration, because a district's identity provider (Keycloak mappers, Entra ID
+ * extension attributes) decides what it can emit.
+ */
+@RequestScoped
+public class ActorProducer {
+
+    private final SecurityIdentity identity;
+    private final Instance<JsonWebToken> token;
+    private final String staffIdClaim;
+    private final String districtIdClaim;
+    private final String schoolIdsClaim;
+
+    ActorProducer(SecurityIdentity identity, Instance<JsonWebToken> token,
+                  @ConfigProperty(name = "access.claims.staff-id", defaultValue = "staff_id") String staffIdClaim,
+                  @ConfigProperty(name = "access.claims.district-id", defaultValue = "district_id") String districtIdClaim,
+                  @ConfigProperty(name = "access.claims.school-ids", defaultValue = "school_ids") String schoolIdsClaim) {
+        this.identity = identity;
+        this.token = token;
+        this.staffIdClaim = staffIdClaim;
+        this.districtIdClaim = districtIdClaim;
+        this.schoolIdsClaim = schoolIdsClaim;
+    }
+
+    @Produces
+    @RequestScoped
+    public Actor actor() {
+        if (identity.isAnonymous()) {
+            return new Actor("anonymous", null, Set.of(), null, null, Set.of());
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        identity.getRoles().forEach(r -> Role.fromClaim(r).ifPresent(roles::add));
+        JsonWebToken jwt = token.isResolvable() ? token.get() : null;
+        String subject = identity.getPrincipal().getName();
+        if (jwt == null || jwt.getRawToken() == null) {
+            return new Actor(subject, null, roles, uuid(subject), null, Set.of());
+        }
+        subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
+        UUID staffId = uuid(claim(jwt, staffIdClaim));
+        if (staffId == null) {
+            staffId = uuid(subject);
+        }
+        Set<UUID> schools = new LinkedHashSet<>();
+        Object schoolClaim = jwt.getClaim(schoolIdsClaim);
+        if (schoolClaim instanceof Collection<?> values) {
+            values.forEach(v -> {
+                UUID id = uuid(unquote(String.valueOf(v)));
+                if (id != null) {
+                    schools.add(id);
+                }
+            });
+        } else if (schoolClaim != null) {
+            for (String part : unquote(String.valueOf(schoolClaim)).split("[,\\s\\[\\]\"]+")) {
+                UUID id = uuid(part);
+                if (id != null) {
+                    schools.add(id);
+                }
+            }
+        }
+        return new Actor(subject, claim(jwt, "name"), roles, staffId, uuid(claim(jwt, districtIdClaim)), schools);
+    }
+
+    private static String claim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        return value == null ? null : unquote(String.valueOf(value));
+    }
+
+    /** JSON string claims may come back with their quotes (JsonString.toString()). */
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+
+    private static UUID uuid(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

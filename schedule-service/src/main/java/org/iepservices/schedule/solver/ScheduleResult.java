@@ -1,0 +1,95 @@
+package org.iepservices.schedule.solver;
+
+import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import org.iepservices.events.ActivitySubject;
+import org.iepservices.events.ServiceSetting;
+import org.iepservices.schedule.solver.ScheduleProblem.ActivityBlock;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A planned week as plain data: the sessions (a group session once, with all its students), the
+ * sessions that found no slot and why, the score per rule and the metrics. Phase 2 turns each planned
+ * session into a recurring series.
+ */
+public record ScheduleResult(String score, boolean feasible, ScheduleMetrics metrics, List<PlannedSession> sessions,
+                             List<UnplacedSession> unplaced, List<ConstraintScore> constraints) {
+
+    /** One weekly session; {@code students} has several entries for a group session. */
+    public record PlannedSession(ServiceSetting setting, String serviceType, UUID schoolId, DayOfWeek day,
+                                 LocalTime start, LocalTime end, int minutes, UUID classId, UUID activityBlockId,
+                                 ActivitySubject activitySubject, boolean fixed, List<Participant> students) {
+    }
+
+    public record Participant(UUID studentId, UUID mandateId) {
+    }
+
+    public record UnplacedSession(UUID studentId, UUID mandateId, ServiceSetting setting, int minutes, String reason) {
+    }
+
+    /** What one rule contributes to the score, and how many times it matched. */
+    public record ConstraintScore(String constraint, String score, int matches) {
+    }
+
+    public static ScheduleResult of(ServiceSchedule schedule, ScoreAnalysis<HardMediumSoftScore> analysis) {
+        long hardConflicts = hardConflicts(analysis);
+        Map<Object, List<ServiceSession>> bySlot = new LinkedHashMap<>();
+        List<UnplacedSession> unplaced = new ArrayList<>();
+        List<ServiceSession> own = schedule.getSessions().stream().filter(ServiceSession::isOwnProvider)
+                .sorted(Comparator.comparing((ServiceSession s) -> s.isPlaced() ? s.day() : DayOfWeek.SUNDAY)
+                        .thenComparingInt(s -> s.isPlaced() ? s.start() : 0)
+                        .thenComparing(ServiceSession::getId))
+                .toList();
+        for (ServiceSession s : own) {
+            if (!s.isPlaced()) {
+                unplaced.add(new UnplacedSession(s.getStudentId(), s.mandateId(), s.getSetting(), s.getMinutes(),
+                        s.getCandidatePlacements().isEmpty() ? noCandidateReason(s)
+                                : "every possible slot conflicts with other sessions or the provider's time"));
+                continue;
+            }
+            Object key = s.groupSlot() != null ? s.groupSlot() : s.getId();
+            bySlot.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<PlannedSession> planned = new ArrayList<>();
+        for (List<ServiceSession> members : bySlot.values()) {
+            ServiceSession first = members.get(0);
+            ActivityBlock block = first.block();
+            planned.add(new PlannedSession(first.getSetting(), first.getMandate().serviceType(), first.getSchoolId(),
+                    first.day(), LocalTime.ofSecondOfDay(first.start() * 60L), LocalTime.ofSecondOfDay(first.end() * 60L),
+                    first.getMinutes(), first.classId(), block == null ? null : block.blockId(),
+                    block == null ? null : block.subject(), first.isPinned(),
+                    members.stream().map(m -> new Participant(m.getStudentId(), m.mandateId())).toList()));
+        }
+        List<ConstraintScore> constraints = analysis.constraintAnalyses().stream()
+                .filter(c -> !c.score().isZero())
+                .sorted(Comparator.comparing(ConstraintAnalysis::score))
+                .map(c -> new ConstraintScore(c.constraintName(), c.score().toString(), c.matchCount()))
+                .toList();
+        HardMediumSoftScore score = analysis.score();
+        return new ScheduleResult(score.toString(), score.isFeasible(), ScheduleMetrics.of(schedule, hardConflicts),
+                planned, unplaced, constraints);
+    }
+
+    /** Number of matches of hard rules: each is one conflict (a double booking, a session outside availability...). */
+    public static long hardConflicts(ScoreAnalysis<HardMediumSoftScore> analysis) {
+        return analysis.constraintAnalyses().stream()
+                .filter(c -> c.score().hardScore() < 0)
+                .mapToLong(ConstraintAnalysis::matchCount)
+                .sum();
+    }
+
+    private static String noCandidateReason(ServiceSession s) {
+        return s.isPushIn()
+                ? "no structured block of the student's class that takes push-in while the provider is at the school"
+                : "the provider is never at the student's school long enough outside protected blocks";
+    }
+}
