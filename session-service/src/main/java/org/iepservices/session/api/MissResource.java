@@ -1,28 +1,39 @@
 package org.iepservices.session.api;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.rest.Paging;
+import org.iepservices.session.domain.MissReason;
 import org.iepservices.session.domain.MissedSession;
+import org.iepservices.session.domain.OwedVerdict;
 import org.iepservices.session.service.MissService;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/misses")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Misses")
+@Tag(name = "Misses", description = "Missed sessions under the district makeup policy, IEP-team review, makeups")
 public class MissResource {
 
     private final MissService service;
@@ -33,8 +44,14 @@ public class MissResource {
 
     @POST
     @Operation(summary = "Record a missed session",
-            description = "The district makeup policy decides from the reason whether the minutes are owed "
-                    + "(OWED / NOT_OWED / REVIEW). Publishes SessionMissed.")
+            description = "The makeup policy of the student's district (through the school's district) decides from "
+                    + "the reason whether the minutes are owed (OWED / NOT_OWED / REVIEW). The mandate must be the "
+                    + "student's and in force on the date. With occurrenceId the details come from the scheduled "
+                    + "occurrence. Publishes SessionMissed.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "The occurrence is already documented for the student")
+    @APIResponse(responseCode = "422", description = "A rule is broken (e.g. OTHER without a note), or the student, "
+            + "school, mandate or provider is not known yet (then with Retry-After)")
     public Response record(@Valid @NotNull MissRequest request, UriInfo uri) {
         MissedSession miss = service.record(request);
         return Response.created(uri.getAbsolutePathBuilder().path(miss.id.toString()).build())
@@ -42,10 +59,66 @@ public class MissResource {
     }
 
     @GET
+    @Operation(summary = "List missed sessions",
+            description = "Filtered by student, provider, district, verdict (e.g. owed=REVIEW: the IEP team's "
+                    + "queue), reason and date range; oldest first. Paged with limit/offset, X-Total-Count and Link.")
+    public Response list(@QueryParam("studentId") UUID studentId, @QueryParam("providerId") UUID providerId,
+                         @QueryParam("districtId") UUID districtId, @QueryParam("owed") OwedVerdict owed,
+                         @QueryParam("reason") MissReason reason,
+                         @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+                         @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                         UriInfo uri) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        filter(where, params, "studentId", "student", studentId);
+        filter(where, params, "providerId", "provider", providerId);
+        filter(where, params, "districtId", "district", districtId);
+        filter(where, params, "owed", "owed", owed);
+        filter(where, params, "reason", "reason", reason);
+        if (from != null) {
+            where.append(" and sessionDate >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and sessionDate <= :to");
+            params.and("to", to);
+        }
+        long total = MissedSession.count(where.toString(), params);
+        List<MissedSession> page = MissedSession.<MissedSession>find(where + " order by sessionDate, createdAt, id",
+                params).range(offset, offset + limit - 1).list();
+        return Paging.page(page.stream().map(MissResponse::of).toList(), total, limit, offset, uri);
+    }
+
+    @GET
     @Path("/{id}")
-    @Operation(summary = "Read a missed session")
+    @Operation(summary = "Read a missed session", description = "With the policy's verdict and, for a REVIEW, the "
+            + "IEP team's resolution.")
     public MissResponse get(@PathParam("id") UUID id) {
-        return MissedSession.<MissedSession>findByIdOptional(id).map(MissResponse::of)
-                .orElseThrow(() -> ProblemException.notFound("Missed session", id));
+        return MissResponse.of(service.get(id));
+    }
+
+    @POST
+    @Path("/{id}/resolution")
+    @Operation(summary = "Resolve a miss in REVIEW",
+            description = "The IEP team decides whether a miss the district policy sent to REVIEW is OWED (a makeup "
+                    + "can then repay it) or NOT_OWED, and who decided, when and why. Publishes MissResolved. A "
+                    + "miss already decided is a 409.")
+    @APIResponse(responseCode = "200", description = "Resolved")
+    @APIResponse(responseCode = "409", description = "The miss is not in REVIEW")
+    @APIResponse(responseCode = "422", description = "owed is REVIEW")
+    public MissResponse resolve(@PathParam("id") UUID id, @Valid @NotNull ResolutionRequest request) {
+        return MissResponse.of(service.resolve(id, request.owed(), request.decidedBy(), request.decidedOn(),
+                request.note()));
+    }
+
+    private static void filter(StringBuilder where, Parameters params, String field, String name, Object value) {
+        if (value != null) {
+            where.append(" and ").append(field).append(" = :").append(name);
+            params.and(name, value);
+        }
     }
 }

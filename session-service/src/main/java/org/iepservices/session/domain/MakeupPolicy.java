@@ -37,4 +37,9 @@ public final class MakeupPolicy {
     public OwedVerdict verdictFor(MissReason reason) {
         return verdicts.get(reason);
     }
+
+    /** Every reason with its verdict, in the order of {@link MissReason}. */
+    public Map<MissReason, OwedVerdict> verdicts() {
+        return new EnumMap<>(verdicts);
+    }
 }

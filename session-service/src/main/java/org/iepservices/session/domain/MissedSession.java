@@ -43,8 +43,37 @@ public class MissedSession extends PanacheEntityBase {
 
     public String note;
 
+    /** The current verdict: the policy's, or the IEP team's resolution of a REVIEW. */
     @Enumerated(EnumType.STRING)
     public OwedVerdict owed;
+
+    /** What the district policy said when the miss was recorded. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "policy_verdict")
+    public OwedVerdict policyVerdict;
+
+    /** The district whose policy decided; null when the school's district is not known (default policy). */
+    @Column(name = "district_id")
+    public UUID districtId;
+
+    @Column(name = "occurrence_id")
+    public UUID occurrenceId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reason_detail")
+    public MissCircumstance circumstance;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    @Column(name = "resolved_on")
+    public LocalDate resolvedOn;
+
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+
+    @Column(name = "resolved_at")
+    public OffsetDateTime resolvedAt;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

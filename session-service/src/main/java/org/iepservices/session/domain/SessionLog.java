@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,6 +42,10 @@ public class SessionLog extends PanacheEntityBase {
     @Column(name = "end_time")
     public LocalTime endTime;
 
+    /** The scheduled occurrence this log documents; null for an ad hoc session. */
+    @Column(name = "occurrence_id")
+    public UUID occurrenceId;
+
     @Enumerated(EnumType.STRING)
     public ServiceSetting setting;
 
@@ -70,12 +75,20 @@ public class SessionLog extends PanacheEntityBase {
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
+    /** Push-in sessions only; all columns null for pull-out. */
+    @Embedded
+    public PushInContext pushIn;
+
     @Version
     public long version;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "session_attendance", joinColumns = @JoinColumn(name = "session_log_id"))
     public List<StudentAttendance> students = new ArrayList<>();
+
+    public long studentsAttending() {
+        return students.stream().filter(StudentAttendance::attended).count();
+    }
 
     public boolean isLocked() {
         return status == SessionStatus.COMPLETED;

@@ -24,6 +24,14 @@ public class StudentAttendance {
     @Column(nullable = false)
     public int minutes;
 
+    /** The mandate's service (SPEECH_LANGUAGE, ...), copied at logging time for events and claims. */
+    @Column(name = "service_type")
+    public String serviceType;
+
+    /** The provider's note on this student's session; may be quoted to the family. */
+    @Column(name = "progress_note")
+    public String progressNote;
+
     public StudentAttendance() {
     }
 
@@ -32,5 +40,17 @@ public class StudentAttendance {
         this.mandateId = mandateId;
         this.attendance = attendance;
         this.minutes = minutes;
+    }
+
+    public StudentAttendance(UUID studentId, UUID mandateId, Attendance attendance, int minutes, String serviceType,
+                             String progressNote) {
+        this(studentId, mandateId, attendance, minutes);
+        this.serviceType = serviceType;
+        this.progressNote = progressNote;
+    }
+
+    /** Present for at least part of the session. */
+    public boolean attended() {
+        return attendance != Attendance.ABSENT && minutes > 0;
     }
 }

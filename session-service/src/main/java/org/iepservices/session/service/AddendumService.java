@@ -1,18 +1,24 @@
 package org.iepservices.session.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.SessionAmended;
 import org.iepservices.events.SessionCompleted;
-import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
-import org.iepservices.problem.ProblemType;
 import org.iepservices.session.api.AddendumRequest;
+import org.iepservices.session.api.SessionLogRequest;
+import org.iepservices.session.domain.Attendance;
 import org.iepservices.session.domain.CreditedMinutes;
+import org.iepservices.session.domain.GoalDataEntry;
+import org.iepservices.session.domain.GoalDataRules;
+import org.iepservices.session.domain.GoalObservation;
 import org.iepservices.session.domain.SessionAddendum;
 import org.iepservices.session.domain.SessionLog;
 import org.iepservices.session.domain.StudentAttendance;
+import org.iepservices.session.domain.copy.KnownStaff;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,54 +26,89 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Corrections to locked logs. The amended lines must satisfy the same minute rules as a new log;
- * every student whose credited minutes change gets a SessionAmended with the new state.
+ * Corrections to locked logs. The amended lines must satisfy the same rules as a new log (minutes,
+ * goal data shapes, goals of the student's IEP); every student whose credited minutes change gets a
+ * SessionAmended with the new state. Old values are kept in the addendum, so the signed original
+ * stays readable.
  */
 @ApplicationScoped
 public class AddendumService {
 
     private final SessionLogService logs;
     private final MakeupService makeups;
+    private final ReferenceChecks references;
     private final Outbox outbox;
+    private final ObjectMapper mapper;
 
-    AddendumService(SessionLogService logs, MakeupService makeups, Outbox outbox) {
+    AddendumService(SessionLogService logs, MakeupService makeups, ReferenceChecks references, Outbox outbox,
+                    ObjectMapper mapper) {
         this.logs = logs;
         this.makeups = makeups;
+        this.references = references;
         this.outbox = outbox;
+        this.mapper = mapper;
     }
 
     @Transactional
     public SessionAddendum amend(UUID logId, AddendumRequest request) {
         SessionLog log = logs.get(logId);
         if (!log.isLocked()) {
-            throw ProblemException.conflict("Session log " + logId + " is a draft; addenda correct completed logs");
+            throw ProblemException.conflict("Session log " + logId + " is a draft; edit it with PUT, addenda "
+                    + "correct completed logs");
         }
+        Findings findings = new Findings();
         Map<UUID, AddendumRequest.StudentCorrection> corrections = new HashMap<>();
-        List<Violation> violations = new ArrayList<>();
+        Map<UUID, Integer> positions = new HashMap<>();
         for (int i = 0; i < request.students().size(); i++) {
             AddendumRequest.StudentCorrection c = request.students().get(i);
             if (log.students.stream().noneMatch(s -> s.studentId.equals(c.studentId()))) {
-                violations.add(new Violation("students[" + i + "].studentId", "this student is not on the log"));
+                findings.invalid("students[" + i + "].studentId", "this student is not on the log");
             } else if (corrections.put(c.studentId(), c) != null) {
-                violations.add(new Violation("students[" + i + "].studentId", "student listed twice"));
+                findings.invalid("students[" + i + "].studentId", "student listed twice");
+            } else {
+                positions.put(c.studentId(), i);
             }
         }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The addendum does not fit the log", violations);
-        }
-        List<CreditedMinutes.Entry> amended = log.students.stream().map(s -> {
+        findings.throwIfAny("The addendum");
+
+        List<GoalObservation> currentGoals = GoalObservation.of(log.id);
+        List<CreditedMinutes.Entry> amended = new ArrayList<>();
+        for (StudentAttendance s : log.students) {
             AddendumRequest.StudentCorrection c = corrections.get(s.studentId);
-            return c == null ? new CreditedMinutes.Entry(s.studentId, s.attendance, s.minutes)
-                    : new CreditedMinutes.Entry(s.studentId, c.attendance(), c.minutes());
-        }).toList();
-        CreditedMinutes.Result credited = CreditedMinutes.resolve(log.startTime, log.endTime, amended);
-        if (!credited.valid()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The corrected log is inconsistent",
-                    credited.violations());
+            if (c == null) {
+                amended.add(new CreditedMinutes.Entry(s.studentId, s.attendance, s.minutes));
+            } else if (c.attendance() == null) {
+                amended.add(new CreditedMinutes.Entry(s.studentId, s.attendance,
+                        c.minutes() != null ? c.minutes() : Integer.valueOf(s.minutes)));
+            } else {
+                amended.add(new CreditedMinutes.Entry(s.studentId, c.attendance(), c.minutes()));
+            }
         }
+        CreditedMinutes.Result credited = CreditedMinutes.resolve(log.startTime, log.endTime, amended);
+        findings.invalid(credited.violations().stream()
+                .map(v -> remap(v, log, positions)).toList());
+        KnownStaff provider = KnownStaff.findById(log.providerId);
+        Map<UUID, List<GoalDataEntry>> newGoals = new HashMap<>();
+        for (int i = 0; i < log.students.size(); i++) {
+            StudentAttendance s = log.students.get(i);
+            AddendumRequest.StudentCorrection c = corrections.get(s.studentId);
+            if (c == null) {
+                continue;
+            }
+            String at = "students[" + positions.get(s.studentId) + "]";
+            List<GoalDataEntry> goals = c.goalData() == null ? entries(currentGoals, s.studentId)
+                    : c.goalData().stream().map(SessionLogRequest.GoalData::entry).toList();
+            findings.invalid(GoalDataRules.check(at + ".goalData", amended.get(i).attendance(), goals));
+            if (c.goalData() != null) {
+                newGoals.put(s.studentId, goals);
+                references.line(findings, at, s.studentId, s.mandateId, log.sessionDate, provider, goals);
+            }
+        }
+        findings.throwIfAny("The corrected log");
 
         SessionAddendum addendum = new SessionAddendum();
         addendum.id = UUID.randomUUID();
@@ -80,11 +121,13 @@ public class AddendumService {
         List<Integer> previousMinutes = new ArrayList<>();
         for (int i = 0; i < log.students.size(); i++) {
             StudentAttendance line = log.students.get(i);
+            AddendumRequest.StudentCorrection c = corrections.get(line.studentId);
             int newMinutes = credited.minutes().get(i);
-            if (line.attendance != amended.get(i).attendance()) {
+            Attendance newAttendance = amended.get(i).attendance();
+            if (line.attendance != newAttendance) {
                 addendum.changes.add(new SessionAddendum.Change(line.studentId, "attendance", line.attendance.name(),
-                        amended.get(i).attendance().name()));
-                line.attendance = amended.get(i).attendance();
+                        newAttendance.name()));
+                line.attendance = newAttendance;
             }
             if (line.minutes != newMinutes) {
                 addendum.changes.add(new SessionAddendum.Change(line.studentId, "minutes",
@@ -92,6 +135,21 @@ public class AddendumService {
                 minutesChanged.add(line);
                 previousMinutes.add(line.minutes);
                 line.minutes = newMinutes;
+            }
+            if (c != null && c.progressNote() != null && !Objects.equals(c.progressNote(), line.progressNote)) {
+                addendum.changes.add(new SessionAddendum.Change(line.studentId, "progressNote", line.progressNote,
+                        c.progressNote()));
+                line.progressNote = c.progressNote();
+            }
+            List<GoalDataEntry> replaced = newGoals.get(line.studentId);
+            List<GoalDataEntry> before = entries(currentGoals, line.studentId);
+            if (replaced != null && !replaced.equals(before)) {
+                addendum.changes.add(new SessionAddendum.Change(line.studentId, "goalData", json(before),
+                        json(replaced)));
+                GoalObservation.delete("sessionLogId = ?1 and studentId = ?2", log.id, line.studentId);
+                for (int j = 0; j < replaced.size(); j++) {
+                    GoalObservation.of(log.id, line.studentId, j, replaced.get(j)).persist();
+                }
             }
         }
         if (addendum.changes.isEmpty()) {
@@ -110,5 +168,33 @@ public class AddendumService {
 
     public List<SessionAddendum> of(UUID logId) {
         return SessionAddendum.list("sessionLogId = ?1 order by createdAt", logId);
+    }
+
+    private static List<GoalDataEntry> entries(List<GoalObservation> goals, UUID studentId) {
+        return goals.stream().filter(g -> g.studentId.equals(studentId)).map(GoalObservation::entry).toList();
+    }
+
+    /** CreditedMinutes names lines by their place in the log; the client named them by their place in the addendum. */
+    private static org.iepservices.problem.Problem.Violation remap(org.iepservices.problem.Problem.Violation v,
+                                                                   SessionLog log, Map<UUID, Integer> positions) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^students\\[(\\d+)](.*)$").matcher(v.field());
+        if (m.matches()) {
+            UUID student = log.students.get(Integer.parseInt(m.group(1))).studentId;
+            Integer position = positions.get(student);
+            if (position != null) {
+                return new org.iepservices.problem.Problem.Violation("students[" + position + "]" + m.group(2),
+                        v.message());
+            }
+        }
+        return v;
+    }
+
+    private String json(List<GoalDataEntry> entries) {
+        try {
+            String text = mapper.writeValueAsString(entries);
+            return text.length() > 4000 ? text.substring(0, 3997) + "..." : text;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

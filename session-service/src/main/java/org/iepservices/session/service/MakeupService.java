@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.events.SessionCompleted;
 import org.iepservices.problem.Problem.Violation;
-import org.iepservices.session.api.SessionLogRequest;
 import org.iepservices.session.domain.MakeupAllocation;
 import org.iepservices.session.domain.MakeupLink;
 import org.iepservices.session.domain.MissedSession;
 import org.iepservices.session.domain.OwedVerdict;
+import org.iepservices.session.domain.copy.KnownMandate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,11 +21,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class MakeupService {
 
-    /** Checks every {@code makeupFor} of every line; returns the violations found. */
-    public List<Violation> check(List<SessionLogRequest.StudentLine> lines) {
+    /**
+     * Checks every {@code makeupFor} of every line: the miss exists, is this student's, is of the
+     * line's mandate (or of the mandate it continues from an earlier IEP version), is owed (REVIEW
+     * must be resolved by the IEP team first) and still has minutes outstanding.
+     */
+    public List<Violation> check(List<LogContent.Line> lines) {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            SessionLogRequest.StudentLine line = lines.get(i);
+            LogContent.Line line = lines.get(i);
             Set<UUID> seen = new HashSet<>();
             for (int j = 0; j < line.makeupFor().size(); j++) {
                 UUID missId = line.makeupFor().get(j);
@@ -35,16 +39,36 @@ public class MakeupService {
                     violations.add(new Violation(field, "miss listed twice"));
                 } else if (miss == null) {
                     violations.add(new Violation(field, "no missed session " + missId));
-                } else if (!miss.studentId.equals(line.studentId()) || !miss.mandateId.equals(line.mandateId())) {
+                } else if (!miss.studentId.equals(line.studentId())
+                        || !sameService(miss.mandateId, line.mandateId())) {
                     violations.add(new Violation(field, "the miss belongs to another student or mandate"));
                 } else if (miss.owed == OwedVerdict.NOT_OWED) {
                     violations.add(new Violation(field, "the miss is not owed under the district makeup policy"));
+                } else if (miss.owed == OwedVerdict.REVIEW) {
+                    violations.add(new Violation(field, "the miss awaits the IEP team's decision (REVIEW); "
+                            + "resolve it as owed first"));
                 } else if (outstanding(miss) <= 0) {
                     violations.add(new Violation(field, "the miss is already fully made up"));
                 }
             }
         }
         return violations;
+    }
+
+    /**
+     * Whether minutes under {@code lineMandate} can repay a miss of {@code missMandate}: the same
+     * mandate, or a mandate of a later IEP version that continues it.
+     */
+    static boolean sameService(UUID missMandate, UUID lineMandate) {
+        UUID current = lineMandate;
+        for (int hops = 0; current != null && hops < 50; hops++) {
+            if (current.equals(missMandate)) {
+                return true;
+            }
+            KnownMandate mandate = KnownMandate.findById(current);
+            current = mandate == null ? null : mandate.continuesMandateId;
+        }
+        return false;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -108,5 +132,11 @@ public class MakeupService {
 
     public List<MakeupLink> linksOf(UUID sessionLogId) {
         return MakeupLink.list("key.sessionLogId", sessionLogId);
+    }
+
+    /** A draft is being rewritten: its links go and are made again from the new content. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unlinkAll(UUID sessionLogId) {
+        MakeupLink.delete("key.sessionLogId", sessionLogId);
     }
 }

@@ -2,50 +2,143 @@ package org.iepservices.session.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iepservices.backbone.outbox.Outbox;
+import org.iepservices.events.MissResolved;
+import org.iepservices.events.ServiceSetting;
 import org.iepservices.events.SessionMissed;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.session.api.MissRequest;
-import org.iepservices.session.domain.MakeupPolicy;
-import org.iepservices.session.domain.MissReason;
+import org.iepservices.session.domain.MissRules;
 import org.iepservices.session.domain.MissedSession;
+import org.iepservices.session.domain.OwedVerdict;
+import org.iepservices.session.domain.copy.KnownStaff;
+import org.iepservices.session.domain.copy.ScheduledOccurrence;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Records misses, applies the makeup policy and announces them. */
+/**
+ * Records misses, applies the student's district makeup policy and announces them; records the IEP
+ * team's decision on misses the policy sent to REVIEW.
+ */
 @ApplicationScoped
 public class MissService {
 
     private final Outbox outbox;
-    // Per-district configuration through the API comes with the misses-and-makeups issue.
-    private final MakeupPolicy policy = MakeupPolicy.districtDefault();
+    private final MakeupPolicyService policies;
+    private final ReferenceChecks references;
+    private final ZoneId districtZone;
 
-    MissService(Outbox outbox) {
+    MissService(Outbox outbox, MakeupPolicyService policies, ReferenceChecks references,
+                @ConfigProperty(name = "district.time-zone") String districtZone) {
         this.outbox = outbox;
+        this.policies = policies;
+        this.references = references;
+        this.districtZone = ZoneId.of(districtZone);
     }
 
     @Transactional
     public MissedSession record(MissRequest request) {
-        if (request.reason() == MissReason.OTHER && (request.note() == null || request.note().isBlank())) {
-            throw ProblemException.invalid("note", "a note is required when the reason is OTHER");
+        UUID mandateId = request.mandateId();
+        UUID providerId = request.providerId();
+        ServiceSetting setting = request.setting();
+        LocalDate date = request.sessionDate();
+        Integer minutes = request.minutes();
+        if (request.occurrenceId() != null) {
+            ScheduledOccurrence occurrence = ScheduledOccurrence.findById(
+                    new ScheduledOccurrence.Key(request.occurrenceId(), request.studentId()));
+            if (occurrence == null) {
+                Findings pending = new Findings();
+                pending.pending("occurrenceId", "occurrence " + request.occurrenceId() + " of student "
+                        + request.studentId() + " (SessionSeriesScheduled on schedule.events)");
+                pending.throwIfAny("The missed session");
+            }
+            mandateId = mandateId != null ? mandateId : occurrence.mandateId;
+            providerId = providerId != null ? providerId : occurrence.providerId;
+            setting = setting != null ? setting : occurrence.setting;
+            date = date != null ? date : occurrence.date;
+            minutes = minutes != null ? minutes : Integer.valueOf(occurrence.minutes);
         }
+        Findings missing = new Findings();
+        require(missing, "mandateId", mandateId);
+        require(missing, "providerId", providerId);
+        require(missing, "setting", setting);
+        require(missing, "sessionDate", date);
+        require(missing, "minutes", minutes);
+        missing.throwIfInvalidRequest("The missed session");
+
+        Findings findings = new Findings();
+        findings.invalid(MissRules.check(request.reason(), request.circumstance(), request.note(), minutes));
+        KnownStaff provider = references.provider(findings, "providerId", providerId);
+        references.line(findings, "", request.studentId(), mandateId, date, provider, java.util.List.of());
+        Optional<ReferenceChecks.District> district = references.district(findings, "studentId", request.studentId());
+        if (request.occurrenceId() != null) {
+            SessionLogService.documentedElsewhere(request.occurrenceId(), request.studentId(), null);
+        }
+        findings.throwIfAny("The missed session");
+
         MissedSession miss = new MissedSession();
         miss.id = UUID.randomUUID();
         miss.studentId = request.studentId();
-        miss.mandateId = request.mandateId();
-        miss.providerId = request.providerId();
-        miss.setting = request.setting();
-        miss.sessionDate = request.sessionDate();
-        miss.minutes = request.minutes();
+        miss.mandateId = mandateId;
+        miss.providerId = providerId;
+        miss.setting = setting;
+        miss.sessionDate = date;
+        miss.minutes = minutes;
         miss.reason = request.reason();
+        miss.circumstance = request.circumstance();
         miss.note = request.note();
-        miss.owed = policy.verdictFor(request.reason());
+        miss.occurrenceId = request.occurrenceId();
+        miss.districtId = district.map(ReferenceChecks.District::districtId).orElse(null);
+        miss.policyVerdict = policies.policyFor(miss.districtId).verdictFor(request.reason());
+        miss.owed = miss.policyVerdict;
         miss.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         miss.persist();
         outbox.publish(SessionMissed.TYPE, miss.studentId, new SessionMissed(miss.id, miss.studentId, miss.mandateId,
-                miss.providerId, miss.setting, miss.sessionDate, miss.minutes, miss.reason.name(), miss.owed.name()));
+                miss.providerId, miss.setting, miss.sessionDate, miss.minutes, miss.reason.name(), miss.owed.name(),
+                miss.occurrenceId, miss.note));
         return miss;
+    }
+
+    /**
+     * The IEP team decides a miss the policy sent to REVIEW: OWED (a makeup can then repay it) or
+     * NOT_OWED. Publishes MissResolved. A miss decided already is a conflict.
+     */
+    @Transactional
+    public MissedSession resolve(UUID id, OwedVerdict owed, String decidedBy, LocalDate decidedOn, String note) {
+        MissedSession miss = get(id);
+        if (owed == OwedVerdict.REVIEW) {
+            throw ProblemException.unprocessable("A resolution decides: OWED or NOT_OWED",
+                    new org.iepservices.problem.Problem.Violation("owed", "must be OWED or NOT_OWED"));
+        }
+        if (miss.owed != OwedVerdict.REVIEW) {
+            throw ProblemException.conflict("Missed session " + id + " is already decided: " + miss.owed
+                    + (miss.resolvedBy == null ? " by the district makeup policy"
+                    : " by " + miss.resolvedBy + " on " + miss.resolvedOn));
+        }
+        miss.owed = owed;
+        miss.resolvedBy = decidedBy;
+        miss.resolvedOn = decidedOn != null ? decidedOn : LocalDate.now(districtZone);
+        miss.resolutionNote = note;
+        miss.resolvedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        outbox.publish(MissResolved.TYPE, miss.studentId, new MissResolved(miss.id, miss.studentId, miss.mandateId,
+                owed.name(), decidedBy, miss.resolvedOn, note));
+        return miss;
+    }
+
+    public MissedSession get(UUID id) {
+        return MissedSession.<MissedSession>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Missed session", id));
+    }
+
+    private static void require(Findings missing, String field, Object value) {
+        if (value == null) {
+            missing.invalid(field, "must not be null");
+        }
     }
 }

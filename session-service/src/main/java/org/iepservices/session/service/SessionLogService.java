@@ -6,14 +6,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.SessionCompleted;
-import org.iepservices.problem.Problem;
+import org.iepservices.events.ServiceSetting;
+import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
 import org.iepservices.session.api.SessionLogRequest;
 import org.iepservices.session.domain.CreditedMinutes;
+import org.iepservices.session.domain.GoalDataRules;
+import org.iepservices.session.domain.GoalObservation;
+import org.iepservices.session.domain.MissedSession;
+import org.iepservices.session.domain.PushInContext;
+import org.iepservices.session.domain.SessionFormat;
 import org.iepservices.session.domain.SessionLog;
 import org.iepservices.session.domain.SessionStatus;
 import org.iepservices.session.domain.StudentAttendance;
+import org.iepservices.session.domain.copy.KnownMandate;
+import org.iepservices.session.domain.copy.KnownStaff;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,69 +34,89 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Use cases of session logs: document, sign and lock, and announce the credited minutes. */
+/** Use cases of session logs: document (and rewrite drafts), sign and lock, and announce the credited minutes. */
 @ApplicationScoped
 public class SessionLogService {
 
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final MakeupService makeups;
+    private final OccurrenceDefaults defaults;
+    private final ReferenceChecks references;
 
-    SessionLogService(Outbox outbox, ObjectMapper mapper, MakeupService makeups) {
+    SessionLogService(Outbox outbox, ObjectMapper mapper, MakeupService makeups, OccurrenceDefaults defaults,
+                      ReferenceChecks references) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.makeups = makeups;
+        this.defaults = defaults;
+        this.references = references;
     }
 
     /** The outcome of a create: the log, and whether an earlier request with the same key made it. */
     public record Created(SessionLog log, boolean replayed) {
     }
 
+    /** Minutes and service per line, as validated. */
+    private record Checked(List<Integer> minutes, List<String> serviceTypes) {
+    }
+
     @Transactional
     public Created create(SessionLogRequest request, String idempotencyKey) {
         String hash = hash(request);
-        if (idempotencyKey != null) {
-            Optional<SessionLog> earlier = SessionLog.find("idempotencyKey", idempotencyKey).firstResultOptional();
-            if (earlier.isPresent()) {
-                if (!hash.equals(earlier.get().requestHash)) {
-                    throw new ProblemException(ProblemType.UNPROCESSABLE, "Idempotency-Key " + idempotencyKey
-                            + " was already used for a different session log request");
-                }
-                return new Created(earlier.get(), true);
-            }
+        Optional<Created> replay = replay(idempotencyKey, hash);
+        if (replay.isPresent()) {
+            return replay.get();
         }
-        List<CreditedMinutes.Entry> entries = request.students().stream()
-                .map(s -> new CreditedMinutes.Entry(s.studentId(), s.attendance(), s.minutes()))
-                .toList();
-        CreditedMinutes.Result credited = CreditedMinutes.resolve(request.startTime(), request.endTime(), entries);
-        List<Problem.Violation> violations = new ArrayList<>(credited.violations());
-        violations.addAll(makeups.check(request.students()));
-        if (!violations.isEmpty()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The session log is inconsistent", violations);
-        }
+        LogContent content = defaults.resolve(request);
+        Checked checked = validate(content, null);
         SessionLog log = new SessionLog();
         log.id = UUID.randomUUID();
-        log.providerId = request.providerId();
-        log.sessionDate = request.sessionDate();
-        log.startTime = request.startTime();
-        log.endTime = request.endTime();
-        log.setting = request.setting();
-        log.format = request.format();
-        log.note = request.note();
         log.status = SessionStatus.DRAFT;
         log.idempotencyKey = idempotencyKey;
         log.requestHash = hash;
         log.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        for (int i = 0; i < request.students().size(); i++) {
-            SessionLogRequest.StudentLine line = request.students().get(i);
-            log.students.add(new StudentAttendance(line.studentId(), line.mandateId(), line.attendance(),
-                    credited.minutes().get(i)));
-        }
+        write(log, content, checked);
         log.persist();
-        for (SessionLogRequest.StudentLine line : request.students()) {
-            makeups.link(log.id, line.studentId(), line.makeupFor());
+        if (idempotencyKey != null) {
+            SessionLog.flush(); // a concurrent twin with the same key fails here, and the caller replays
         }
+        children(log, content);
         return new Created(log, false);
+    }
+
+    /**
+     * The earlier log made with this Idempotency-Key, if any. The same key with another body is
+     * refused: the client reused a key for a different session.
+     */
+    @Transactional
+    public Optional<Created> replay(String idempotencyKey, String hash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        Optional<SessionLog> earlier = SessionLog.find("idempotencyKey", idempotencyKey).firstResultOptional();
+        if (earlier.isPresent() && !hash.equals(earlier.get().requestHash)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "Idempotency-Key " + idempotencyKey
+                    + " was already used for a different session log request");
+        }
+        return earlier.map(log -> new Created(log, true));
+    }
+
+    /** Rewrites a draft with the same rules as a create; a completed log is locked (409). */
+    @Transactional
+    public SessionLog update(UUID id, SessionLogRequest request, Long expectedVersion) {
+        SessionLog log = get(id);
+        refuseIfLocked(log);
+        IfMatch.check("Session log", id, expectedVersion, log.version);
+        LogContent content = defaults.resolve(request);
+        Checked checked = validate(content, log.id);
+        GoalObservation.delete("sessionLogId", log.id);
+        makeups.unlinkAll(log.id);
+        log.students.clear();
+        write(log, content, checked);
+        SessionLog.flush();
+        children(log, content);
+        return log;
     }
 
     public SessionLog get(UUID id) {
@@ -97,31 +125,155 @@ public class SessionLogService {
 
     /**
      * Signs and locks the log and, in the same transaction, writes one SessionCompleted per
-     * student credited with minutes to the outbox.
+     * student credited with minutes to the outbox. Without credentials in the request the
+     * provider's credentials from the roster are used.
      */
     @Transactional
     public SessionLog complete(UUID id, String signedBy, String credentials) {
         SessionLog log = get(id);
-        if (log.isLocked()) {
-            throw ProblemException.conflict("Session log " + id + " was completed and locked on " + log.signedAt
-                    + "; corrections are made with an addendum");
+        refuseIfLocked(log);
+        String signerCredentials = credentials;
+        if (signerCredentials == null || signerCredentials.isBlank()) {
+            KnownStaff provider = KnownStaff.findById(log.providerId);
+            signerCredentials = provider == null ? null : provider.credentials;
+        }
+        if (signerCredentials == null || signerCredentials.isBlank()) {
+            throw ProblemException.unprocessable("The signature needs the provider's credentials: the roster has "
+                    + "none for provider " + log.providerId, new org.iepservices.problem.Problem.Violation(
+                    "credentials", "required: the provider's staff record has no credentials"));
         }
         log.status = SessionStatus.COMPLETED;
         log.signedBy = signedBy;
-        log.signerCredentials = credentials;
+        log.signerCredentials = signerCredentials;
         log.signedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        List<GoalObservation> goals = GoalObservation.of(log.id);
         for (StudentAttendance student : log.students) {
             if (student.minutes > 0) {
                 List<SessionCompleted.Repayment> repaid = makeups.allocate(log.id, student.studentId, student.minutes);
-                outbox.publish(SessionCompleted.TYPE, student.studentId, new SessionCompleted(log.id,
-                        student.studentId, student.mandateId, log.providerId, log.setting, log.sessionDate,
-                        student.minutes, repaid));
+                outbox.publish(SessionCompleted.TYPE, student.studentId, completed(log, student, repaid, goals));
             }
         }
         return log;
     }
 
-    private String hash(SessionLogRequest request) {
+    static SessionCompleted completed(SessionLog log, StudentAttendance student, List<SessionCompleted.Repayment> repaid,
+                                      List<GoalObservation> goals) {
+        List<SessionCompleted.GoalData> goalData = goals.stream()
+                .filter(g -> g.studentId.equals(student.studentId))
+                .map(g -> new SessionCompleted.GoalData(g.goalId, g.measure.name(), g.correct, g.total,
+                        g.percent == null ? null : g.percent.doubleValue(), g.count, g.intervalsObserved,
+                        g.intervalsWithBehavior, g.cueLevel == null ? null : g.cueLevel.name(), g.probeResult, g.note))
+                .toList();
+        PushInContext c = log.pushIn;
+        SessionCompleted.PushInContext pushIn = log.setting != ServiceSetting.PUSH_IN || c == null ? null
+                : new SessionCompleted.PushInContext(c.classId, c.teacherId,
+                c.activitySubject == null ? null : c.activitySubject.name(),
+                c.coTeachingModel == null ? null : c.coTeachingModel.name(),
+                c.classroomStructure == null ? null : c.classroomStructure.name(),
+                c.teacherDebriefNote, c.nonInstructionalBlock());
+        return new SessionCompleted(log.id, student.studentId, student.mandateId, log.providerId, log.setting,
+                log.sessionDate, student.minutes, repaid, log.occurrenceId, student.serviceType, log.format.name(),
+                log.startTime, log.endTime, student.attendance.name(), goalData, pushIn, student.progressNote);
+    }
+
+    private static void refuseIfLocked(SessionLog log) {
+        if (log.isLocked()) {
+            throw ProblemException.conflict("Session log " + log.id + " was completed and locked on " + log.signedAt
+                    + "; corrections are made with an addendum");
+        }
+    }
+
+    /**
+     * Every rule a log must satisfy, all findings at once: minutes and times, goal data shapes,
+     * format and push-in context, makeups, and the references (provider, mandates in force, goals)
+     * against the copies. A scheduled student's occurrence is documented once, by a log or a miss.
+     */
+    private Checked validate(LogContent c, UUID self) {
+        Findings findings = new Findings();
+        List<CreditedMinutes.Entry> entries = c.lines().stream()
+                .map(l -> new CreditedMinutes.Entry(l.studentId(), l.attendance(), l.minutes()))
+                .toList();
+        CreditedMinutes.Result credited = CreditedMinutes.resolve(c.startTime(), c.endTime(), entries);
+        findings.invalid(credited.violations());
+        if (c.format() == SessionFormat.INDIVIDUAL && c.lines().size() > 1) {
+            findings.invalid("format", "an INDIVIDUAL session has one student; this log lists " + c.lines().size());
+        }
+        if (c.pushInGivenForPullOut()) {
+            findings.invalid("pushIn", "only push-in sessions have a classroom context; this one is " + c.setting());
+        }
+        for (int i = 0; i < c.lines().size(); i++) {
+            LogContent.Line line = c.lines().get(i);
+            findings.invalid(GoalDataRules.check("students[" + i + "].goalData", line.attendance(), line.goalData()));
+        }
+        findings.invalid(makeups.check(c.lines()));
+        KnownStaff provider = references.provider(findings, "providerId", c.providerId());
+        List<String> serviceTypes = new ArrayList<>();
+        for (int i = 0; i < c.lines().size(); i++) {
+            LogContent.Line line = c.lines().get(i);
+            Optional<KnownMandate> mandate = references.line(findings, "students[" + i + "]", line.studentId(),
+                    line.mandateId(), c.sessionDate(), provider, line.goalData());
+            serviceTypes.add(mandate.map(m -> m.serviceType).orElse(null));
+        }
+        if (c.occurrenceId() != null) {
+            for (LogContent.Line line : c.lines()) {
+                documentedElsewhere(c.occurrenceId(), line.studentId(), self);
+            }
+        }
+        findings.throwIfAny("The session log");
+        return new Checked(credited.minutes(), serviceTypes);
+    }
+
+    /** 409 when another log or a miss already documents this student's part in the occurrence. */
+    static void documentedElsewhere(UUID occurrenceId, UUID studentId, UUID selfLog) {
+        var query = SessionLog.getEntityManager().createQuery(
+                        "select l.id from SessionLog l join l.students s where l.occurrenceId = :occurrence "
+                                + "and s.studentId = :student" + (selfLog == null ? "" : " and l.id <> :self"))
+                .setParameter("occurrence", occurrenceId)
+                .setParameter("student", studentId);
+        if (selfLog != null) {
+            query.setParameter("self", selfLog);
+        }
+        List<?> logs = query.getResultList();
+        if (!logs.isEmpty()) {
+            throw ProblemException.conflict("Student " + studentId + "'s part in occurrence " + occurrenceId
+                    + " is already documented by session log " + logs.get(0));
+        }
+        MissedSession miss = MissedSession.find("occurrenceId = ?1 and studentId = ?2", occurrenceId, studentId)
+                .firstResult();
+        if (miss != null) {
+            throw ProblemException.conflict("Student " + studentId + "'s part in occurrence " + occurrenceId
+                    + " is already recorded as missed (" + miss.id + ")");
+        }
+    }
+
+    private static void write(SessionLog log, LogContent c, Checked checked) {
+        log.occurrenceId = c.occurrenceId();
+        log.providerId = c.providerId();
+        log.sessionDate = c.sessionDate();
+        log.startTime = c.startTime();
+        log.endTime = c.endTime();
+        log.setting = c.setting();
+        log.format = c.format();
+        log.note = c.note();
+        log.pushIn = c.pushIn();
+        for (int i = 0; i < c.lines().size(); i++) {
+            LogContent.Line line = c.lines().get(i);
+            log.students.add(new StudentAttendance(line.studentId(), line.mandateId(), line.attendance(),
+                    checked.minutes().get(i), checked.serviceTypes().get(i), line.progressNote()));
+        }
+    }
+
+    /** Goal data and makeup links of a persisted log. */
+    private void children(SessionLog log, LogContent c) {
+        for (LogContent.Line line : c.lines()) {
+            for (int j = 0; j < line.goalData().size(); j++) {
+                GoalObservation.of(log.id, line.studentId(), j, line.goalData().get(j)).persist();
+            }
+            makeups.link(log.id, line.studentId(), line.makeupFor());
+        }
+    }
+
+    public String hash(SessionLogRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(mapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));

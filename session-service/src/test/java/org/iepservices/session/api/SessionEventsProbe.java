@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Reads session.events from the real broker, as any downstream consumer would. */
+/** Reads session.events (or another topic) from the real broker, as any downstream consumer would. */
 final class SessionEventsProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
@@ -24,13 +24,17 @@ final class SessionEventsProbe implements AutoCloseable {
     final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     SessionEventsProbe() {
+        this("session.events");
+    }
+
+    SessionEventsProbe(String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        consumer.subscribe(List.of("session.events"));
+        consumer.subscribe(List.of(topic));
     }
 
     /** Polls until {@code count} events matching {@code filter} were seen, or the timeout passes. */
@@ -40,7 +44,12 @@ final class SessionEventsProbe implements AutoCloseable {
         while (Instant.now().isBefore(deadline) && matches.size() < count) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 seen.add(record);
-                JsonNode event = mapper.readTree(record.value());
+                JsonNode event;
+                try {
+                    event = mapper.readTree(record.value());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                    continue; // dead-letter topics hold what could not be read
+                }
                 if (filter.test(event)) {
                     matches.add(event);
                 }

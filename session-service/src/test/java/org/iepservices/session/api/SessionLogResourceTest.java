@@ -8,18 +8,22 @@ import io.restassured.http.ContentType;
 import org.iepservices.backbone.outbox.OutboxRelay;
 import org.iepservices.localinfra.LocalInfrastructure;
 import org.iepservices.localinfra.RealInfrastructureTestResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.iepservices.session.api.TestWorld.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 @QuarkusTest
@@ -27,82 +31,121 @@ import static org.junit.jupiter.api.Assertions.*;
         initArgs = @ResourceArg(name = "database", value = "session"))
 class SessionLogResourceTest {
 
-    private final UUID provider = UUID.randomUUID();
+    private TestWorld world;
+    private TestWorld.Student student;
 
-    private Map<String, Object> log(UUID student, UUID mandate, String attendance, Integer minutes) {
-        Map<String, Object> line = new java.util.HashMap<>(Map.of(
-                "studentId", student.toString(), "mandateId", mandate.toString(), "attendance", attendance));
-        if (minutes != null) {
-            line.put("minutes", minutes);
-        }
-        return Map.of("providerId", provider.toString(), "sessionDate", "2026-09-15",
-                "startTime", "10:00:00", "endTime", "10:30:00", "setting", "PULL_OUT", "format", "INDIVIDUAL",
-                "students", List.of(line));
+    @BeforeEach
+    void district() throws Exception {
+        world = TestWorld.create();
+        student = world.student();
+        world.awaitKnown(student);
     }
 
-    private String create(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/session-logs")
-                .then().statusCode(201)
-                .body("status", is("DRAFT"))
-                .body("locked", is(false))
-                .extract().path("id");
+    @AfterEach
+    void close() {
+        world.close();
     }
 
     @Test
-    void completingALogLocksItAndPublishesSessionCompletedPerStudent() throws Exception {
-        UUID student = UUID.randomUUID();
-        UUID mandate = UUID.randomUUID();
-        String id = create(log(student, mandate, "PRESENT", null));
+    void completingALogLocksItAndPublishesSessionCompletedWithEveryField() throws Exception {
+        Map<String, Object> body = world.speechLog(student, "PRESENT", null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> line = ((List<Map<String, Object>>) body.get("students")).get(0);
+        Map<String, Object> probe = new HashMap<>(Map.of("goalId", student.speechGoal2().toString(),
+                "measure", "PROBE", "probeResult", "4/5 /r/ words in sentences", "correct", 4, "total", 5));
+        line.put("goalData", List.of(trials(student.speechGoal(), 8, 10), probe));
+        line.put("progressNote", "Retold the story with two prompts");
+        String id = createLog(body);
 
         given().get("/api/v1/session-logs/" + id).then().statusCode(200)
-                .body("students[0].minutes", is(30));
+                .body("status", is("DRAFT"))
+                .body("students[0].minutes", is(30))
+                .body("students[0].serviceType", is("SPEECH_LANGUAGE"))
+                .body("students[0].goalData[0].percent", is(80.0f))
+                .body("students[0].goalData[1].percent", is(80.0f));
 
-        try (SessionEventsProbe probe = new SessionEventsProbe()) {
-            given().contentType(ContentType.JSON)
-                    .body(Map.of("signedBy", "Dana Whitfield", "credentials", "CCC-SLP"))
-                    .post("/api/v1/session-logs/" + id + "/complete")
-                    .then().statusCode(200)
+        try (SessionEventsProbe events = new SessionEventsProbe()) {
+            complete(id, world.slp).statusCode(200)
                     .body("status", is("COMPLETED"))
                     .body("locked", is(true))
-                    .body("signature.signedBy", is("Dana Whitfield"));
+                    .body("signature.signedBy", is("Dana Whitfield"))
+                    .body("signature.credentials", is("M.S., CCC-SLP"))
+                    .body("signature.signedAt", notNullValue());
 
-            List<JsonNode> events = probe.await(e -> e.path("data").path("sessionLogId").asText().equals(id), 1,
+            List<JsonNode> found = events.await(e -> e.path("data").path("sessionLogId").asText().equals(id), 1,
                     Duration.ofSeconds(20));
-            assertEquals(1, events.size(), "one SessionCompleted for the one student");
-            JsonNode event = events.get(0);
+            assertEquals(1, found.size(), "one SessionCompleted for the one student");
+            JsonNode event = found.get(0);
             assertEquals("SessionCompleted", event.get("type").asText());
             assertEquals("1.0", event.get("specversion").asText());
             assertEquals("/session-service", event.get("source").asText());
-            assertEquals(student.toString(), event.get("subject").asText());
-            assertEquals(30, event.get("data").get("minutes").asInt());
-            assertEquals("PULL_OUT", event.get("data").get("setting").asText());
-            assertEquals(mandate.toString(), event.get("data").get("mandateId").asText());
-            String key = probe.seen.stream().filter(r -> r.value().contains(id)).findFirst().orElseThrow().key();
-            assertEquals(student.toString(), key, "Kafka key is the student id");
+            assertEquals(student.id().toString(), event.get("subject").asText());
+            JsonNode data = event.get("data");
+            assertEquals(student.id().toString(), data.get("studentId").asText());
+            assertEquals(student.speech().toString(), data.get("mandateId").asText());
+            assertEquals(world.slp.id().toString(), data.get("providerId").asText());
+            assertEquals("PULL_OUT", data.get("setting").asText());
+            assertEquals("2026-09-15", data.get("sessionDate").asText());
+            assertEquals(30, data.get("minutes").asInt());
+            assertEquals(0, data.get("makeupFor").size());
+            assertTrue(data.get("occurrenceId").isNull(), "ad hoc session");
+            assertEquals("SPEECH_LANGUAGE", data.get("serviceType").asText());
+            assertEquals("INDIVIDUAL", data.get("format").asText());
+            assertEquals("10:00:00", data.get("startTime").asText());
+            assertEquals("10:30:00", data.get("endTime").asText());
+            assertEquals("PRESENT", data.get("attendance").asText());
+            assertTrue(data.get("pushIn").isNull(), "pull-out has no classroom context");
+            assertEquals("Retold the story with two prompts", data.get("progressNote").asText());
+            JsonNode trialsData = data.get("goalData").get(0);
+            assertEquals(student.speechGoal().toString(), trialsData.get("goalId").asText());
+            assertEquals("TRIALS", trialsData.get("measure").asText());
+            assertEquals(8, trialsData.get("correct").asInt());
+            assertEquals(10, trialsData.get("total").asInt());
+            assertEquals(80.0, trialsData.get("percent").asDouble());
+            JsonNode probeData = data.get("goalData").get(1);
+            assertEquals("PROBE", probeData.get("measure").asText());
+            assertEquals("4/5 /r/ words in sentences", probeData.get("probeResult").asText());
+            assertEquals(80.0, probeData.get("percent").asDouble());
+            String key = events.seen.stream().filter(r -> r.value().contains(id)).findFirst().orElseThrow().key();
+            assertEquals(student.id().toString(), key, "Kafka key is the student id");
         }
 
-        // Locked: a second completion is refused and changes nothing.
-        given().contentType(ContentType.JSON)
-                .body(Map.of("signedBy", "Someone Else", "credentials", "OT"))
-                .post("/api/v1/session-logs/" + id + "/complete")
-                .then().statusCode(409)
-                .contentType("application/problem+json")
-                .body("status", is(409));
-        given().get("/api/v1/session-logs/" + id).then().body("signature.signedBy", is("Dana Whitfield"));
+        // Locked: a second completion and any edit are refused and change nothing.
+        post("/api/v1/session-logs/" + id + "/complete", Map.of("signedBy", "Someone Else", "credentials", "OT"))
+                .statusCode(409).contentType("application/problem+json").body("status", is(409));
+        given().contentType(ContentType.JSON).body(world.speechLog(student, "PARTIAL", 10))
+                .put("/api/v1/session-logs/" + id).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("addendum"));
+        given().get("/api/v1/session-logs/" + id).then()
+                .body("signature.signedBy", is("Dana Whitfield"))
+                .body("students[0].minutes", is(30))
+                .body("students[0].attendance", is("PRESENT"));
+    }
+
+    @Test
+    void aDraftCanBeEditedWithIfMatchAndSigningWithoutCredentialsTakesTheRostersOnes() {
+        String id = createLog(world.speechLog(student, "PRESENT", null));
+        String etag = given().get("/api/v1/session-logs/" + id).then().extract().header("ETag");
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(world.speechLog(student, "PARTIAL", 20))
+                .put("/api/v1/session-logs/" + id).then().statusCode(200)
+                .body("students[0].attendance", is("PARTIAL"))
+                .body("students[0].minutes", is(20));
+        // The old ETag is stale now: 412, nothing changes.
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(world.speechLog(student, "PRESENT", null))
+                .put("/api/v1/session-logs/" + id).then().statusCode(412);
+        given().get("/api/v1/session-logs/" + id).then().body("students[0].minutes", is(20));
+
+        post("/api/v1/session-logs/" + id + "/complete", Map.of("signedBy", "Dana Whitfield")).statusCode(200)
+                .body("signature.credentials", is("M.S., CCC-SLP"));
     }
 
     @Test
     void withTheBrokerDownTheSessionIsAcceptedAndItsEventDeliveredWhenTheBrokerReturns() throws Exception {
-        UUID student = UUID.randomUUID();
-        String id = create(log(student, UUID.randomUUID(), "PARTIAL", 20));
+        String id = createLog(world.speechLog(student, "PARTIAL", 20));
         try (SessionEventsProbe probe = new SessionEventsProbe()) {
             LocalInfrastructure.shared().stopKafkaBroker();
             try {
-                given().contentType(ContentType.JSON)
-                        .body(Map.of("signedBy", "Dana Whitfield", "credentials", "CCC-SLP"))
-                        .post("/api/v1/session-logs/" + id + "/complete")
-                        .then().statusCode(200).body("status", is("COMPLETED"));
+                complete(id, world.slp).statusCode(200).body("status", is("COMPLETED"));
                 Thread.sleep(1500); // several relay ticks fail meanwhile
             } finally {
                 LocalInfrastructure.shared().startKafkaBroker();
@@ -111,12 +154,13 @@ class SessionLogResourceTest {
                     Duration.ofSeconds(60));
             assertEquals(1, events.size(), "the event waited in the outbox and was delivered");
             assertEquals(20, events.get(0).get("data").get("minutes").asInt());
+            assertEquals("PARTIAL", events.get(0).get("data").get("attendance").asText());
         }
     }
 
     @Test
     void whileAnotherReplicaHoldsTheRelayLockThisOneLeavesTheOutboxAlone() throws Exception {
-        String id = create(log(UUID.randomUUID(), UUID.randomUUID(), "PRESENT", null));
+        String id = createLog(world.speechLog(student, "PRESENT", null));
         LocalInfrastructure infra = LocalInfrastructure.shared();
         try (SessionEventsProbe probe = new SessionEventsProbe();
              Connection otherReplica = DriverManager.getConnection(infra.jdbcUrl("session"), infra.username(),
@@ -125,10 +169,7 @@ class SessionLogResourceTest {
                 lock.setLong(1, OutboxRelay.RELAY_LOCK_KEY);
                 lock.execute();
             }
-            given().contentType(ContentType.JSON)
-                    .body(Map.of("signedBy", "Dana Whitfield", "credentials", "CCC-SLP"))
-                    .post("/api/v1/session-logs/" + id + "/complete")
-                    .then().statusCode(200);
+            complete(id, world.slp).statusCode(200);
             assertEquals(0, probe.await(e -> e.path("data").path("sessionLogId").asText().equals(id), 1,
                     Duration.ofSeconds(3)).size(), "another relay holds the lock: this one must not send");
 
@@ -143,54 +184,105 @@ class SessionLogResourceTest {
 
     @Test
     void idempotencyKeyReplaysTheFirstLogInsteadOfCreatingASecond() {
-        Map<String, Object> body = log(UUID.randomUUID(), UUID.randomUUID(), "PRESENT", 25);
+        Map<String, Object> body = world.speechLog(student, "PRESENT", 25);
         String key = "tablet-" + UUID.randomUUID();
         String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
         String second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .post("/api/v1/session-logs").then().statusCode(200).extract().path("id");
+                .post("/api/v1/session-logs").then().statusCode(200)
+                .header("Location", endsWith("/api/v1/session-logs/" + first))
+                .extract().path("id");
         assertEquals(first, second);
+        assertEquals(1, logsOf(world.slp), "the retry created nothing");
 
-        Map<String, Object> different = log(UUID.randomUUID(), UUID.randomUUID(), "PRESENT", 10);
+        Map<String, Object> different = world.speechLog(student, "PRESENT", 10);
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(different)
-                .post("/api/v1/session-logs").then().statusCode(422).contentType("application/problem+json");
+                .post("/api/v1/session-logs").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("already used"));
+        assertEquals(1, logsOf(world.slp));
+        given().get("/api/v1/session-logs/" + first).then().body("students[0].minutes", is(25));
     }
 
     @Test
-    void inconsistentMinutesAreRefusedWithTheOffendingFields() {
-        given().contentType(ContentType.JSON).body(log(UUID.randomUUID(), UUID.randomUUID(), "PRESENT", 45))
-                .post("/api/v1/session-logs")
-                .then().statusCode(422)
-                .contentType("application/problem+json")
-                .body("violations.field", hasItem("students[0].minutes"))
-                .body("violations.message", hasItem(containsString("30 minutes")));
+    void twoConcurrentRequestsWithOneKeyMakeOneLog() throws Exception {
+        Map<String, Object> body = world.speechLog(student, "PRESENT", null);
+        String key = "tablet-" + UUID.randomUUID();
+        LocalInfrastructure infra = LocalInfrastructure.shared();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (Connection blocker = DriverManager.getConnection(infra.jdbcUrl("session"), infra.username(),
+                infra.password())) {
+            // Reads go on, inserts wait: both requests find no log for the key, then race to insert it.
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table session_log in exclusive mode");
+            List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                        .body(body).post("/api/v1/session-logs")));
+            }
+            Thread.sleep(2000);
+            blocker.commit();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                io.restassured.response.Response response = call.get();
+                statuses.add(response.statusCode());
+                ids.add(response.path("id"));
+            }
+            assertEquals(1, ids.size(), "both requests got the same log: " + statuses);
+            assertTrue(statuses.contains(201) && statuses.contains(200), "one created it, one replayed: " + statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, logsOf(world.slp));
+    }
 
-        Map<String, Object> endBeforeStart = new java.util.HashMap<>(log(UUID.randomUUID(), UUID.randomUUID(),
-                "PRESENT", null));
-        endBeforeStart.put("endTime", "09:00:00");
-        given().contentType(ContentType.JSON).body(endBeforeStart)
-                .post("/api/v1/session-logs")
-                .then().statusCode(422).body("violations.field", hasItem("endTime"));
+    @Test
+    void listsFilterByProviderStudentDateAndStatusWithPagingHeaders() {
+        String a = createLog(world.speechLog(student, "PRESENT", null));
+        Map<String, Object> later = world.speechLog(student, "PRESENT", null);
+        later.put("sessionDate", "2026-09-22");
+        String b = createLog(later);
+        complete(b, world.slp).statusCode(200);
+
+        given().queryParam("providerId", world.slp.id()).queryParam("limit", 1).get("/api/v1/session-logs")
+                .then().statusCode(200)
+                .header("X-Total-Count", "2")
+                .header("Link", containsString("rel=\"next\""))
+                .body("id", contains(b));
+        given().queryParam("studentId", student.id()).queryParam("status", "DRAFT").get("/api/v1/session-logs")
+                .then().body("id", contains(a));
+        given().queryParam("studentId", student.id()).queryParam("from", "2026-09-16").get("/api/v1/session-logs")
+                .then().body("id", contains(b));
+        given().queryParam("from", "2026-09-20").queryParam("to", "2026-09-01").get("/api/v1/session-logs")
+                .then().statusCode(400).body("violations[0].field", is("to"));
     }
 
     @Test
     void missingFieldsMalformedJsonAndUnknownIdsAreClientErrors() {
-        given().contentType(ContentType.JSON).body(Map.of("format", "INDIVIDUAL"))
-                .post("/api/v1/session-logs")
-                .then().statusCode(400)
+        post("/api/v1/session-logs", Map.of("format", "INDIVIDUAL"))
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", is("Invalid request"))
-                .body("violations.field", hasItems("providerId", "sessionDate", "setting", "students"));
+                .body("violations.field", hasItems("providerId", "sessionDate", "startTime", "endTime", "setting",
+                        "students"));
 
         given().contentType(ContentType.JSON).body("{\"providerId\": ")
                 .post("/api/v1/session-logs")
                 .then().statusCode(400).contentType("application/problem+json");
 
         given().contentType(ContentType.JSON)
-                .body("{\"providerId\":\"" + provider + "\",\"sessionDate\":\"15/09/2026\"}")
+                .body("{\"providerId\":\"" + world.slp.id() + "\",\"sessionDate\":\"15/09/2026\"}")
                 .post("/api/v1/session-logs")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", is("sessionDate"));
+
+        Map<String, Object> noMandate = world.speechLog(student, "PRESENT", null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> line = ((List<Map<String, Object>>) noMandate.get("students")).get(0);
+        line.remove("mandateId");
+        post("/api/v1/session-logs", noMandate).statusCode(400)
+                .body("violations.field", contains("students[0].mandateId"));
+        assertEquals(0, logsOf(world.slp));
 
         given().get("/api/v1/session-logs/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json")

@@ -1,0 +1,116 @@
+package org.iepservices.session.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.problem.ProblemType;
+import org.iepservices.session.domain.copy.KnownGoal;
+import org.iepservices.session.domain.copy.KnownIep;
+import org.iepservices.session.domain.copy.KnownMandate;
+import org.iepservices.session.domain.copy.KnownSchool;
+import org.iepservices.session.domain.copy.KnownStudent;
+import org.iepservices.session.domain.copy.ScheduledOccurrence;
+import org.iepservices.session.domain.copy.ServiceProfile;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/students/{studentId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Known records", description = "What session-service has received from roster.events, iep.events and "
+        + "schedule.events. Logs and misses are checked against these copies; poll them to wait for propagation.")
+public class StudentRecordsResource {
+
+    private final ZoneId districtZone;
+
+    StudentRecordsResource(@ConfigProperty(name = "district.time-zone") String districtZone) {
+        this.districtZone = ZoneId.of(districtZone);
+    }
+
+    @GET
+    @Operation(summary = "The student as session-service knows them",
+            description = "School, district (through the school), status. 404 until StudentUpserted has arrived.")
+    public CopyViews.Student student(@PathParam("studentId") UUID studentId) {
+        KnownStudent student = KnownStudent.<KnownStudent>findByIdOptional(studentId)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Student " + studentId + " has not been received from roster.events (yet)"));
+        KnownSchool school = student.schoolId == null ? null : KnownSchool.findById(student.schoolId);
+        return CopyViews.Student.of(student, school);
+    }
+
+    @GET
+    @Path("/mandates")
+    @Operation(summary = "The student's mandates",
+            description = "Every mandate received from iep.events (all IEP versions) with the days it is in force "
+                    + "and whether it is in force on the day asked (on, default today); inForce=true keeps only "
+                    + "those. An empty list means none has arrived yet.")
+    public List<CopyViews.Mandate> mandates(@PathParam("studentId") UUID studentId, @QueryParam("on") LocalDate on,
+                                            @QueryParam("inForce") Boolean inForce) {
+        LocalDate day = on != null ? on : LocalDate.now(districtZone);
+        List<KnownMandate> mandates = KnownMandate.list("studentId = ?1 order by startDate, mandateId", studentId);
+        Map<UUID, KnownIep> ieps = new LinkedHashMap<>();
+        return mandates.stream()
+                .map(m -> CopyViews.Mandate.of(m, ieps.computeIfAbsent(m.iepId, id -> KnownIep.findById(id)), day))
+                .filter(m -> inForce == null || m.inForce() == inForce)
+                .toList();
+    }
+
+    @GET
+    @Path("/goals")
+    @Operation(summary = "The student's IEP goals",
+            description = "Goals received from iep.events; with mandateId only the goals of that mandate's IEP "
+                    + "version (the goals a session under that mandate may record data on).")
+    public List<CopyViews.Goal> goals(@PathParam("studentId") UUID studentId,
+                                      @QueryParam("mandateId") UUID mandateId) {
+        List<KnownGoal> goals;
+        if (mandateId != null) {
+            KnownMandate mandate = KnownMandate.findById(mandateId);
+            if (mandate == null || !mandate.studentId.equals(studentId)) {
+                return List.of();
+            }
+            goals = KnownGoal.list("studentId = ?1 and iepId = ?2 order by area, goalId", studentId, mandate.iepId);
+        } else {
+            goals = KnownGoal.list("studentId = ?1 order by area, goalId", studentId);
+        }
+        return goals.stream().map(CopyViews.Goal::of).toList();
+    }
+
+    @GET
+    @Path("/service-profile")
+    @Operation(summary = "The student's service profile",
+            description = "Medicaid id, diagnosis codes and billing consent from ServiceProfileUpdated; 404 until "
+                    + "one has arrived.")
+    public CopyViews.Profile profile(@PathParam("studentId") UUID studentId) {
+        return ServiceProfile.<ServiceProfile>findByIdOptional(studentId).map(CopyViews.Profile::of)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Service profile of student " + studentId + " has not been received from iep.events (yet)"));
+    }
+
+    @GET
+    @Path("/occurrences")
+    @Operation(summary = "The student's scheduled occurrences",
+            description = "From schedule.events, in a date range (default: today), cancelled ones included with "
+                    + "their reason.")
+    public List<CopyViews.Occurrence> occurrences(@PathParam("studentId") UUID studentId,
+                                                  @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        LocalDate start = from != null ? from : LocalDate.now(districtZone);
+        LocalDate end = to != null ? to : start;
+        if (end.isBefore(start)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        List<ScheduledOccurrence> own = ScheduledOccurrence.list(
+                "key.studentId = ?1 and date >= ?2 and date <= ?3 order by date, startTime", studentId, start, end);
+        return own.stream().map(o -> CopyViews.Occurrence.of(
+                ScheduledOccurrence.list("key.occurrenceId = ?1 order by key.studentId", o.key.occurrenceId())))
+                .toList();
+    }
+}

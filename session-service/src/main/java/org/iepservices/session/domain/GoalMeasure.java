@@ -1,0 +1,14 @@
+package org.iepservices.session.domain;
+
+/**
+ * How goal data was taken. TRIALS: correct/total (percent accuracy); FREQUENCY: a tally;
+ * INTERVAL: intervals observed / intervals with the target behaviour; PROBE: a structured probe at
+ * the end of a session (may be scored as correct/total); ANECDOTAL: a note only.
+ */
+public enum GoalMeasure {
+    TRIALS,
+    FREQUENCY,
+    INTERVAL,
+    PROBE,
+    ANECDOTAL
+}

@@ -1,0 +1,21 @@
+package org.iepservices.session.domain.medicaid;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The district's service codes, looked up by discipline and billing format. */
+public record ServiceCodeTable(List<ServiceCode> codes) {
+
+    public ServiceCodeTable {
+        codes = List.copyOf(codes);
+    }
+
+    public Optional<ServiceCode> find(String discipline, BillingFormat format) {
+        if (discipline == null) {
+            return Optional.empty();
+        }
+        String wanted = discipline.toUpperCase(Locale.ROOT);
+        return codes.stream().filter(c -> c.discipline().equals(wanted) && c.billingFormat() == format).findFirst();
+    }
+}

@@ -1,0 +1,195 @@
+package org.iepservices.session.api;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.iepservices.events.IepActivated;
+import org.iepservices.events.SchoolUpserted;
+import org.iepservices.events.ServiceProfileUpdated;
+import org.iepservices.events.StaffUpserted;
+import org.iepservices.events.StudentUpserted;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
+
+/**
+ * A small district published the way student-service publishes it (roster.events, iep.events),
+ * then awaited through session-service's own read endpoints: what a client does before logging.
+ * Every world has fresh ids, so tests never see each other's data.
+ */
+final class TestWorld implements AutoCloseable {
+
+    static final LocalDate IEP_START = LocalDate.of(2026, 9, 1);
+    static final LocalDate IEP_END = LocalDate.of(2027, 6, 30);
+
+    record Provider(UUID id, String discipline, String credentials, String givenName, String familyName) {
+        String name() {
+            return givenName + " " + familyName;
+        }
+    }
+
+    /** A student with one IEP: speech 2x30/week (1 push-in + 1 pull-out) and OT 1x30 push-in, three goals. */
+    record Student(UUID id, UUID iepId, UUID speech, UUID ot, UUID speechGoal, UUID speechGoal2, UUID otGoal,
+                   String medicaidId) {
+    }
+
+    final EventPublisher events = new EventPublisher();
+    final UUID district = UUID.randomUUID();
+    final UUID school = UUID.randomUUID();
+    final Provider slp;
+    final Provider ot;
+    final Provider teacher;
+
+    private TestWorld() throws Exception {
+        events.send(SchoolUpserted.TYPE, school, new SchoolUpserted(school, "sch-" + school, "Maple Elementary",
+                district, "America/New_York", "active"));
+        slp = staff("SLP", "M.S., CCC-SLP", "Dana", "Whitfield");
+        ot = staff("OT", "OTR/L", "Mei", "Tanaka");
+        teacher = staff("TEACHER", null, "Jordan", "Reyes");
+    }
+
+    static TestWorld create() throws Exception {
+        return new TestWorld();
+    }
+
+    Provider staff(String discipline, String credentials, String given, String family) throws Exception {
+        UUID id = UUID.randomUUID();
+        events.send(StaffUpserted.TYPE, id, new StaffUpserted(id, "stf-" + id, given, family,
+                given.toLowerCase() + "@district.example", discipline, credentials, List.of(school), "active"));
+        return new Provider(id, discipline, credentials, given, family);
+    }
+
+    Student student() throws Exception {
+        return student(true);
+    }
+
+    /** With {@code profile}: a Medicaid id, diagnosis F80.0 and billing consent on file since August. */
+    Student student(boolean profile) throws Exception {
+        UUID id = UUID.randomUUID();
+        events.send(StudentUpserted.TYPE, id, new StudentUpserted(id, "stu-" + id, "Ava", "Johnson", "3", school,
+                "active"));
+        UUID iep = UUID.randomUUID();
+        UUID speech = UUID.randomUUID();
+        UUID otMandate = UUID.randomUUID();
+        UUID goal1 = UUID.randomUUID();
+        UUID goal2 = UUID.randomUUID();
+        UUID goal3 = UUID.randomUUID();
+        events.send(IepActivated.TYPE, id, new IepActivated(iep, id, null, IEP_START, IEP_END,
+                List.of(mandate(speech, "SPEECH_LANGUAGE", slp.id(), 2, 1, 1),
+                        mandate(otMandate, "OCCUPATIONAL_THERAPY", ot.id(), 1, 1, 0)),
+                List.of(goal(goal1, "EXPRESSIVE_LANGUAGE", "SPEECH_LANGUAGE"),
+                        goal(goal2, "ARTICULATION", "SPEECH_LANGUAGE"),
+                        goal(goal3, "FINE_MOTOR", "OCCUPATIONAL_THERAPY"))));
+        String medicaidId = null;
+        if (profile) {
+            medicaidId = "MA" + Math.abs(id.getMostSignificantBits() % 100_000_000L);
+            events.send(ServiceProfileUpdated.TYPE, id, new ServiceProfileUpdated(id, "SOME", false, medicaidId,
+                    List.of("F80.0", "F80.2"), true, LocalDate.of(2026, 8, 20)));
+        }
+        return new Student(id, iep, speech, otMandate, goal1, goal2, goal3, medicaidId);
+    }
+
+    static IepActivated.Mandate mandate(UUID id, String service, UUID provider, int sessions, int pushIn, int pullOut) {
+        return new IepActivated.Mandate(id, null, service, null, provider, sessions, 30, "WEEK", pushIn, pullOut,
+                "GROUP", 3, IEP_START, IEP_END, null, null, List.of());
+    }
+
+    static IepActivated.Goal goal(UUID id, String area, String service) {
+        return new IepActivated.Goal(id, area, "Goal in " + area, "40%", "80%", 80, "PERCENT_ACCURACY",
+                "GENERALIZATION", service);
+    }
+
+    /** Waits until session-service shows the school, the providers and each student with both mandates. */
+    void awaitKnown(Student... students) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            given().get("/api/v1/schools/" + school).then().statusCode(200);
+            for (Provider p : List.of(slp, ot, teacher)) {
+                given().get("/api/v1/providers/" + p.id()).then().statusCode(200);
+            }
+            for (Student s : students) {
+                given().get("/api/v1/students/" + s.id()).then().statusCode(200);
+                given().get("/api/v1/students/" + s.id() + "/mandates").then().statusCode(200)
+                        .body("mandateId", hasItems(s.speech().toString(), s.ot().toString()));
+                if (s.medicaidId() != null) {
+                    given().get("/api/v1/students/" + s.id() + "/service-profile").then().statusCode(200);
+                }
+            }
+        });
+    }
+
+    // --- request bodies -------------------------------------------------------------------------
+
+    static Map<String, Object> line(UUID student, UUID mandate, String attendance, Integer minutes) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("studentId", student.toString());
+        if (mandate != null) {
+            line.put("mandateId", mandate.toString());
+        }
+        line.put("attendance", attendance);
+        if (minutes != null) {
+            line.put("minutes", minutes);
+        }
+        return line;
+    }
+
+    @SafeVarargs
+    static Map<String, Object> log(Provider provider, String date, String start, String end, String setting,
+                                   String format, Map<String, Object>... lines) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("providerId", provider.id().toString());
+        body.put("sessionDate", date);
+        body.put("startTime", start);
+        body.put("endTime", end);
+        body.put("setting", setting);
+        body.put("format", format);
+        body.put("students", new ArrayList<>(List.of(lines)));
+        return body;
+    }
+
+    /** A 30-minute individual pull-out speech session on Tue 2026-09-15 at 10:00. */
+    Map<String, Object> speechLog(Student s, String attendance, Integer minutes) {
+        return log(slp, "2026-09-15", "10:00:00", "10:30:00", "PULL_OUT", "INDIVIDUAL",
+                line(s.id(), s.speech(), attendance, minutes));
+    }
+
+    static Map<String, Object> trials(UUID goal, int correct, int total) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("goalId", goal.toString());
+        data.put("measure", "TRIALS");
+        data.put("correct", correct);
+        data.put("total", total);
+        return data;
+    }
+
+    static ValidatableResponse post(String path, Object body) {
+        return given().contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    static String createLog(Map<String, Object> body) {
+        return post("/api/v1/session-logs", body).statusCode(201).extract().path("id");
+    }
+
+    static ValidatableResponse complete(String logId, Provider signer) {
+        return post("/api/v1/session-logs/" + logId + "/complete",
+                Map.of("signedBy", signer.name(), "credentials", signer.credentials()));
+    }
+
+    static int logsOf(Provider provider) {
+        return given().queryParam("providerId", provider.id()).get("/api/v1/session-logs").then().statusCode(200)
+                .extract().jsonPath().getList("$").size();
+    }
+
+    @Override
+    public void close() {
+        events.close();
+    }
+}
