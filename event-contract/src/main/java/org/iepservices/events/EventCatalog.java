@@ -17,6 +17,7 @@ public final class EventCatalog {
             StaffUpserted.TYPE,
             ClassUpserted.TYPE,
             EnrollmentChanged.TYPE,
+            CaseloadAssignmentChanged.TYPE,
             // iep.events
             IepActivated.TYPE,
             IepAmended.TYPE,
