@@ -5,7 +5,12 @@ import jakarta.persistence.Embeddable;
 
 import java.time.LocalTime;
 
+/** A period of the school day; {@code instructional} is false for lunch, recess and the like. */
 @Embeddable
 public record BellPeriod(String name, @Column(name = "start_time") LocalTime startTime,
-                         @Column(name = "end_time") LocalTime endTime) {
+                         @Column(name = "end_time") LocalTime endTime, boolean instructional) {
+
+    public int minutes() {
+        return (int) java.time.Duration.between(startTime, endTime).toMinutes();
+    }
 }
