@@ -101,6 +101,10 @@ class SessionSeriesResourceTest {
         // Without effectiveTo the series runs to the end of the school year.
         String yearLong = World.series(w.pullOut(provider, "WEDNESDAY", "10:00:00", 30, ana));
         given().get("/api/v1/session-series/" + yearLong).then().body("effectiveTo", is("2027-06-18"));
+        given().queryParam("studentId", ana.id().toString()).queryParam("limit", 1)
+                .get("/api/v1/session-series").then().statusCode(200)
+                .header("X-Total-Count", is("2")).header("Link", org.hamcrest.Matchers.containsString("rel=\"next\""))
+                .body("", hasSize(1));
     }
 
     @Test

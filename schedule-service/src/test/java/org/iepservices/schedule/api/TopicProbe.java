@@ -25,6 +25,7 @@ final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final List<Received> seen = new ArrayList<>();
 
     TopicProbe(String topic) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -36,10 +37,14 @@ final class TopicProbe implements AutoCloseable {
         consumer.subscribe(List.of(topic));
     }
 
-    /** Polls until {@code count} records matching {@code filter} arrived, or the timeout passes. */
+    /**
+     * Polls until {@code count} records matching {@code filter} have been read, or the timeout
+     * passes. Everything read is remembered, so records read while waiting for something else
+     * still count.
+     */
     List<Received> await(Predicate<Received> filter, int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        List<Received> matches = new ArrayList<>();
+        List<Received> matches = seen.stream().filter(filter).toList();
         while (Instant.now().isBefore(deadline) && matches.size() < count) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 JsonNode event;
@@ -48,11 +53,9 @@ final class TopicProbe implements AutoCloseable {
                 } catch (Exception e) {
                     event = mapper.nullNode();
                 }
-                Received received = new Received(record.key(), event, record.value());
-                if (filter.test(received)) {
-                    matches.add(received);
-                }
+                seen.add(new Received(record.key(), event, record.value()));
             }
+            matches = seen.stream().filter(filter).toList();
         }
         return matches;
     }

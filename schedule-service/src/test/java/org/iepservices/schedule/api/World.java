@@ -158,8 +158,11 @@ final class World {
                 .post("/api/v1/providers/" + provider + "/availability").then().statusCode(201).extract().path("id");
     }
 
+    /** An activity block of a class (waits for the class to arrive first: blocks need a known class). */
     String block(UUID classId, String day, String start, String end, String subject, boolean core, String structure,
                  String openness) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/api/v1/classes/" + classId).statusCode() == 200);
         return given().contentType(ContentType.JSON).body(blockBody(day, start, end, subject, core, structure,
                         openness))
                 .post("/api/v1/classes/" + classId + "/activity-blocks").then().statusCode(201).extract().path("id");
