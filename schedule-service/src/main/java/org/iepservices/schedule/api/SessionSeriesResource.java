@@ -85,8 +85,10 @@ public class SessionSeriesResource {
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
         long total = series.count(providerId, schoolId, studentId, classId, activeOn);
-        List<SeriesResponse> items = series.list(providerId, schoolId, studentId, classId, activeOn, limit, offset)
-                .stream().map(s -> SeriesResponse.of(s, series.scheduledCount(s.id), List.of())).toList();
+        List<SessionSeries> found = series.list(providerId, schoolId, studentId, classId, activeOn, limit, offset);
+        java.util.Map<UUID, Integer> counts = series.scheduledCounts(found.stream().map(s -> s.id).toList());
+        List<SeriesResponse> items = found.stream()
+                .map(s -> SeriesResponse.of(s, counts.getOrDefault(s.id, 0), List.of())).toList();
         return Paging.page(items, total, limit, offset, uri);
     }
 

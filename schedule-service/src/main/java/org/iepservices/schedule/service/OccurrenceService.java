@@ -30,8 +30,10 @@ public class OccurrenceService {
     private final SchedulingFactsLoader facts;
     private final SchoolYears calendars;
     private final SeriesEvents events;
+    private final ScheduleLocks locks;
 
-    OccurrenceService(SchedulingFactsLoader facts, SchoolYears calendars, SeriesEvents events) {
+    OccurrenceService(SchedulingFactsLoader facts, SchoolYears calendars, SeriesEvents events, ScheduleLocks locks) {
+        this.locks = locks;
         this.facts = facts;
         this.calendars = calendars;
         this.events = events;
@@ -88,6 +90,9 @@ public class OccurrenceService {
                 series.activityBlockId, request.date().getDayOfWeek(), TimeSpan.of(request.startTime(), o.minutes),
                 request.date(), request.date(),
                 members.stream().map(m -> new Participant(m.studentId(), m.mandateId())).toList());
+        List<UUID> people = new java.util.ArrayList<>(members.stream().map(SeriesMember::studentId).toList());
+        people.add(series.providerId);
+        locks.lock(people);
         List<Conflict> conflicts = ConflictRules.check(proposed, facts.load(proposed, Exclusion.occurrence(o)));
         boolean hard = ConflictRules.anyHard(conflicts);
         if (hard && request.override() == null) {

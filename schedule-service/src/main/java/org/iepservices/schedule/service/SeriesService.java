@@ -61,9 +61,11 @@ public class SeriesService {
     private final SeriesEvents events;
     private final DistrictClock clock;
     private final ObjectMapper mapper;
+    private final ScheduleLocks locks;
 
     SeriesService(SchedulingFactsLoader facts, SchoolYears calendars, SeriesEvents events, DistrictClock clock,
-                  ObjectMapper mapper) {
+                  ObjectMapper mapper, ScheduleLocks locks) {
+        this.locks = locks;
         this.facts = facts;
         this.calendars = calendars;
         this.events = events;
@@ -267,6 +269,20 @@ public class SeriesService {
                 seriesId, from, to);
     }
 
+    /** Scheduled occurrences per series, in one query. */
+    public Map<UUID, Integer> scheduledCounts(java.util.Collection<UUID> seriesIds) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        if (seriesIds.isEmpty()) {
+            return counts;
+        }
+        SessionOccurrence.getEntityManager().createQuery("select o.seriesId, count(o) from SessionOccurrence o"
+                        + " where o.seriesId in :ids and o.status = :status group by o.seriesId", Object[].class)
+                .setParameter("ids", seriesIds)
+                .setParameter("status", org.iepservices.schedule.domain.series.OccurrenceStatus.SCHEDULED)
+                .getResultList().forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).intValue()));
+        return counts;
+    }
+
     public int scheduledCount(UUID seriesId) {
         return (int) SessionOccurrence.count("seriesId = ?1 and status = ?2", seriesId,
                 org.iepservices.schedule.domain.series.OccurrenceStatus.SCHEDULED);
@@ -424,6 +440,9 @@ public class SeriesService {
     }
 
     private List<Conflict> conflictsOrRefuse(Validated v, Exclusion exclusion) {
+        List<UUID> people = new ArrayList<>(v.request().students().stream().map(StudentRef::studentId).toList());
+        people.add(v.request().providerId());
+        locks.lock(people);
         List<Conflict> conflicts = ConflictRules.check(v.proposed(), facts.load(v.proposed(), exclusion));
         long hard = conflicts.stream().filter(Conflict::hard).count();
         if (hard > 0 && v.request().override() == null) {

@@ -92,6 +92,36 @@ class ConflictsTest {
     }
 
     @Test
+    void concurrentRequestsForTheSameSlotBookItOnce() throws Exception {
+        World w = new World(EVENTS);
+        List<Kid> kids = List.of(w.kid("Ana"), w.kid("Ben"), w.kid("Cal"), w.kid("Dee"));
+        UUID provider = w.provider();
+        w.awaitMandates(kids.toArray(Kid[]::new));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(kids.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (Kid kid : kids) {
+                Map<String, Object> body = w.pullOut(provider, "TUESDAY", "10:00:00", 30, kid);
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return World.post("/api/v1/session-series", body).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                codes.add(status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, codes.stream().filter(c -> c == 201).count(), "one booking wins: " + codes);
+            assertEquals(kids.size() - 1, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, World.seriesCount(provider));
+    }
+
+    @Test
     void studentDoubleBookedWithAnotherProvider() {
         World w = new World(EVENTS);
         Kid ana = w.kid("Ana");
