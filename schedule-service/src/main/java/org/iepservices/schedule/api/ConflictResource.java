@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.ProblemException;
 import org.iepservices.rest.Paging;
 import org.iepservices.schedule.api.SeriesDtos.ConflictDto;
 import org.iepservices.schedule.domain.conflict.ConflictKind;
@@ -35,7 +36,7 @@ public class ConflictResource {
 
     @GET
     @Operation(summary = "The schedule's conflicts now",
-            description = "Every series of the provider and/or school (still running on or after `from`, when "
+            description = "providerId or schoolId (or both) is required (400). Every series of the provider and/or school (still running on or after `from`, when "
                     + "given) checked again against today's data: conflicts accepted with an override "
                     + "(overridden=true) and those that appeared since (availability removed, an enrollment ended, "
                     + "a new series of a student with another provider). Paged.")
@@ -43,6 +44,10 @@ public class ConflictResource {
                          @QueryParam("from") LocalDate from,
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
+        if (providerId == null && schoolId == null) {
+            // Every series is checked again on read: a district-wide scan is never done by accident.
+            throw ProblemException.invalid("providerId", "give providerId, schoolId or both");
+        }
         List<ConflictDto> all = conflicts.find(providerId, schoolId, from).stream()
                 .flatMap(found -> {
                     Set<ConflictKind> overridden = SeriesDtos.overriddenKinds(found.series());

@@ -151,6 +151,7 @@ class ConflictsTest {
                         + ".overridden", is(false));
         given().get("/api/v1/session-series/" + fitted).then().body("conflicts.kind",
                 hasItem("OUTSIDE_PROVIDER_AVAILABILITY"));
+        given().get("/api/v1/conflicts").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

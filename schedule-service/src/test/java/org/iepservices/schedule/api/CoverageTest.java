@@ -102,6 +102,8 @@ class CoverageTest {
                 .get("/api/v1/providers/" + provider + "/caseload").then().statusCode(200)
                 .body("provider.availability", hasSize(5))
                 .body("provider.travel.fallbackMinutes", is(15))
+                .body("provider.travel.pairs", hasSize(0))
+                .body("provider.travel.minutes", org.hamcrest.Matchers.nullValue())
                 .body("students", hasSize(2))
                 .body("students.find { it.studentId == '" + ana.id() + "' }.mandates[0].mandateId",
                         is(ana.mandate().toString()))
