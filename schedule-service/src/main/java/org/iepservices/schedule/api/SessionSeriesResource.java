@@ -32,6 +32,7 @@ import org.iepservices.schedule.service.SeriesService;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/session-series")
@@ -86,7 +87,7 @@ public class SessionSeriesResource {
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
         long total = series.count(providerId, schoolId, studentId, classId, activeOn);
         List<SessionSeries> found = series.list(providerId, schoolId, studentId, classId, activeOn, limit, offset);
-        java.util.Map<UUID, Integer> counts = series.scheduledCounts(found.stream().map(s -> s.id).toList());
+        Map<UUID, Integer> counts = series.scheduledCounts(found.stream().map(s -> s.id).toList());
         List<SeriesResponse> items = found.stream()
                 .map(s -> SeriesResponse.of(s, counts.getOrDefault(s.id, 0), List.of())).toList();
         return Paging.page(items, total, limit, offset, uri);

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -151,7 +152,7 @@ public class RosterEventsConsumer extends IdempotentConsumer {
         row.classId = required(e.classId(), "classId");
         row.schoolId = e.schoolId();
         row.userId = required(e.userId(), "userId");
-        row.role = e.role() == null ? "student" : e.role().toLowerCase(java.util.Locale.ROOT);
+        row.role = e.role() == null ? "student" : e.role().toLowerCase(Locale.ROOT);
         row.primary = e.primary();
         row.beginDate = e.beginDate();
         row.endDate = e.endDate();

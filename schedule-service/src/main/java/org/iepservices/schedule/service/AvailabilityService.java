@@ -1,5 +1,6 @@
 package org.iepservices.schedule.service;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.problem.IfMatch;
@@ -106,7 +107,7 @@ public class AvailabilityService {
     /** Travel times entered for a provider (with the district defaults) or a school, or all. */
     public List<TravelTime> travelTimes(UUID providerId, UUID schoolId) {
         StringBuilder where = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        Parameters params = new Parameters();
         if (providerId != null) {
             where.append(" and (providerId is null or providerId = :provider)");
             params.and("provider", providerId);

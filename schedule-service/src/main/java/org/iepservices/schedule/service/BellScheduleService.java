@@ -14,6 +14,7 @@ import org.iepservices.schedule.domain.BellSchedule;
 import org.iepservices.schedule.domain.BellScheduleRules;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,7 +98,7 @@ public class BellScheduleService {
         int instructional = periods.stream().filter(BellPeriod::instructional).mapToInt(BellPeriod::minutes).sum();
         outbox.publish(BellScheduleChanged.TYPE, schedule.schoolId, new BellScheduleChanged(schedule.schoolId,
                 schedule.id, schedule.name, schedule.isDefault, periods.get(0).startTime(),
-                periods.stream().map(BellPeriod::endTime).max(java.util.Comparator.naturalOrder()).orElseThrow(),
+                periods.stream().map(BellPeriod::endTime).max(Comparator.naturalOrder()).orElseThrow(),
                 instructional, removed));
     }
 

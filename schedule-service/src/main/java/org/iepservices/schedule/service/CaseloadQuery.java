@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -108,19 +109,19 @@ public class CaseloadQuery {
             Student s = students.get(id);
             ServiceProfile profile = profiles.get(id);
             Set<UUID> theirMandates = served.get(id);
-            Set<UUID> theirIeps = theirMandates.stream().map(mandates::get).filter(java.util.Objects::nonNull)
+            Set<UUID> theirIeps = theirMandates.stream().map(mandates::get).filter(Objects::nonNull)
                     .map(m -> m.iepId).collect(Collectors.toSet());
             studentFacts.add(new StudentFacts(id, s == null ? null : s.displayName(), s == null ? null : s.grade,
                     s == null ? null : s.schoolId, profile == null ? null : profile.regulationSupport,
                     profile != null && profile.needsQuietSetting,
-                    theirMandates.stream().map(mandates::get).filter(java.util.Objects::nonNull)
+                    theirMandates.stream().map(mandates::get).filter(Objects::nonNull)
                             .filter(m -> m.inForceDuring(from, to)).map(Mandate::terms)
                             .sorted(Comparator.comparing(MandateTerms::serviceType)).toList(),
                     goals.getOrDefault(id, List.of()).stream().filter(g -> theirIeps.contains(g.iepId))
                             .map(g -> new GoalFacts(g.id, g.iepId, g.area, g.description, g.skillStage, g.serviceType))
                             .toList(),
                     classesOfStudent.getOrDefault(id, Set.of()).stream().map(classes::get)
-                            .filter(java.util.Objects::nonNull).toList()));
+                            .filter(Objects::nonNull).toList()));
         }
 
         Map<UUID, SessionSeries> series = new LinkedHashMap<>();

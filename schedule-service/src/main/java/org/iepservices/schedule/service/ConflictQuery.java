@@ -1,5 +1,6 @@
 package org.iepservices.schedule.service;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.iepservices.schedule.domain.conflict.Conflict;
 import org.iepservices.schedule.domain.series.SessionSeries;
@@ -28,9 +29,9 @@ public class ConflictQuery {
 
     /** Series of a provider and/or school still running on or after {@code from} (all when null), with conflicts. */
     public List<SeriesConflicts> find(UUID providerId, UUID schoolId, LocalDate from) {
-        StringBuilder where = new StringBuilder("cancelledFrom is null or cancelledFrom > effectiveFrom");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
-        where.insert(0, "(").append(")");
+        // Series cancelled from their first day never run; the others are checked.
+        StringBuilder where = new StringBuilder("(cancelledFrom is null or cancelledFrom > effectiveFrom)");
+        Parameters params = new Parameters();
         if (providerId != null) {
             where.append(" and providerId = :provider");
             params.and("provider", providerId);

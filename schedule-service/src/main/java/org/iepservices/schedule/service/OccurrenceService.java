@@ -20,6 +20,7 @@ import org.iepservices.schedule.domain.series.SessionSeries;
 import org.iepservices.schedule.service.SchedulingFactsLoader.Exclusion;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -90,7 +91,7 @@ public class OccurrenceService {
                 series.activityBlockId, request.date().getDayOfWeek(), TimeSpan.of(request.startTime(), o.minutes),
                 request.date(), request.date(),
                 members.stream().map(m -> new Participant(m.studentId(), m.mandateId())).toList());
-        List<UUID> people = new java.util.ArrayList<>(members.stream().map(SeriesMember::studentId).toList());
+        List<UUID> people = new ArrayList<>(members.stream().map(SeriesMember::studentId).toList());
         people.add(series.providerId);
         locks.lock(people);
         List<Conflict> conflicts = ConflictRules.check(proposed, facts.load(proposed, Exclusion.occurrence(o)));

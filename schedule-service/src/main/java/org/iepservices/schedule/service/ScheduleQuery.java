@@ -12,12 +12,14 @@ import org.iepservices.schedule.domain.series.SessionSeries;
 
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -73,7 +75,7 @@ public class ScheduleQuery {
         List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= ?1 and date <= ?2 and seriesId in"
                 + " (select s.id from SessionSeries s where s.classId = ?3)", from, to, classId);
         if (!students.isEmpty()) {
-            occurrences = new java.util.ArrayList<>(occurrences);
+            occurrences = new ArrayList<>(occurrences);
             occurrences.addAll(SessionOccurrence.<SessionOccurrence>list("date >= ?1 and date <= ?2 and seriesId in"
                     + " (select s.id from SessionSeries s join s.members m where s.setting = ?3"
                     + " and m.studentId in ?4)", from, to, ServiceSetting.PULL_OUT, students));
@@ -99,7 +101,7 @@ public class ScheduleQuery {
         Map<UUID, SessionSeries> series = SessionSeries.<SessionSeries>list("id in ?1",
                         occurrences.stream().map(o -> o.seriesId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(s -> s.id, Function.identity()));
-        Set<UUID> blockIds = series.values().stream().map(s -> s.activityBlockId).filter(java.util.Objects::nonNull)
+        Set<UUID> blockIds = series.values().stream().map(s -> s.activityBlockId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<UUID, String> subjects = new HashMap<>();
         if (!blockIds.isEmpty()) {

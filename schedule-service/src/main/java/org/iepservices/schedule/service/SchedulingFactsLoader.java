@@ -13,6 +13,7 @@ import org.iepservices.schedule.domain.scheduling.Booking;
 import org.iepservices.schedule.domain.scheduling.MandateTerms;
 import org.iepservices.schedule.domain.scheduling.ProviderWindow;
 import org.iepservices.schedule.domain.scheduling.TravelTimes;
+import org.iepservices.schedule.domain.series.OccurrenceStatus;
 import org.iepservices.schedule.domain.series.SeriesMember;
 import org.iepservices.schedule.domain.series.SessionOccurrence;
 import org.iepservices.schedule.domain.series.SessionSeries;
@@ -143,9 +144,8 @@ public class SchedulingFactsLoader {
         if (seriesIds.isEmpty()) {
             return Map.of();
         }
-        return SessionOccurrence.<SessionOccurrence>list(
-                        "seriesId in ?1 and (status <> org.iepservices.schedule.domain.series.OccurrenceStatus.SCHEDULED"
-                                + " or moved = true)", seriesIds).stream()
+        return SessionOccurrence.<SessionOccurrence>list("seriesId in ?1 and (status <> ?2 or moved = true)",
+                        seriesIds, OccurrenceStatus.SCHEDULED).stream()
                 .collect(Collectors.groupingBy(o -> o.seriesId));
     }
 

@@ -24,6 +24,7 @@ import org.iepservices.schedule.domain.iep.Mandate;
 import org.iepservices.schedule.domain.roster.SchoolClass;
 import org.iepservices.schedule.domain.scheduling.TimeSpan;
 import org.iepservices.schedule.domain.series.OccurrencePlan;
+import org.iepservices.schedule.domain.series.OccurrenceStatus;
 import org.iepservices.schedule.domain.series.SeriesMember;
 import org.iepservices.schedule.domain.series.SessionOccurrence;
 import org.iepservices.schedule.domain.series.SessionSeries;
@@ -37,6 +38,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -270,7 +273,7 @@ public class SeriesService {
     }
 
     /** Scheduled occurrences per series, in one query. */
-    public Map<UUID, Integer> scheduledCounts(java.util.Collection<UUID> seriesIds) {
+    public Map<UUID, Integer> scheduledCounts(Collection<UUID> seriesIds) {
         Map<UUID, Integer> counts = new HashMap<>();
         if (seriesIds.isEmpty()) {
             return counts;
@@ -278,14 +281,14 @@ public class SeriesService {
         SessionOccurrence.getEntityManager().createQuery("select o.seriesId, count(o) from SessionOccurrence o"
                         + " where o.seriesId in :ids and o.status = :status group by o.seriesId", Object[].class)
                 .setParameter("ids", seriesIds)
-                .setParameter("status", org.iepservices.schedule.domain.series.OccurrenceStatus.SCHEDULED)
+                .setParameter("status", OccurrenceStatus.SCHEDULED)
                 .getResultList().forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).intValue()));
         return counts;
     }
 
     public int scheduledCount(UUID seriesId) {
         return (int) SessionOccurrence.count("seriesId = ?1 and status = ?2", seriesId,
-                org.iepservices.schedule.domain.series.OccurrenceStatus.SCHEDULED);
+                OccurrenceStatus.SCHEDULED);
     }
 
     /** The conflicts a stored series has now (others may have changed around it since it was made). */
@@ -350,7 +353,7 @@ public class SeriesService {
                 o.date = date;
                 o.startTime = series.startTime;
                 o.minutes = series.durationMinutes;
-                o.status = org.iepservices.schedule.domain.series.OccurrenceStatus.SCHEDULED;
+                o.status = OccurrenceStatus.SCHEDULED;
                 o.persist();
                 kept.add(o);
                 changed = true;
@@ -391,7 +394,7 @@ public class SeriesService {
                 + " where m.mandateId in ?1", mandateIds), m -> mandateIds.contains(m.mandateId()), from, reason);
     }
 
-    private void endMemberships(List<SessionSeries> seriesList, java.util.function.Predicate<SeriesMember> who,
+    private void endMemberships(List<SessionSeries> seriesList, Predicate<SeriesMember> who,
                                 LocalDate from, String reason) {
         for (SessionSeries s : seriesList) {
             if (s.lastDay().isBefore(from) || s.cancelledEntirely()) {

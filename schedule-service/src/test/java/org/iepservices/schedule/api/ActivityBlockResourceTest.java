@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.iepservices.events.ClassUpserted;
 import org.iepservices.localinfra.RealInfrastructureTestResource;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,7 @@ class ActivityBlockResourceTest {
         Map<String, Object> reading = World.blockBody("TUESDAY", "09:00:00", "10:00:00", "ELA_READING", true, "HIGH",
                 "OPEN");
         reading.remove("core"); // ELA_READING is core unless said otherwise
-        io.restassured.response.Response created = given().contentType(ContentType.JSON).body(reading)
+        Response created = given().contentType(ContentType.JSON).body(reading)
                 .post("/api/v1/classes/" + cls + "/activity-blocks");
         created.then().statusCode(201).header("ETag", notNullValue())
                 .body("core", is(true)).body("minutes", is(60)).body("schoolId", is(w.school.toString()));

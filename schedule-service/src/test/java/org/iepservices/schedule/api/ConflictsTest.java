@@ -11,9 +11,15 @@ import org.iepservices.schedule.api.World.Kid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
@@ -97,10 +103,10 @@ class ConflictsTest {
         List<Kid> kids = List.of(w.kid("Ana"), w.kid("Ben"), w.kid("Cal"), w.kid("Dee"));
         UUID provider = w.provider();
         w.awaitMandates(kids.toArray(Kid[]::new));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(kids.size());
+        ExecutorService pool = Executors.newFixedThreadPool(kids.size());
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
             for (Kid kid : kids) {
                 Map<String, Object> body = w.pullOut(provider, "TUESDAY", "10:00:00", 30, kid);
                 statuses.add(pool.submit(() -> {
@@ -109,9 +115,9 @@ class ConflictsTest {
                 }));
             }
             start.countDown();
-            List<Integer> codes = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<Integer> status : statuses) {
-                codes.add(status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                codes.add(status.get(60, TimeUnit.SECONDS));
             }
             assertEquals(1, codes.stream().filter(c -> c == 201).count(), "one booking wins: " + codes);
             assertEquals(kids.size() - 1, codes.stream().filter(c -> c == 409).count(), codes.toString());

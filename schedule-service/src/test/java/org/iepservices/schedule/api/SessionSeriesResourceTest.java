@@ -21,6 +21,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -103,7 +104,7 @@ class SessionSeriesResourceTest {
         given().get("/api/v1/session-series/" + yearLong).then().body("effectiveTo", is("2027-06-18"));
         given().queryParam("studentId", ana.id().toString()).queryParam("limit", 1)
                 .get("/api/v1/session-series").then().statusCode(200)
-                .header("X-Total-Count", is("2")).header("Link", org.hamcrest.Matchers.containsString("rel=\"next\""))
+                .header("X-Total-Count", is("2")).header("Link", containsString("rel=\"next\""))
                 .body("", hasSize(1));
     }
 

@@ -4,6 +4,7 @@ import org.iepservices.problem.Problem.Violation;
 import org.iepservices.schedule.domain.scheduling.TimeSpan;
 
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +23,7 @@ public final class WeeklyWindows {
     private WeeklyWindows() {
     }
 
-    public static List<Violation> check(DayOfWeek day, java.time.LocalTime start, java.time.LocalTime end,
+    public static List<Violation> check(DayOfWeek day, LocalTime start, LocalTime end,
                                         List<Existing> others, UUID self) {
         List<Violation> violations = new ArrayList<>();
         if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
