@@ -25,9 +25,15 @@ public final class ScheduleDtos {
 
     public record PeriodDto(@NotBlank @Size(max = 100) @Schema(example = "Period 1") String name,
                             @NotNull @Schema(example = "08:15:00") LocalTime startTime,
-                            @NotNull @Schema(example = "09:05:00") LocalTime endTime) {
+                            @NotNull @Schema(example = "09:05:00") LocalTime endTime,
+                            @Schema(description = "false for lunch, recess and the like (default true): left out of "
+                                    + "the day's instructional minutes") Boolean instructional) {
         static PeriodDto of(BellPeriod p) {
-            return new PeriodDto(p.name(), p.startTime(), p.endTime());
+            return new PeriodDto(p.name(), p.startTime(), p.endTime(), p.instructional());
+        }
+
+        public boolean countsAsInstruction() {
+            return instructional == null || instructional;
         }
     }
 

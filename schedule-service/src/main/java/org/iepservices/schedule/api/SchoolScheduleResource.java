@@ -30,6 +30,12 @@ import org.iepservices.schedule.domain.SchoolCalendar;
 import org.iepservices.schedule.domain.SchoolYear;
 import org.iepservices.schedule.service.BellScheduleService;
 import org.iepservices.schedule.service.CalendarService;
+import org.iepservices.schedule.service.ScheduleQuery;
+import org.iepservices.schedule.api.CopyDtos.ClassView;
+import org.iepservices.schedule.api.CopyDtos.SchoolView;
+import org.iepservices.schedule.api.ViewDtos.ScheduleView;
+import org.iepservices.schedule.domain.roster.School;
+import org.iepservices.schedule.domain.roster.SchoolClass;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -44,10 +50,43 @@ public class SchoolScheduleResource {
 
     private final BellScheduleService bells;
     private final CalendarService calendars;
+    private final ScheduleQuery schedule;
 
-    SchoolScheduleResource(BellScheduleService bells, CalendarService calendars) {
+    SchoolScheduleResource(BellScheduleService bells, CalendarService calendars, ScheduleQuery schedule) {
         this.bells = bells;
         this.calendars = calendars;
+        this.schedule = schedule;
+    }
+
+    @GET
+    @Operation(summary = "The school as schedule-service knows it",
+            description = "From SchoolUpserted on roster.events. 404 until it arrived.")
+    public SchoolView school(@PathParam("schoolId") UUID schoolId) {
+        return SchoolView.of(School.<School>findByIdOptional(schoolId).orElseThrow(() -> ProblemException.notFound(
+                "School", schoolId + " (schedule-service knows schools from roster.events)")));
+    }
+
+    @GET
+    @Path("/classes")
+    @Operation(summary = "The school's classes received from roster.events, by title")
+    public List<ClassView> classes(@PathParam("schoolId") UUID schoolId) {
+        return SchoolClass.<SchoolClass>list("schoolId = ?1 order by title, id", schoolId).stream()
+                .map(c -> ClassView.of(c, null, null)).toList();
+    }
+
+    @GET
+    @Path("/schedule")
+    @Operation(summary = "The school's sessions on a date (or from date to `to`)",
+            description = "Every occurrence at the school: provider, push-in class and activity or pull-out room, "
+                    + "students; cancelled ones with reason.")
+    public ScheduleView sessions(@PathParam("schoolId") UUID schoolId, @QueryParam("date") LocalDate date,
+                                 @QueryParam("to") LocalDate to) {
+        if (date == null) {
+            throw ProblemException.invalid("date", "is required (YYYY-MM-DD)");
+        }
+        LocalDate end = to == null ? date : to;
+        Dates.range(date, end);
+        return ScheduleView.of(date, end, schedule.school(schoolId, date, end));
     }
 
     @POST

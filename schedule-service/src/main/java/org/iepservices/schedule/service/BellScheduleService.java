@@ -2,6 +2,8 @@ package org.iepservices.schedule.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.iepservices.backbone.outbox.Outbox;
+import org.iepservices.events.BellScheduleChanged;
 import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
@@ -12,12 +14,20 @@ import org.iepservices.schedule.domain.BellSchedule;
 import org.iepservices.schedule.domain.BellScheduleRules;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Bell schedules of a school; every create, change and removal is announced as BellScheduleChanged. */
 @ApplicationScoped
 public class BellScheduleService {
+
+    private final Outbox outbox;
+
+    BellScheduleService(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     @Transactional
     public BellSchedule create(UUID schoolId, BellScheduleRequest request) {
@@ -26,6 +36,7 @@ public class BellScheduleService {
         schedule.schoolId = schoolId;
         apply(schedule, request);
         schedule.persist();
+        announce(schedule, false);
         return schedule;
     }
 
@@ -35,12 +46,14 @@ public class BellScheduleService {
         IfMatch.check("Bell schedule", id, expectedVersion, schedule.version);
         apply(schedule, request);
         schedule.flush(); // the new version goes out in the ETag
+        announce(schedule, false);
         return schedule;
     }
 
     @Transactional
     public void delete(UUID id) {
         BellSchedule schedule = get(id);
+        announce(schedule, true);
         schedule.delete();
     }
 
@@ -79,9 +92,19 @@ public class BellScheduleService {
         return BellSchedule.find("schoolId = ?1 and isDefault = true", schoolId).firstResultOptional();
     }
 
+    /** The school day it defines: first start, last end, and the minutes of instructional periods. */
+    private void announce(BellSchedule schedule, boolean removed) {
+        List<BellPeriod> periods = BellScheduleRules.sorted(schedule.periods);
+        int instructional = periods.stream().filter(BellPeriod::instructional).mapToInt(BellPeriod::minutes).sum();
+        outbox.publish(BellScheduleChanged.TYPE, schedule.schoolId, new BellScheduleChanged(schedule.schoolId,
+                schedule.id, schedule.name, schedule.isDefault, periods.get(0).startTime(),
+                periods.stream().map(BellPeriod::endTime).max(Comparator.naturalOrder()).orElseThrow(),
+                instructional, removed));
+    }
+
     private void apply(BellSchedule schedule, BellScheduleRequest request) {
         List<BellPeriod> periods = request.periods().stream().map(p -> new BellPeriod(p.name(), p.startTime(),
-                p.endTime())).toList();
+                p.endTime(), p.countsAsInstruction())).toList();
         List<Violation> violations = BellScheduleRules.check(periods);
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The periods do not make a school day", violations);
@@ -92,10 +115,12 @@ public class BellScheduleService {
                     + request.name());
         }
         if (request.isDefault()) {
-            // One default per school: the new default replaces the old one.
-            BellSchedule.update("isDefault = false where schoolId = ?1 and id <> ?2 and isDefault = true",
+            // One default per school: the new default replaces the old one, which is announced as such.
+            List<BellSchedule> demoted = BellSchedule.list("schoolId = ?1 and id <> ?2 and isDefault = true",
                     schedule.schoolId, schedule.id);
+            demoted.forEach(d -> d.isDefault = false);
             BellSchedule.flush();
+            demoted.forEach(d -> announce(d, false));
         }
         schedule.name = request.name().trim();
         schedule.isDefault = request.isDefault();

@@ -24,12 +24,22 @@ import java.util.UUID;
 public class CalendarService {
 
     private final Outbox outbox;
+    private final SchoolYears years;
+    private final SeriesService series;
+    private final OccurrenceService occurrences;
 
-    CalendarService(Outbox outbox) {
+    CalendarService(Outbox outbox, SchoolYears years, SeriesService series, OccurrenceService occurrences) {
         this.outbox = outbox;
+        this.years = years;
+        this.series = series;
+        this.occurrences = occurrences;
     }
 
-    /** Creates or replaces the calendar of a school year; returns whether it was created. */
+    /**
+     * Creates or replaces the calendar of a school year; returns whether it was created. The
+     * school's series are regenerated over the year (new holidays drop occurrences, removed
+     * ones add them back) and their students get SessionSeriesChanged when anything moved.
+     */
     @Transactional
     public boolean put(UUID schoolId, String schoolYear, CalendarRequest request) {
         if (!SchoolYear.isValidName(schoolYear)) {
@@ -53,6 +63,8 @@ public class CalendarService {
         calendar.nonInstructionalDays.clear();
         calendar.nonInstructionalDays.addAll(days);
         calendar.persist();
+        calendar.flush();
+        series.calendarChanged(schoolId, calendar.firstDay, calendar.lastDay);
         return existing.isEmpty();
     }
 
@@ -62,13 +74,12 @@ public class CalendarService {
     }
 
     public Optional<SchoolCalendar> covering(UUID schoolId, LocalDate date) {
-        return SchoolCalendar.find("schoolId = ?1 and firstDay <= ?2 and lastDay >= ?2", schoolId, date)
-                .firstResultOptional();
+        return years.covering(schoolId, date);
     }
 
     /**
-     * Records an unplanned closure and announces it, so scheduled occurrences on that day are
-     * cancelled and forecasts stop counting it.
+     * Records an unplanned closure and announces it (SchoolClosed); the occurrences scheduled at
+     * the school that day are cancelled with reason SCHOOL_CLOSED (OccurrenceCancelled per student).
      */
     @Transactional
     public SchoolCalendar close(UUID schoolId, LocalDate date, String reason) {
@@ -82,6 +93,7 @@ public class CalendarService {
         }
         calendar.nonInstructionalDays.add(new NonInstructionalDay(date, DayKind.CLOSURE, reason));
         outbox.publish(SchoolClosed.TYPE, schoolId, new SchoolClosed(schoolId, date, reason));
+        occurrences.cancelForClosure(schoolId, date, reason);
         return calendar;
     }
 

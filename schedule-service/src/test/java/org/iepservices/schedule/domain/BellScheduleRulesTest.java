@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class BellScheduleRulesTest {
 
     private static BellPeriod p(String name, int fromHour, int fromMinute, int toHour, int toMinute) {
-        return new BellPeriod(name, LocalTime.of(fromHour, fromMinute), LocalTime.of(toHour, toMinute));
+        return new BellPeriod(name, LocalTime.of(fromHour, fromMinute), LocalTime.of(toHour, toMinute), true);
     }
 
     @Test

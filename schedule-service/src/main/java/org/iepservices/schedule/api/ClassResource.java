@@ -1,0 +1,95 @@
+package org.iepservices.schedule.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.schedule.api.ActivityDtos.ActivityBlockRequest;
+import org.iepservices.schedule.api.ActivityDtos.ActivityBlockResponse;
+import org.iepservices.schedule.api.CopyDtos.ClassView;
+import org.iepservices.schedule.api.ViewDtos.ScheduleView;
+import org.iepservices.schedule.config.DistrictClock;
+import org.iepservices.schedule.domain.activity.ActivityBlock;
+import org.iepservices.schedule.domain.roster.SchoolClass;
+import org.iepservices.schedule.service.ActivityBlockService;
+import org.iepservices.schedule.service.RosterQuery;
+import org.iepservices.schedule.service.ScheduleQuery;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A class: its copy from roster.events, its weekly activity blocks, and its week of sessions. */
+@Path("/api/v1/classes/{classId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Classes and activities")
+public class ClassResource {
+
+    private final ActivityBlockService blocks;
+    private final RosterQuery roster;
+    private final ScheduleQuery schedule;
+    private final DistrictClock clock;
+
+    ClassResource(ActivityBlockService blocks, RosterQuery roster, ScheduleQuery schedule, DistrictClock clock) {
+        this.blocks = blocks;
+        this.roster = roster;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "The class as schedule-service knows it",
+            description = "From ClassUpserted and EnrollmentChanged on roster.events: school, title, current teachers "
+                    + "and students. 404 until the class has arrived.")
+    public ClassView get(@PathParam("classId") UUID classId) {
+        SchoolClass c = blocks.knownClass(classId);
+        LocalDate today = clock.today();
+        return ClassView.of(c, roster.teachersOf(classId),
+                roster.studentsOf(classId, today, today).stream().sorted().toList());
+    }
+
+    @POST
+    @Path("/activity-blocks")
+    @Operation(summary = "Add an activity block to the class's week",
+            description = "What the class does on a weekday between two times: subject, core instruction or not, "
+                    + "structure, and the teacher's openness to push-in. Must lie within the school day (the school's "
+                    + "default bell schedule) and overlap no other block of the class that day (422).")
+    public Response create(@PathParam("classId") UUID classId, @Valid @NotNull ActivityBlockRequest request,
+                           UriInfo uri) {
+        ActivityBlock block = blocks.create(classId, request);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/activity-blocks").path(block.id.toString())
+                .build()).tag(Long.toString(block.version)).entity(ActivityBlockResponse.of(block)).build();
+    }
+
+    @GET
+    @Path("/activity-blocks")
+    @Operation(summary = "The class's activity blocks, by weekday and time")
+    public List<ActivityBlockResponse> list(@PathParam("classId") UUID classId,
+                                            @QueryParam("dayOfWeek") DayOfWeek day) {
+        return blocks.ofClass(classId, day).stream().map(ActivityBlockResponse::of).toList();
+    }
+
+    @GET
+    @Path("/schedule")
+    @Operation(summary = "The class's week: who comes in when, and which students leave when",
+            description = "Push-in occurrences into the class (PROVIDER_JOINS: provider, students, the activity "
+                    + "joined) and pull-out occurrences of its students (STUDENTS_LEAVE: which students, where to), "
+                    + "cancelled ones included with their reason. weekOf: any date of the week (default today).")
+    public ScheduleView week(@PathParam("classId") UUID classId, @QueryParam("weekOf") LocalDate weekOf) {
+        blocks.knownClass(classId);
+        LocalDate from = schedule.weekStart(weekOf == null ? clock.today() : weekOf);
+        return ScheduleView.of(from, from.plusDays(6), schedule.schoolClass(classId, from, from.plusDays(6)));
+    }
+}

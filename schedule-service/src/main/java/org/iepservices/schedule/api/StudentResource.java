@@ -1,0 +1,112 @@
+package org.iepservices.schedule.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.schedule.api.CopyDtos.ClassRef;
+import org.iepservices.schedule.api.CopyDtos.GoalView;
+import org.iepservices.schedule.api.CopyDtos.MandateView;
+import org.iepservices.schedule.api.CopyDtos.StudentView;
+import org.iepservices.schedule.api.ViewDtos.ScheduleView;
+import org.iepservices.schedule.api.ViewDtos.StudentCoverage;
+import org.iepservices.schedule.config.DistrictClock;
+import org.iepservices.schedule.domain.iep.Goal;
+import org.iepservices.schedule.domain.iep.Mandate;
+import org.iepservices.schedule.domain.iep.ServiceProfile;
+import org.iepservices.schedule.domain.roster.Student;
+import org.iepservices.schedule.service.CoverageService;
+import org.iepservices.schedule.service.RosterQuery;
+import org.iepservices.schedule.service.ScheduleQuery;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A student as schedule-service sees them: the copy from roster.events, mandates and goals from
+ * iep.events, their week of sessions and their coverage.
+ */
+@Path("/api/v1/students/{studentId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Students")
+public class StudentResource {
+
+    private final RosterQuery roster;
+    private final ScheduleQuery schedule;
+    private final CoverageService coverage;
+    private final DistrictClock clock;
+
+    StudentResource(RosterQuery roster, ScheduleQuery schedule, CoverageService coverage, DistrictClock clock) {
+        this.roster = roster;
+        this.schedule = schedule;
+        this.coverage = coverage;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "The student's copy",
+            description = "School, grade, status (StudentUpserted, StudentDeactivated), current classes "
+                    + "(EnrollmentChanged) and service profile (ServiceProfileUpdated). 404 until StudentUpserted "
+                    + "arrived.")
+    public StudentView get(@PathParam("studentId") UUID studentId) {
+        Student student = Student.<Student>findByIdOptional(studentId).orElseThrow(() -> ProblemException.notFound(
+                "Student", studentId + " (schedule-service knows students from roster.events)"));
+        LocalDate today = clock.today();
+        Set<UUID> classIds = roster.classesOfStudent(studentId, today, today);
+        Map<UUID, String> titles = roster.names(classIds);
+        List<ClassRef> classes = classIds.stream().map(id -> new ClassRef(id, titles.get(id)))
+                .sorted(Comparator.comparing(c -> String.valueOf(c.title()))).toList();
+        return StudentView.of(student, classes, ServiceProfile.findById(studentId));
+    }
+
+    @GET
+    @Path("/mandates")
+    @Operation(summary = "The student's mandates received from iep.events",
+            description = "Every version's mandates with the end in force (endsInForce: clipped the day before a "
+                    + "later version took effect, or on an early end). With `on`, only those in force that day. An "
+                    + "empty list for a student whose IEP events have not arrived.")
+    public List<MandateView> mandates(@PathParam("studentId") UUID studentId, @QueryParam("on") LocalDate on) {
+        return Mandate.<Mandate>list("studentId = ?1 order by serviceType, startDate", studentId).stream()
+                .filter(m -> on == null || m.inForceDuring(on, on)).map(MandateView::of).toList();
+    }
+
+    @GET
+    @Path("/goals")
+    @Operation(summary = "The student's IEP goals received from iep.events (all versions)")
+    public List<GoalView> goals(@PathParam("studentId") UUID studentId) {
+        return Goal.<Goal>list("studentId = ?1 order by area, id", studentId).stream().map(GoalView::of).toList();
+    }
+
+    @GET
+    @Path("/schedule")
+    @Operation(summary = "The student's week",
+            description = "Every occurrence the student is in, in the week containing weekOf (default today): when, "
+                    + "with which provider, push-in (class and activity) or pull-out (room); cancelled ones with "
+                    + "reason. Other students of a group are counted (groupSize), not named.")
+    public ScheduleView week(@PathParam("studentId") UUID studentId, @QueryParam("weekOf") LocalDate weekOf) {
+        LocalDate from = schedule.weekStart(weekOf == null ? clock.today() : weekOf);
+        return ScheduleView.of(from, from.plusDays(6), schedule.student(studentId, from, from.plusDays(6)));
+    }
+
+    @GET
+    @Path("/coverage")
+    @Operation(summary = "Scheduled against mandated minutes",
+            description = "Per mandate in force and per period of its interval (weeks, months or the term) "
+                    + "overlapping from..to: mandated minutes by setting (prorated when the mandate starts or ends "
+                    + "inside the period), scheduled minutes (occurrences not cancelled) and the gap, so holes are "
+                    + "visible before the week starts.")
+    public StudentCoverage coverage(@PathParam("studentId") UUID studentId, @QueryParam("from") LocalDate from,
+                                    @QueryParam("to") LocalDate to) {
+        Dates.range(from, to);
+        return coverage.student(studentId, from, to);
+    }
+}

@@ -1,0 +1,11 @@
+package org.iepservices.schedule.domain.activity;
+
+/**
+ * How structured a class activity is. A push-in needs something to push into: in a LOW-structure
+ * block (free play, unstructured centers) it tends to become "performative".
+ */
+public enum Structure {
+    HIGH,
+    MODERATE,
+    LOW
+}

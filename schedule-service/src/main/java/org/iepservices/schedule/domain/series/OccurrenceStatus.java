@@ -1,0 +1,6 @@
+package org.iepservices.schedule.domain.series;
+
+public enum OccurrenceStatus {
+    SCHEDULED,
+    CANCELLED
+}

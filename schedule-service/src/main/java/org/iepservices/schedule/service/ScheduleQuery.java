@@ -1,0 +1,136 @@
+package org.iepservices.schedule.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.iepservices.events.ServiceSetting;
+import org.iepservices.schedule.api.ViewDtos.Attendee;
+import org.iepservices.schedule.api.ViewDtos.ScheduledSession;
+import org.iepservices.schedule.config.ScheduleConfig;
+import org.iepservices.schedule.domain.activity.ActivityBlock;
+import org.iepservices.schedule.domain.series.SeriesMember;
+import org.iepservices.schedule.domain.series.SessionOccurrence;
+import org.iepservices.schedule.domain.series.SessionSeries;
+
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who is where when: a provider's week, a student's week, a school's day and a class's week
+ * (push-ins into it and pull-outs of its students), cancelled occurrences included with reason.
+ */
+@ApplicationScoped
+public class ScheduleQuery {
+
+    private final RosterQuery roster;
+    private final ScheduleConfig config;
+
+    ScheduleQuery(RosterQuery roster, ScheduleConfig config) {
+        this.roster = roster;
+        this.config = config;
+    }
+
+    /** The first day of the week containing {@code date}. */
+    public LocalDate weekStart(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(config.weekStart()));
+    }
+
+    public List<ScheduledSession> provider(UUID providerId, LocalDate from, LocalDate to) {
+        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= ?1 and date <= ?2 and seriesId in"
+                + " (select s.id from SessionSeries s where s.providerId = ?3)", from, to, providerId);
+        return sessions(occurrences, (series, o) -> members(series, o), null);
+    }
+
+    /** The student's occurrences; other students of a group are counted, not named. */
+    public List<ScheduledSession> student(UUID studentId, LocalDate from, LocalDate to) {
+        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= ?1 and date <= ?2 and seriesId in"
+                + " (select s.id from SessionSeries s join s.members m where m.studentId = ?3)", from, to, studentId);
+        return sessions(occurrences, (series, o) -> members(series, o).stream()
+                .filter(m -> m.studentId().equals(studentId)).toList(), null).stream()
+                .filter(s -> !s.students().isEmpty()).toList();
+    }
+
+    public List<ScheduledSession> school(UUID schoolId, LocalDate from, LocalDate to) {
+        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= ?1 and date <= ?2 and seriesId in"
+                + " (select s.id from SessionSeries s where s.schoolId = ?3)", from, to, schoolId);
+        return sessions(occurrences, (series, o) -> members(series, o), null);
+    }
+
+    /**
+     * What a class teacher needs: providers coming into the class (push-in: who, when, with which
+     * of their students, during what) and their students leaving for pull-outs.
+     */
+    public List<ScheduledSession> schoolClass(UUID classId, LocalDate from, LocalDate to) {
+        Set<UUID> students = roster.studentsOf(classId, from, to);
+        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= ?1 and date <= ?2 and seriesId in"
+                + " (select s.id from SessionSeries s where s.classId = ?3)", from, to, classId);
+        if (!students.isEmpty()) {
+            occurrences = new ArrayList<>(occurrences);
+            occurrences.addAll(SessionOccurrence.<SessionOccurrence>list("date >= ?1 and date <= ?2 and seriesId in"
+                    + " (select s.id from SessionSeries s join s.members m where s.setting = ?3"
+                    + " and m.studentId in ?4)", from, to, ServiceSetting.PULL_OUT, students));
+        }
+        return sessions(occurrences, (series, o) -> series.setting == ServiceSetting.PUSH_IN ? members(series, o)
+                : members(series, o).stream().filter(m -> students.contains(m.studentId())).toList(), classId)
+                .stream().filter(s -> !s.students().isEmpty()).toList();
+    }
+
+    private interface Attending {
+        List<SeriesMember> of(SessionSeries series, SessionOccurrence occurrence);
+    }
+
+    private static List<SeriesMember> members(SessionSeries series, SessionOccurrence o) {
+        return series.members.stream().filter(m -> m.memberOn(o.originalDate)).toList();
+    }
+
+    private List<ScheduledSession> sessions(Collection<SessionOccurrence> occurrences, Attending attending,
+                                            UUID forClass) {
+        if (occurrences.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, SessionSeries> series = SessionSeries.<SessionSeries>list("id in ?1",
+                        occurrences.stream().map(o -> o.seriesId).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        Set<UUID> blockIds = series.values().stream().map(s -> s.activityBlockId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<UUID, String> subjects = new HashMap<>();
+        if (!blockIds.isEmpty()) {
+            ActivityBlock.<ActivityBlock>list("id in ?1", blockIds).forEach(b -> subjects.put(b.id, b.subject.name()));
+        }
+        Set<UUID> named = new HashSet<>();
+        series.values().forEach(s -> {
+            named.add(s.providerId);
+            named.add(s.classId);
+            s.members.forEach(m -> named.add(m.studentId()));
+        });
+        Map<UUID, String> names = roster.names(named);
+        Set<UUID> seen = new HashSet<>();
+        return occurrences.stream().filter(o -> seen.add(o.id))
+                .sorted(Comparator.comparing((SessionOccurrence o) -> o.date).thenComparing(o -> o.startTime))
+                .map(o -> {
+                    SessionSeries s = series.get(o.seriesId);
+                    List<SeriesMember> group = members(s, o);
+                    List<Attendee> attendees = attending.of(s, o).stream()
+                            .map(m -> new Attendee(m.studentId(), names.get(m.studentId()), m.mandateId())).toList();
+                    String visit = forClass == null ? null : s.setting == ServiceSetting.PUSH_IN && forClass.equals(
+                            s.classId) ? "PROVIDER_JOINS" : "STUDENTS_LEAVE";
+                    return new ScheduledSession(o.id, s.id, o.date, o.startTime, o.time().end(), o.minutes, o.status,
+                            o.cancelReason, o.cancelNote, o.moved, o.originalDate, s.providerId,
+                            names.get(s.providerId), s.schoolId, s.setting, s.serviceType, s.classId,
+                            s.classId == null ? null : names.get(s.classId), s.activityBlockId,
+                            s.activityBlockId == null ? null : subjects.get(s.activityBlockId), s.room, group.size(),
+                            attendees, visit);
+                })
+                .toList();
+    }
+}
