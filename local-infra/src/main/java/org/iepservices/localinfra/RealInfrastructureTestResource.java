@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Gives a {@code @QuarkusTest} a real PostgreSQL database and a real Kafka broker, from the
- * JVM-wide {@link LocalInfrastructure}. Init arg {@code database} names the service's database.
+ * JVM-wide {@link LocalInfrastructure}, and makes the service trust tokens of
+ * {@link TokenIssuer#shared()}. Init arg {@code database} names the service's database.
  */
 public class RealInfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +20,10 @@ public class RealInfrastructureTestResource implements QuarkusTestResourceLifecy
 
     @Override
     public Map<String, String> start() {
-        return LocalInfrastructure.shared().serviceConfig(database);
+        Map<String, String> config = new java.util.LinkedHashMap<>(LocalInfrastructure.shared().serviceConfig(database));
+        // Services verify bearer tokens of this JVM's stand-in identity provider; tests mint theirs with it.
+        config.putAll(TokenIssuer.shared().serviceConfig());
+        return config;
     }
 
     @Override
