@@ -3,8 +3,10 @@ package org.iepservices.localinfra;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,179 +16,296 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A small district loaded through the public APIs only, the way an integrator would: two
- * elementary schools with bell schedules and a calendar, three providers, forty students with
- * IEPs mixing push-in and pull-out, and the last three school weeks of session logs with misses.
- * Seeded, so every run tells the same story.
+ * A small district loaded through the public APIs only, the way its integrations and users would:
+ * the SIS roster as a OneRoster zip, bell schedules and calendars, IEPs (speech and OT, push-in and
+ * pull-out mixed), class activity blocks, provider availability, each provider's week planned by
+ * the automatic scheduler and accepted as recurring series, then the last three school weeks
+ * documented from those occurrences (goal data, push-in context, about one session in eight
+ * missed, a few makeups) and a closure ahead that puts some students at risk. Seeded: every run
+ * tells the same story relative to today.
  */
 final class DemoData {
 
-    record Summary(int schools, int providers, int students, int sessionLogs, int misses) {
+    record Summary(int schools, int providers, int students, int series, int sessionLogs, int misses, int makeups) {
         @Override
         public String toString() {
             return schools + " schools, " + providers + " providers, " + students + " students with active IEPs, "
-                    + sessionLogs + " completed session logs, " + misses + " misses";
+                    + series + " recurring series planned by the scheduler, " + sessionLogs
+                    + " completed session logs, " + misses + " misses, " + makeups + " makeups";
         }
     }
 
-    private record Mandate(String id, String serviceType, int minutes, int pushIn, int pullOut, String providerId) {
-    }
-
-    private record Student(String id, String schoolId, List<Mandate> mandates) {
-    }
-
-    private static final String[] GIVEN = {"Ava", "Liam", "Sofia", "Noah", "Mia", "Elijah", "Isabella", "Mateo",
-            "Amara", "Lucas", "Zoe", "Ethan", "Layla", "Kai", "Nora", "Diego", "Aaliyah", "Owen", "Priya", "Jamal"};
-    private static final String[] FAMILY = {"Johnson", "Nguyen", "Garcia", "Okafor", "Smith", "Patel", "Kim",
-            "Martinez", "Brown", "Haddad", "Lopez", "Chen", "Williams", "Cohen", "Rivera", "Davis", "Yilmaz", "Lee",
-            "Moore", "Silva"};
+    private static final int STUDENTS = 40;
+    private static final Duration PROPAGATION = Duration.ofSeconds(120);
     private static final String[] MISS_REASONS = {"STUDENT_ABSENT", "PROVIDER_ABSENT", "PROVIDER_REASSIGNED",
             "STUDENT_UNAVAILABLE", "SCHEDULING_ERROR"};
 
     private final ApiClient students;
     private final ApiClient schedule;
     private final ApiClient sessions;
+    private final ApiClient reporting;
     private final Random random = new Random(20260914L);
+    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("America/New_York"));
 
-    DemoData(LocalSystem system) {
+    DemoData(LocalSystem system, String token) {
         this(system.service(ServiceLayout.STUDENT).baseUrl(), system.service(ServiceLayout.SCHEDULE).baseUrl(),
-                system.service(ServiceLayout.SESSION).baseUrl());
+                system.service(ServiceLayout.SESSION).baseUrl(), system.service(ServiceLayout.REPORTING).baseUrl(), token);
     }
 
-    DemoData(String studentUrl, String scheduleUrl, String sessionUrl) {
-        this.students = new ApiClient(studentUrl);
-        this.schedule = new ApiClient(scheduleUrl);
-        this.sessions = new ApiClient(sessionUrl);
+    DemoData(String studentUrl, String scheduleUrl, String sessionUrl, String reportingUrl, String token) {
+        this.students = new ApiClient(studentUrl, token);
+        this.schedule = new ApiClient(scheduleUrl, token);
+        this.sessions = new ApiClient(sessionUrl, token);
+        this.reporting = new ApiClient(reportingUrl, token);
     }
 
-    Summary load() {
-        LocalDate today = LocalDate.now();
-        String schoolYear = (today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1) + "-"
-                + (today.getMonthValue() >= 8 ? today.getYear() + 1 : today.getYear());
-        int startYear = Integer.parseInt(schoolYear.substring(0, 4));
-        String district = UUID.nameUUIDFromBytes("demo-district".getBytes()).toString();
+    /** What the demo made, for the run command to print ready-to-use ids and tokens. */
+    record Loaded(Summary summary, UUID districtId, Map<String, UUID> schools, Map<String, UUID> staff,
+                  List<UUID> students) {
+    }
 
-        List<String> schools = new ArrayList<>();
-        for (String name : List.of("Maple Elementary", "Riverside Elementary")) {
-            String id = students.post("/api/v1/schools", Map.of("name", name, "districtId", district,
-                    "timeZone", "America/New_York")).get("id").asText();
-            schools.add(id);
-            schedule.post("/api/v1/schools/" + id + "/bell-schedules", bellSchedule("Regular", true, LocalTime.of(15, 0)));
-            schedule.post("/api/v1/schools/" + id + "/bell-schedules",
-                    bellSchedule("Early release", false, LocalTime.of(12, 30)));
-            schedule.put("/api/v1/schools/" + id + "/calendars/" + schoolYear, calendar(startYear));
+    Loaded load() {
+        int startYear = today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
+        LocalDate firstDay = LocalDate.of(startYear, 9, 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        LocalDate lastDay = LocalDate.of(startYear + 1, 6, 18);
+        String schoolYear = startYear + "-" + (startYear + 1);
+
+        // 1. The SIS roster, as a district integration sends it.
+        JsonNode report = students.postBytes("/api/v1/roster/imports", "application/zip",
+                DemoRoster.zip(STUDENTS, firstDay, lastDay));
+        if (!"APPLIED".equals(report.path("outcome").asText())) {
+            throw new IllegalStateException("the demo roster was not applied: " + report);
         }
-
-        String slp = staff("Dana", "Whitfield", "SLP", "M.S., CCC-SLP", schools);
-        String slp2 = staff("Rafael", "Ortiz", "SLP", "M.A., CCC-SLP", schools.subList(1, 2));
-        String ot = staff("Mei", "Tanaka", "OT", "OTR/L", schools);
-        for (int i = 0; i < schools.size(); i++) {
-            staff("Jordan", i == 0 ? "Reyes" : "Baker", "TEACHER", null, schools.subList(i, i + 1));
-        }
-
-        List<Student> caseload = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            String schoolId = schools.get(i % 2);
-            String studentId = students.post("/api/v1/students", Map.of(
-                    "givenName", GIVEN[i % GIVEN.length], "familyName", FAMILY[(i * 7) % FAMILY.length],
-                    "grade", i % 6 == 0 ? "K" : String.valueOf(i % 6), "schoolId", schoolId,
-                    "dateOfBirth", LocalDate.of(2015 + (i % 6), 1 + (i % 12), 1 + (i % 27)).toString()))
-                    .get("id").asText();
-            String speechProvider = i % 2 == 1 && i % 4 == 3 ? slp2 : slp;
-            caseload.add(iep(studentId, schoolId, startYear, i, speechProvider, ot));
-        }
-
-        // The three school weeks before this one: completed logs, with about one session in eight missed.
-        LocalDate firstMonday = today.with(DayOfWeek.MONDAY).minusWeeks(3);
-        int logs = 0;
-        int misses = 0;
-        Map<String, JsonNode> providers = new HashMap<>();
-        for (int week = 0; week < 3; week++) {
-            LocalDate monday = firstMonday.plusWeeks(week);
-            for (int s = 0; s < caseload.size(); s++) {
-                Student student = caseload.get(s);
-                for (Mandate mandate : student.mandates()) {
-                    int slot = 0;
-                    for (String setting : settings(mandate)) {
-                        LocalDate date = monday.plusDays((s + slot * 2) % 5);
-                        LocalTime start = LocalTime.of(8, 30).plusMinutes(30L * ((s + slot) % 12));
-                        slot++;
-                        if (random.nextInt(8) == 0) {
-                            String reason = MISS_REASONS[random.nextInt(MISS_REASONS.length)];
-                            sessions.post("/api/v1/misses", Map.of("studentId", student.id(),
-                                    "mandateId", mandate.id(), "providerId", mandate.providerId(),
-                                    "setting", setting, "sessionDate", date.toString(),
-                                    "minutes", mandate.minutes(), "reason", reason));
-                            misses++;
-                            continue;
-                        }
-                        boolean partial = random.nextInt(10) == 0;
-                        Map<String, Object> line = new HashMap<>(Map.of("studentId", student.id(),
-                                "mandateId", mandate.id(), "attendance", partial ? "PARTIAL" : "PRESENT"));
-                        if (partial) {
-                            line.put("minutes", mandate.minutes() - 10);
-                        }
-                        Map<String, Object> log = new LinkedHashMap<>();
-                        log.put("providerId", mandate.providerId());
-                        log.put("sessionDate", date.toString());
-                        log.put("startTime", start.toString());
-                        log.put("endTime", start.plusMinutes(mandate.minutes()).toString());
-                        log.put("setting", setting);
-                        log.put("format", setting.equals("PUSH_IN") ? "WHOLE_CLASS" : "INDIVIDUAL");
-                        log.put("students", List.of(line));
-                        String logId = sessions.post("/api/v1/session-logs", log).get("id").asText();
-                        JsonNode provider = providers.computeIfAbsent(mandate.providerId(),
-                                id -> students.get("/api/v1/staff/" + id));
-                        sessions.post("/api/v1/session-logs/" + logId + "/complete", Map.of(
-                                "signedBy", provider.get("givenName").asText() + " " + provider.get("familyName").asText(),
-                                "credentials", provider.path("credentials").asText("")));
-                        logs++;
-                    }
-                }
+        Map<String, UUID> schools = new LinkedHashMap<>();
+        UUID districtId = null;
+        for (JsonNode s : students.get("/api/v1/schools?limit=500")) {
+            schools.put(s.path("sourcedId").asText(), UUID.fromString(s.get("id").asText()));
+            if (!s.path("districtId").isNull() && !s.path("districtId").isMissingNode()) {
+                districtId = UUID.fromString(s.get("districtId").asText());
             }
         }
-        return new Summary(schools.size(), 3, caseload.size(), logs, misses);
+        Map<String, UUID> staff = new LinkedHashMap<>();
+        for (JsonNode s : students.get("/api/v1/staff?limit=500")) {
+            staff.put(s.path("sourcedId").asText(), UUID.fromString(s.get("id").asText()));
+        }
+        Map<String, UUID> classes = new LinkedHashMap<>();
+        for (JsonNode c : students.get("/api/v1/classes?limit=500")) {
+            classes.put(c.path("sourcedId").asText(), UUID.fromString(c.get("id").asText()));
+        }
+        List<UUID> studentIds = new ArrayList<>();
+        for (int i = 0; i < STUDENTS; i++) {
+            JsonNode found = students.get("/api/v1/students?sourcedId=" + DemoRoster.studentId(i));
+            studentIds.add(UUID.fromString(found.get(0).get("id").asText()));
+        }
+
+        // 2. The school day and year.
+        for (UUID school : schools.values()) {
+            schedule.post("/api/v1/schools/" + school + "/bell-schedules", bellSchedule("Regular", true, LocalTime.of(15, 0)));
+            schedule.post("/api/v1/schools/" + school + "/bell-schedules",
+                    bellSchedule("Early release", false, LocalTime.of(12, 30)));
+            schedule.put("/api/v1/schools/" + school + "/calendars/" + schoolYear, calendar(startYear, firstDay, lastDay));
+        }
+
+        // 3. IEPs and service profiles.
+        UUID slp = staff.get("slp-whitfield");
+        UUID slp2 = staff.get("slp-ortiz");
+        UUID ot = staff.get("ot-tanaka");
+        for (int i = 0; i < STUDENTS; i++) {
+            boolean riverside = DemoRoster.schoolOf(i).equals("riverside");
+            UUID speech = riverside && i % 4 == 1 ? slp : riverside ? slp2 : slp;
+            iep(studentIds.get(i), startYear, i, speech, ot);
+            if (i % 5 != 4) { // a few students lack a billing consent: the claims export says why
+                students.put("/api/v1/students/" + studentIds.get(i) + "/service-profile", Map.of(
+                        "regulationSupport", i % 7 == 0 ? "HIGH" : i % 3 == 0 ? "SOME" : "NONE",
+                        "needsQuietSetting", i % 7 == 0, "medicaidId", "NY" + (10000000 + i * 7919),
+                        "diagnosisCodes", List.of(i % 4 == 2 ? "F82" : "F80.0"), "billingConsentOnFile", true,
+                        "billingConsentDate", firstDay.minusDays(10).toString()));
+            }
+        }
+
+        // 4. What schedule-service must know before planning: classes and every student's mandates.
+        for (UUID c : classes.values()) {
+            schedule.await("/api/v1/classes/" + c, n -> true, PROPAGATION);
+        }
+        for (UUID s : studentIds) {
+            schedule.await("/api/v1/students/" + s + "/mandates", n -> n.size() > 0, PROPAGATION);
+        }
+        int teacherIndex = 0;
+        for (Map.Entry<String, UUID> c : classes.entrySet()) {
+            activityBlocks(c.getValue(), teacherIndex++);
+        }
+        availability(slp, schools.get("maple"), List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY));
+        availability(slp, schools.get("riverside"), List.of(DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
+        availability(slp2, schools.get("riverside"), List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
+        availability(ot, schools.get("maple"), List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY));
+        availability(ot, schools.get("riverside"), List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY));
+        for (UUID provider : List.of(slp, slp2, ot)) {
+            schedule.put("/api/v1/providers/" + provider + "/limits", Map.of("maxSessionsPerDay", 12));
+        }
+
+        // 5. Each provider's week planned by the automatic scheduler, accepted as series from three weeks ago.
+        LocalDate firstMonday = today.with(DayOfWeek.MONDAY).minusWeeks(3);
+        LocalDate from = firstMonday.isBefore(firstDay) ? firstDay : firstMonday;
+        List<String> jobs = new ArrayList<>();
+        for (UUID provider : List.of(slp, slp2, ot)) {
+            jobs.add(schedule.post("/api/v1/scheduler/jobs", Map.of("providerId", provider, "weekOf", from.toString()))
+                    .get("jobId").asText());
+        }
+        int series = 0;
+        for (String job : jobs) {
+            schedule.await("/api/v1/scheduler/jobs/" + job,
+                    n -> n.path("state").asText().equals("DONE") || n.path("state").asText().equals("FAILED"),
+                    Duration.ofMinutes(3));
+            JsonNode accepted = schedule.post("/api/v1/scheduler/jobs/" + job + "/accept",
+                    Map.of("effectiveFrom", from.toString()));
+            series += accepted.path("created").size();
+        }
+
+        // 6. The last three school weeks documented from the schedule.
+        LocalDate lastPastDay = today.minusDays(1);
+        Map<UUID, JsonNode> providers = new HashMap<>();
+        int logs = 0;
+        int misses = 0;
+        List<JsonNode> owed = new ArrayList<>();
+        for (UUID provider : List.of(slp, slp2, ot)) {
+            JsonNode me = sessions.await("/api/v1/providers/" + provider, n -> true, PROPAGATION);
+            providers.put(provider, me);
+            JsonNode occurrences = sessions.await("/api/v1/providers/" + provider + "/occurrences?from=" + from
+                    + "&to=" + today.plusWeeks(2), n -> n.size() > 0, PROPAGATION);
+            for (JsonNode occurrence : occurrences) {
+                LocalDate date = LocalDate.parse(occurrence.get("date").asText());
+                if (date.isAfter(lastPastDay)) {
+                    continue;
+                }
+                if (random.nextInt(8) == 0) {
+                    String reason = MISS_REASONS[random.nextInt(MISS_REASONS.length)];
+                    for (JsonNode student : occurrence.get("students")) {
+                        JsonNode miss = sessions.post("/api/v1/misses", Map.of("occurrenceId",
+                                occurrence.get("occurrenceId").asText(), "studentId", student.get("studentId").asText(),
+                                "reason", reason));
+                        misses++;
+                        if ("OWED".equals(miss.path("owed").asText())) {
+                            owed.add(miss);
+                        }
+                    }
+                    continue;
+                }
+                String log = document(occurrence);
+                sessions.post("/api/v1/session-logs/" + log + "/complete", Map.of(
+                        "signedBy", me.path("givenName").asText() + " " + me.path("familyName").asText()));
+                logs++;
+            }
+        }
+
+        // 7. Makeups this week for half of what is owed: the rest stays outstanding, as in real life.
+        int makeups = 0;
+        for (int m = 0; m < owed.size(); m += 2) {
+            JsonNode miss = owed.get(m);
+            UUID provider = UUID.fromString(miss.get("providerId").asText());
+            LocalDate date = lastPastDay.getDayOfWeek().getValue() > 5
+                    ? lastPastDay.with(TemporalAdjusters.previous(DayOfWeek.FRIDAY)) : lastPastDay;
+            LocalTime start = LocalTime.of(14, 0).plusMinutes(5L * (m % 10));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("providerId", provider);
+            body.put("sessionDate", date.toString());
+            body.put("startTime", start.toString());
+            body.put("endTime", start.plusMinutes(miss.get("minutes").asInt()).toString());
+            body.put("setting", miss.get("setting").asText());
+            body.put("format", "INDIVIDUAL");
+            body.put("students", List.of(Map.of("studentId", miss.get("studentId").asText(),
+                    "mandateId", miss.get("mandateId").asText(), "attendance", "PRESENT",
+                    "makeupFor", List.of(miss.get("id").asText()),
+                    "progressNote", "Makeup session for a session missed on " + miss.get("sessionDate").asText())));
+            try {
+                String log = sessions.post("/api/v1/session-logs", body).get("id").asText();
+                sessions.post("/api/v1/session-logs/" + log + "/complete", Map.of("signedBy",
+                        providers.get(provider).path("givenName").asText() + " "
+                                + providers.get(provider).path("familyName").asText()));
+                makeups++;
+            } catch (IllegalStateException overlapping) {
+                // the provider was busy then (two makeups at one time): this one simply stays outstanding
+            }
+        }
+
+        // 8. A closure next week (a water main repair at Riverside): forecasts fall short, students show AT_RISK.
+        LocalDate closure = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
+        if (!closure.isAfter(lastDay)) {
+            schedule.post("/api/v1/schools/" + schools.get("riverside") + "/closures",
+                    Map.of("date", closure.toString(), "reason", "Water main repair"));
+        }
+
+        // 9. Reporting has caught up when the last student's sessions show there.
+        reporting.await("/api/v1/compliance/students/" + studentIds.get(STUDENTS - 1) + "?from=" + from + "&to=" + today,
+                n -> n.path("mandates").size() > 0, PROPAGATION);
+        return new Loaded(new Summary(schools.size(), 3, STUDENTS, series, logs, misses, makeups), districtId, schools,
+                staff, studentIds);
     }
 
-    private static List<String> settings(Mandate mandate) {
-        List<String> settings = new ArrayList<>();
-        for (int i = 0; i < mandate.pullOut(); i++) {
-            settings.add("PULL_OUT");
+    /** A session log for a scheduled occurrence: everyone present but the odd partial, goal data, push-in context. */
+    private String document(JsonNode occurrence) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        boolean pushIn = "PUSH_IN".equals(occurrence.get("setting").asText());
+        for (JsonNode student : occurrence.get("students")) {
+            if (!"SCHEDULED".equals(student.path("status").asText("SCHEDULED"))) {
+                continue;
+            }
+            String studentId = student.get("studentId").asText();
+            String mandateId = student.get("mandateId").asText();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("studentId", studentId);
+            line.put("mandateId", mandateId);
+            boolean partial = random.nextInt(12) == 0;
+            line.put("attendance", partial ? "PARTIAL" : "PRESENT");
+            if (partial) {
+                line.put("minutes", Math.max(5, occurrence.get("minutes").asInt() - 10));
+            }
+            List<Map<String, Object>> goalData = new ArrayList<>();
+            for (JsonNode goal : sessions.get("/api/v1/students/" + studentId + "/goals?mandateId=" + mandateId)) {
+                int total = 10;
+                int correct = Math.min(total, 3 + random.nextInt(4) + (int) (occurrence.get("date").asText().hashCode() & 3));
+                goalData.add(Map.of("goalId", goal.get("goalId").asText(goal.path("id").asText()), "measure", "TRIALS",
+                        "correct", correct, "total", total,
+                        "cueLevel", correct >= 8 ? "MINIMAL" : correct >= 5 ? "MODERATE" : "MAXIMAL"));
+            }
+            line.put("goalData", goalData);
+            line.put("progressNote", pushIn ? "Practised targets during the class activity with peers."
+                    : "Worked on targets with structured drill in the therapy room.");
+            lines.add(line);
         }
-        for (int i = 0; i < mandate.pushIn(); i++) {
-            settings.add("PUSH_IN");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("occurrenceId", occurrence.get("occurrenceId").asText());
+        body.put("students", lines);
+        if (pushIn) {
+            body.put("pushIn", Map.of("coTeachingModel", random.nextBoolean() ? "STATION" : "ONE_TEACH_ONE_ASSIST",
+                    "classroomStructure", "HIGH",
+                    "teacherDebriefNote", "Shared the visual supports used today; will keep them on the table."));
         }
-        return settings;
-    }
-
-    private String staff(String given, String family, String discipline, String credentials, List<String> schoolIds) {
-        Map<String, Object> body = new HashMap<>(Map.of("givenName", given, "familyName", family,
-                "email", (given + "." + family).toLowerCase() + "@demo-district.example",
-                "discipline", discipline, "schoolIds", schoolIds));
-        if (credentials != null) {
-            body.put("credentials", credentials);
-        }
-        return students.post("/api/v1/staff", body).get("id").asText();
+        return sessions.post("/api/v1/session-logs", body).get("id").asText();
     }
 
     /** Four IEP shapes, the combined model most common: speech 2x30 (1 pull-out + 1 push-in). */
-    private Student iep(String studentId, String schoolId, int startYear, int i, String slp, String ot) {
+    private void iep(UUID studentId, int startYear, int i, UUID slp, UUID ot) {
         List<Map<String, Object>> mandates = new ArrayList<>();
         List<Map<String, Object>> goals = new ArrayList<>();
         switch (i % 4) {
             case 0, 1 -> {
-                mandates.add(mandate("SPEECH_LANGUAGE", 2, 30, 1, 1, slp));
+                mandates.add(mandate("SPEECH_LANGUAGE", 2, 30, 1, 1, slp, List.of(
+                        Map.of("kind", "NOT_DURING_SUBJECT", "subject", "ELA_READING", "setting", "PULL_OUT"),
+                        Map.of("kind", "PREFER_SUBJECT", "subject", "ELA_READING", "setting", "PUSH_IN"))));
                 goals.add(goal("EXPRESSIVE_LANGUAGE", "Retell a story with beginning, middle and end", "GENERALIZATION"));
                 goals.add(goal("ARTICULATION", "Produce /r/ in words with 80% accuracy", "ACQUISITION"));
             }
             case 2 -> {
-                mandates.add(mandate("SPEECH_LANGUAGE", 1, 30, 0, 1, slp));
-                mandates.add(mandate("OCCUPATIONAL_THERAPY", 1, 30, 1, 0, ot));
+                mandates.add(mandate("SPEECH_LANGUAGE", 1, 30, 0, 1, slp, List.of(
+                        Map.of("kind", "NOT_DURING_SUBJECT", "subject", "ELA_READING", "setting", "PULL_OUT"))));
+                mandates.add(mandate("OCCUPATIONAL_THERAPY", 1, 30, 1, 0, ot, List.of(
+                        Map.of("kind", "PREFER_SUBJECT", "subject", "WRITING", "setting", "PUSH_IN"))));
                 goals.add(goal("ARTICULATION", "Produce /s/ blends in sentences", "ACQUISITION"));
                 goals.add(goal("FINE_MOTOR", "Write a sentence legibly on lined paper", "GENERALIZATION"));
             }
             default -> {
-                mandates.add(mandate("SPEECH_LANGUAGE", 2, 20, 2, 0, slp));
+                mandates.add(mandate("SPEECH_LANGUAGE", 2, 20, 2, 0, slp, List.of()));
                 goals.add(goal("PRAGMATICS_SOCIAL", "Take turns in a group conversation", "GENERALIZATION"));
             }
         }
@@ -197,48 +316,82 @@ final class DemoData {
                 "eligibility", i % 4 == 2 ? "Other Health Impairment" : "Speech or Language Impairment",
                 "goals", goals, "mandates", mandates));
         students.post("/api/v1/ieps/" + iep.get("id").asText() + "/activate", Map.of());
-        List<Mandate> created = new ArrayList<>();
-        for (JsonNode m : iep.get("mandates")) {
-            created.add(new Mandate(m.get("id").asText(), m.get("serviceType").asText(), m.get("minutesPerSession").asInt(),
-                    m.get("pushInSessions").asInt(), m.get("pullOutSessions").asInt(), m.get("providerId").asText()));
-        }
-        return new Student(studentId, schoolId, created);
     }
 
     private static Map<String, Object> mandate(String serviceType, int sessions, int minutes, int pushIn, int pullOut,
-                                               String providerId) {
+                                               UUID providerId, List<Map<String, Object>> constraints) {
         return Map.of("serviceType", serviceType, "sessionsPerInterval", sessions, "minutesPerSession", minutes,
                 "interval", "WEEK", "pushInSessions", pushIn, "pullOutSessions", pullOut, "maxGroupSize", 3,
-                "providerId", providerId);
+                "providerId", providerId, "constraints", constraints);
     }
 
     private static Map<String, Object> goal(String area, String description, String stage) {
-        return Map.of("area", area, "description", description, "targetPercent", 80, "skillStage", stage);
+        return Map.of("area", area, "description", description, "targetPercent", 80, "skillStage", stage,
+                "measurementMethod", "PERCENT_ACCURACY", "baseline", "about 40% with moderate cues",
+                "target", "80% accuracy in 4 of 5 sessions");
+    }
+
+    /**
+     * The same day in every homeroom: core reading, writing and math, centers, specials, lunch and
+     * recess. Teachers differ in how welcome push-in is.
+     */
+    private void activityBlocks(UUID classId, int teacher) {
+        String openness = switch (teacher % 4) {
+            case 0 -> "WELCOMES";
+            case 3 -> "PREFERS_NOT";
+            default -> "OPEN";
+        };
+        record Block(String start, String end, String subject, String structure, boolean core) {
+        }
+        List<Block> day = List.of(
+                new Block("08:15", "08:35", "MORNING_MEETING", "MODERATE", false),
+                new Block("08:35", "10:05", "ELA_READING", "HIGH", true),
+                new Block("10:05", "10:20", "RECESS", "LOW", false),
+                new Block("10:20", "11:00", "WRITING", "HIGH", true),
+                new Block("11:00", "11:45", "CENTERS", "HIGH", false),
+                new Block("11:45", "12:25", "LUNCH", "LOW", false),
+                new Block("12:25", "13:25", "MATH", "HIGH", true),
+                new Block("13:25", "14:10", "SCIENCE", "MODERATE", false),
+                new Block("14:10", "14:55", "SPECIALS", "MODERATE", false));
+        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            for (Block b : day) {
+                schedule.post("/api/v1/classes/" + classId + "/activity-blocks", Map.of("dayOfWeek", d.name(),
+                        "startTime", b.start() + ":00", "endTime", b.end() + ":00", "subject", b.subject(),
+                        "structure", b.structure(), "core", b.core(),
+                        "pushInOpenness", b.core() || b.subject().equals("CENTERS") ? openness : "OPEN"));
+            }
+        }
+    }
+
+    private void availability(UUID provider, UUID school, List<DayOfWeek> days) {
+        for (DayOfWeek d : days) {
+            schedule.post("/api/v1/providers/" + provider + "/availability", Map.of("schoolId", school,
+                    "dayOfWeek", d.name(), "startTime", "08:15:00", "endTime", "15:00:00"));
+        }
     }
 
     private static Map<String, Object> bellSchedule(String name, boolean isDefault, LocalTime dismissal) {
         List<Map<String, Object>> periods = new ArrayList<>();
         LocalTime t = LocalTime.of(8, 15);
         int n = 1;
-        while (t.plusMinutes(50).isBefore(dismissal) || t.plusMinutes(50).equals(dismissal)) {
+        while (!t.plusMinutes(50).isAfter(dismissal)) {
             periods.add(Map.of("name", "Period " + n++, "startTime", t.toString(), "endTime", t.plusMinutes(50).toString()));
             t = t.plusMinutes(55);
         }
         return Map.of("name", name, "isDefault", isDefault, "periods", periods);
     }
 
-    private static Map<String, Object> calendar(int startYear) {
-        LocalDate thanksgiving = LocalDate.of(startYear, 11, 1)
-                .with(java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
-        return Map.of("firstDay", LocalDate.of(startYear, 9, 2).toString(),
-                "lastDay", LocalDate.of(startYear + 1, 6, 18).toString(),
+    private static Map<String, Object> calendar(int startYear, LocalDate firstDay, LocalDate lastDay) {
+        LocalDate thanksgiving = LocalDate.of(startYear, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+        return Map.of("firstDay", firstDay.toString(), "lastDay", lastDay.toString(),
                 "nonInstructionalDays", List.of(
-                        Map.of("date", LocalDate.of(startYear, 10, 12).toString(), "kind", "HOLIDAY",
-                                "description", "Indigenous Peoples' Day"),
+                        Map.of("date", LocalDate.of(startYear, 10, 1).with(TemporalAdjusters.dayOfWeekInMonth(2, DayOfWeek.MONDAY)).toString(),
+                                "kind", "HOLIDAY", "description", "Indigenous Peoples' Day"),
                         Map.of("date", thanksgiving.toString(), "kind", "HOLIDAY", "description", "Thanksgiving"),
                         Map.of("date", thanksgiving.plusDays(1).toString(), "kind", "BREAK",
                                 "description", "Thanksgiving break"),
-                        Map.of("date", LocalDate.of(startYear + 1, 1, 19).toString(), "kind", "HOLIDAY",
-                                "description", "Martin Luther King Jr. Day")));
+                        Map.of("date", LocalDate.of(startYear + 1, 1, 1).with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.MONDAY)).toString(),
+                                "kind", "HOLIDAY", "description", "Martin Luther King Jr. Day")));
     }
 }

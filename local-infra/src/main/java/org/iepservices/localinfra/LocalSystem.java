@@ -97,8 +97,14 @@ public final class LocalSystem implements AutoCloseable {
 
         if (demo) {
             long d0 = System.nanoTime();
-            DemoData.Summary summary = new DemoData(system).load();
-            System.out.printf("Demo data loaded in %.1f s: %s%n", (System.nanoTime() - d0) / 1e9, summary);
+            DemoData.Loaded loaded = new DemoData(system, null).load();
+            System.out.printf("Demo data loaded in %.1f s: %s%n", (System.nanoTime() - d0) / 1e9, loaded.summary());
+            System.out.println("  district   : " + loaded.districtId());
+            loaded.schools().forEach((sourcedId, id) -> System.out.printf("  school     : %s %s%n", id, sourcedId));
+            for (String provider : List.of("slp-whitfield", "slp-ortiz", "ot-tanaka")) {
+                System.out.printf("  provider   : %s %s%n", loaded.staff().get(provider), provider);
+            }
+            System.out.println("  a student  : " + loaded.students().get(0));
         }
 
         System.out.printf("%nAll services are up (started in %.1f s).%n", startSeconds);
