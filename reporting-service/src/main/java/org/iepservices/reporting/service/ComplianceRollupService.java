@@ -95,8 +95,9 @@ public class ComplianceRollupService {
         return result;
     }
 
+    /** FROM and WHERE of a scope (parameters: id, to, from), with a leading space to append to a select. */
     private String base(Scope scope) {
-        return switch (scope) {
+        return " " + switch (scope) {
             case DISTRICT -> """
                      from compliance_period c
                      join student s on s.student_id = c.student_id

@@ -86,12 +86,10 @@ public final class CompliancePeriods {
             }
             return result;
         }
-        LocalDate first = from.isBefore(chain.start()) ? chain.start() : from;
-        LocalDate last = to.isAfter(chain.end()) ? chain.end() : to;
-        if (first.isAfter(last)) {
-            return result;
-        }
-        for (Period p : calendar(chain.interval(), first, last, weekStart)) {
+        for (Period p : calendar(chain.interval(), from, to, weekStart)) {
+            if (!p.overlaps(chain.start(), chain.end())) {
+                continue;
+            }
             SettingMinutes mandated = SettingMinutes.ZERO;
             MandateChains.Version owner = null;
             List<UUID> ids = new ArrayList<>();
