@@ -2,7 +2,7 @@ package org.iepservices.reporting.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.iepservices.reporting.projection.Projection;
-import org.iepservices.reporting.projection.Sql;
+import org.iepservices.reporting.service.ComplianceProjector;
 import org.iepservices.reporting.service.ComplianceRefresher;
 
 import java.util.List;
@@ -16,12 +16,12 @@ public class ComplianceProjection implements Projection {
 
     public static final String NAME = "compliance";
 
-    private final Sql sql;
     private final ComplianceRefresher refresher;
+    private final ComplianceProjector projector;
 
-    ComplianceProjection(Sql sql, ComplianceRefresher refresher) {
-        this.sql = sql;
+    ComplianceProjection(ComplianceRefresher refresher, ComplianceProjector projector) {
         this.refresher = refresher;
+        this.projector = projector;
     }
 
     @Override
@@ -38,6 +38,11 @@ public class ComplianceProjection implements Projection {
                 "occurrence_move", "effective_occurrence", "effective_occurrence_core",
                 "delivered_session", "makeup_repayment", "missed_session", "miss_resolution",
                 "compliance_period", "compliance_refresh");
+    }
+
+    @Override
+    public void flush() {
+        projector.flush();
     }
 
     /** The rebuilt periods were evaluated today: record it, as the live refresher would have. */

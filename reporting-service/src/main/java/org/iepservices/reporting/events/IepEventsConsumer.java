@@ -2,16 +2,13 @@ package org.iepservices.reporting.events;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.iepservices.backbone.inbox.IdempotentConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.IepActivated;
 import org.iepservices.events.IepAmended;
 import org.iepservices.events.IepEnded;
 import org.iepservices.events.Topics;
-import org.iepservices.reporting.projection.ProjectionConsumer;
-import org.iepservices.reporting.projection.Sql;
 import org.iepservices.reporting.service.ComplianceProjector;
 
 import java.time.LocalDate;
@@ -25,17 +22,13 @@ import java.util.UUID;
  * its rows and simply stops the day before (derived by {@link ComplianceProjector}).
  */
 @ApplicationScoped
-public class IepEventsConsumer extends IdempotentConsumer implements ProjectionConsumer {
+public class IepEventsConsumer extends ComplianceConsumer {
 
-    @Inject
-    Sql sql;
-    @Inject
-    ComplianceProjector projector;
 
     @Incoming("compliance-iep-events")
-    @Blocking
-    public void onEvent(String record) {
-        consume(record);
+    @Blocking // ordered: batches of one partition are applied in order
+    public void onBatch(ConsumerRecords<String, String> records) {
+        consumeBatch(records);
     }
 
     @Override
@@ -43,10 +36,6 @@ public class IepEventsConsumer extends IdempotentConsumer implements ProjectionC
         return "compliance.iep";
     }
 
-    @Override
-    public String projection() {
-        return ComplianceProjection.NAME;
-    }
 
     @Override
     public String topic() {
@@ -78,7 +67,6 @@ public class IepEventsConsumer extends IdempotentConsumer implements ProjectionC
         if (iepId == null || studentId == null || effectiveFrom == null) {
             throw new IllegalArgumentException("IEP event " + event.id() + " lacks iepId, studentId or effectiveFrom");
         }
-        projector.lockStudents(List.of(studentId));
         OffsetDateTime time = EventTimes.of(event);
         sql.update("""
                 insert into iep_version (iep_id, student_id, supersedes_iep_id, effective_from, end_date, kind,
@@ -111,17 +99,16 @@ public class IepEventsConsumer extends IdempotentConsumer implements ProjectionC
                     m.endDate() != null ? m.endDate() : endDate, event.id(), m.continuesMandateId(), m.providerId(),
                     m.providerDiscipline(), m.delivery(), time);
         }
-        projector.recomputeStudent(studentId);
+        projector.markStudent(studentId);
     }
 
     private void ended(EventEnvelope event, IepEnded ended) {
-        projector.lockStudents(List.of(ended.studentId()));
         sql.update("""
                 insert into iep_ending (iep_id, student_id, ended_on, reason, event_time) values (?, ?, ?, ?, ?)
                 on conflict (iep_id) do update set ended_on = excluded.ended_on, reason = excluded.reason,
                     event_time = excluded.event_time
                 where iep_ending.event_time <= excluded.event_time""",
                 ended.iepId(), ended.studentId(), ended.endedOn(), ended.reason(), EventTimes.of(event));
-        projector.recomputeStudent(ended.studentId());
+        projector.markStudent(ended.studentId());
     }
 }

@@ -4,20 +4,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.iepservices.backbone.inbox.IdempotentConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.SchoolUpserted;
 import org.iepservices.events.StaffUpserted;
 import org.iepservices.events.StudentDeactivated;
 import org.iepservices.events.StudentUpserted;
 import org.iepservices.events.Topics;
-import org.iepservices.reporting.projection.ProjectionConsumer;
-import org.iepservices.reporting.projection.Sql;
-import org.iepservices.reporting.service.ComplianceProjector;
 import org.iepservices.reporting.service.ScheduleResolver;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -27,19 +23,15 @@ import java.util.UUID;
  * of a record (by event time) replaces an older one, never the other way round.
  */
 @ApplicationScoped
-public class RosterEventsConsumer extends IdempotentConsumer implements ProjectionConsumer {
+public class RosterEventsConsumer extends ComplianceConsumer {
 
-    @Inject
-    Sql sql;
-    @Inject
-    ComplianceProjector projector;
     @Inject
     ScheduleResolver resolver;
 
     @Incoming("compliance-roster-events")
-    @Blocking
-    public void onEvent(String record) {
-        consume(record);
+    @Blocking // ordered: batches of one partition are applied in order
+    public void onBatch(ConsumerRecords<String, String> records) {
+        consumeBatch(records);
     }
 
     @Override
@@ -47,10 +39,6 @@ public class RosterEventsConsumer extends IdempotentConsumer implements Projecti
         return "compliance.roster";
     }
 
-    @Override
-    public String projection() {
-        return ComplianceProjection.NAME;
-    }
 
     @Override
     public String topic() {
@@ -89,7 +77,6 @@ public class RosterEventsConsumer extends IdempotentConsumer implements Projecti
     }
 
     private void student(EventEnvelope event, StudentUpserted s) {
-        projector.lockStudents(List.of(s.studentId()));
         Standing before = standing(s.studentId());
         sql.update("""
                 insert into student (student_id, given_name, family_name, grade, school_id, status, upserted_at)
@@ -104,7 +91,6 @@ public class RosterEventsConsumer extends IdempotentConsumer implements Projecti
     }
 
     private void deactivated(EventEnvelope event, StudentDeactivated s) {
-        projector.lockStudents(List.of(s.studentId()));
         Standing before = standing(s.studentId());
         sql.update("""
                 insert into student (student_id, school_id, deactivated_on, deactivated_at) values (?, ?, ?, ?)
@@ -122,9 +108,9 @@ public class RosterEventsConsumer extends IdempotentConsumer implements Projecti
             return;
         }
         if (!Objects.equals(before.schoolId(), after.schoolId())) {
-            resolver.resolveStudent(studentId);
+            projector.markAllSeries(studentId);
         }
-        projector.recomputeStudent(studentId);
+        projector.markStudent(studentId);
     }
 
     private void staff(EventEnvelope event, StaffUpserted s) {

@@ -4,7 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.iepservices.backbone.inbox.IdempotentConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.iepservices.events.BellScheduleChanged;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.OccurrenceCancelled;
@@ -13,9 +13,6 @@ import org.iepservices.events.SchoolClosed;
 import org.iepservices.events.SessionSeriesCancelled;
 import org.iepservices.events.SessionSeriesScheduled;
 import org.iepservices.events.Topics;
-import org.iepservices.reporting.projection.ProjectionConsumer;
-import org.iepservices.reporting.projection.Sql;
-import org.iepservices.reporting.service.ComplianceProjector;
 import org.iepservices.reporting.service.ScheduleResolver;
 
 import java.time.OffsetDateTime;
@@ -32,19 +29,15 @@ import java.util.UUID;
  * length of the school day.
  */
 @ApplicationScoped
-public class ScheduleEventsConsumer extends IdempotentConsumer implements ProjectionConsumer {
+public class ScheduleEventsConsumer extends ComplianceConsumer {
 
-    @Inject
-    Sql sql;
-    @Inject
-    ComplianceProjector projector;
     @Inject
     ScheduleResolver resolver;
 
     @Incoming("compliance-schedule-events")
-    @Blocking
-    public void onEvent(String record) {
-        consume(record);
+    @Blocking // ordered: batches of one partition are applied in order
+    public void onBatch(ConsumerRecords<String, String> records) {
+        consumeBatch(records);
     }
 
     @Override
@@ -52,10 +45,6 @@ public class ScheduleEventsConsumer extends IdempotentConsumer implements Projec
         return "compliance.schedule";
     }
 
-    @Override
-    public String projection() {
-        return ComplianceProjection.NAME;
-    }
 
     @Override
     public String topic() {
@@ -80,7 +69,6 @@ public class ScheduleEventsConsumer extends IdempotentConsumer implements Projec
 
     /** A full state of the student's part in a series replaces an older one, and only an older one. */
     private void series(EventEnvelope event, SessionSeriesScheduled s) {
-        projector.lockStudents(List.of(s.studentId()));
         OffsetDateTime time = EventTimes.of(event);
         int changed = sql.update("""
                 insert into session_series (series_id, student_id, mandate_id, provider_id, service_type, setting,
@@ -118,12 +106,10 @@ public class ScheduleEventsConsumer extends IdempotentConsumer implements Projec
                 on conflict (occurrence_id, student_id) do update set series_id = excluded.series_id,
                     occurs_on = excluded.occurs_on, start_time = excluded.start_time, minutes = excluded.minutes,
                     core_overlap = excluded.core_overlap""", rows);
-        ScheduleResolver.Touched touched = resolver.resolve(s.seriesId(), s.studentId());
-        projector.recomputeServices(s.studentId(), touched.mandates());
+        projector.markSeries(s.studentId(), s.seriesId());
     }
 
     private void seriesCancelled(EventEnvelope event, SessionSeriesCancelled c) {
-        projector.lockStudents(List.of(c.studentId()));
         sql.update("""
                 insert into series_cancellation (series_id, student_id, mandate_id, effective_from, reason, event_time)
                 values (?, ?, ?, ?, ?, ?)
@@ -132,13 +118,13 @@ public class ScheduleEventsConsumer extends IdempotentConsumer implements Projec
                     event_time = excluded.event_time
                 where series_cancellation.event_time <= excluded.event_time""",
                 c.seriesId(), c.studentId(), c.mandateId(), c.effectiveFrom(), c.reason(), EventTimes.of(event));
-        ScheduleResolver.Touched touched = resolver.resolve(c.seriesId(), c.studentId());
-        touched.add(c.mandateId(), null);
-        projector.recomputeServices(c.studentId(), touched.mandates());
+        projector.markSeries(c.studentId(), c.seriesId());
+        if (c.mandateId() != null) {
+            projector.markServices(c.studentId(), List.of(c.mandateId()));
+        }
     }
 
     private void occurrenceCancelled(EventEnvelope event, OccurrenceCancelled c) {
-        projector.lockStudents(List.of(c.studentId()));
         sql.update("""
                 insert into occurrence_cancellation (occurrence_id, student_id, series_id, cancelled_on, reason,
                     event_time) values (?, ?, ?, ?, ?, ?)
@@ -146,13 +132,10 @@ public class ScheduleEventsConsumer extends IdempotentConsumer implements Projec
                     cancelled_on = excluded.cancelled_on, reason = excluded.reason, event_time = excluded.event_time
                 where occurrence_cancellation.event_time <= excluded.event_time""",
                 c.occurrenceId(), c.studentId(), c.seriesId(), c.date(), c.reason(), EventTimes.of(event));
-        ScheduleResolver.Touched touched = resolver.resolve(c.seriesId(), c.studentId());
-        touched.add(c.mandateId(), c.date());
-        projector.recompute(c.studentId(), touched.mandates(), touched.dates());
+        projector.markSeries(c.studentId(), c.seriesId());
     }
 
     private void rescheduled(EventEnvelope event, OccurrenceRescheduled r) {
-        projector.lockStudents(List.of(r.studentId()));
         sql.update("""
                 insert into occurrence_move (occurrence_id, student_id, series_id, original_date, moved_to,
                     start_time, minutes, core_overlap, event_time) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -163,10 +146,7 @@ public class ScheduleEventsConsumer extends IdempotentConsumer implements Projec
                 where occurrence_move.event_time <= excluded.event_time""",
                 r.occurrenceId(), r.studentId(), r.seriesId(), r.originalDate(), r.date(), r.startTime(),
                 r.minutes(), resolver.json(r.coreOverlap()), EventTimes.of(event));
-        ScheduleResolver.Touched touched = resolver.resolve(r.seriesId(), r.studentId());
-        touched.add(r.mandateId(), r.date());
-        touched.add(r.mandateId(), r.originalDate());
-        projector.recompute(r.studentId(), touched.mandates(), touched.dates());
+        projector.markSeries(r.studentId(), r.seriesId());
     }
 
     /**
@@ -188,17 +168,21 @@ public class ScheduleEventsConsumer extends IdempotentConsumer implements Projec
                 union select s.student_id from session_series s left join student st on st.student_id = s.student_id
                 where coalesce(s.school_id, st.school_id) = ?""", rs -> rs.uuid("student_id"), c.schoolId(),
                 c.schoolId());
-        projector.lockStudents(students);
-        for (UUID student : students) {
-            List<UUID> series = sql.list("""
-                    select s.series_id from session_series s left join student st on st.student_id = s.student_id
-                    where s.student_id = ? and coalesce(s.school_id, st.school_id) = ?""",
-                    rs -> rs.uuid("series_id"), student, c.schoolId());
-            series.forEach(id -> resolver.resolve(id, student));
-            List<UUID> mandates = sql.list("select mandate_id from mandate where student_id = ?",
-                    rs -> rs.uuid("mandate_id"), student);
-            projector.recompute(student, mandates, List.of(c.date()));
+        if (students.isEmpty()) {
+            return;
         }
+        sql.list("""
+                select s.student_id, s.series_id from session_series s
+                left join student st on st.student_id = s.student_id
+                where s.student_id = any(?) and coalesce(s.school_id, st.school_id) = ?""", rs -> {
+            projector.markSeries(rs.uuid("student_id"), rs.uuid("series_id"));
+            return 1;
+        }, students, c.schoolId());
+        // The day also leaves proration: the period containing it, for every service of these students.
+        sql.list("select student_id, mandate_id from mandate where student_id = any(?)", rs -> {
+            projector.markDates(rs.uuid("student_id"), List.of(rs.uuid("mandate_id")), List.of(c.date()));
+            return 1;
+        }, students);
     }
 
     private void bellSchedule(EventEnvelope event, BellScheduleChanged b) {

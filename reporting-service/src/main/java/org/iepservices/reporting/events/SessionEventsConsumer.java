@@ -2,9 +2,8 @@ package org.iepservices.reporting.events;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.iepservices.backbone.inbox.IdempotentConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.MissResolved;
 import org.iepservices.events.ServiceSetting;
@@ -12,9 +11,6 @@ import org.iepservices.events.SessionAmended;
 import org.iepservices.events.SessionCompleted;
 import org.iepservices.events.SessionMissed;
 import org.iepservices.events.Topics;
-import org.iepservices.reporting.projection.ProjectionConsumer;
-import org.iepservices.reporting.projection.Sql;
-import org.iepservices.reporting.service.ComplianceProjector;
 import org.iepservices.reporting.service.ScheduleResolver;
 
 import java.time.LocalDate;
@@ -30,17 +26,13 @@ import java.util.UUID;
  * addendum to 0 minutes keeps the row at 0, so the correction stays on record.
  */
 @ApplicationScoped
-public class SessionEventsConsumer extends IdempotentConsumer implements ProjectionConsumer {
+public class SessionEventsConsumer extends ComplianceConsumer {
 
-    @Inject
-    Sql sql;
-    @Inject
-    ComplianceProjector projector;
 
     @Incoming("compliance-session-events")
-    @Blocking // ordered: one student's events are applied in partition order
-    public void onEvent(String record) {
-        consume(record);
+    @Blocking // ordered: batches of one partition are applied in order
+    public void onBatch(ConsumerRecords<String, String> records) {
+        consumeBatch(records);
     }
 
     @Override
@@ -48,10 +40,6 @@ public class SessionEventsConsumer extends IdempotentConsumer implements Project
         return "compliance.session";
     }
 
-    @Override
-    public String projection() {
-        return ComplianceProjection.NAME;
-    }
 
     @Override
     public String topic() {
@@ -86,7 +74,6 @@ public class SessionEventsConsumer extends IdempotentConsumer implements Project
             throw new IllegalArgumentException(event.type() + " " + event.id() + " lacks a log, student, mandate, "
                     + "setting or date");
         }
-        projector.lockStudents(List.of(studentId));
         ScheduleResolver.Touched touched = ScheduleResolver.Touched.none();
         sql.list("select mandate_id, session_date from delivered_session where session_log_id = ? and student_id = ?",
                 rs -> {
@@ -119,7 +106,7 @@ public class SessionEventsConsumer extends IdempotentConsumer implements Project
                     update delivered_session set occurrence_id = ?
                     where session_log_id = ? and student_id = ? and occurrence_id is null""",
                     occurrenceId, sessionLogId, studentId) > 0) {
-                projector.recompute(studentId, touched.mandates(), touched.dates());
+                projector.markDates(studentId, touched.mandates(), touched.dates());
             }
             return;
         }
@@ -140,7 +127,7 @@ public class SessionEventsConsumer extends IdempotentConsumer implements Project
                 return 1;
             }, repaid);
         }
-        projector.recompute(studentId, touched.mandates(), touched.dates());
+        projector.markDates(studentId, touched.mandates(), touched.dates());
     }
 
     private void missed(EventEnvelope event, SessionMissed m) {
@@ -149,7 +136,6 @@ public class SessionEventsConsumer extends IdempotentConsumer implements Project
             throw new IllegalArgumentException("SessionMissed " + event.id() + " lacks an id, student, mandate, "
                     + "setting or date");
         }
-        projector.lockStudents(List.of(m.studentId()));
         ScheduleResolver.Touched touched = ScheduleResolver.Touched.none();
         sql.list("select mandate_id, session_date from missed_session where miss_id = ?", rs -> {
             touched.add(rs.uuid("mandate_id"), rs.date("session_date"));
@@ -182,14 +168,13 @@ public class SessionEventsConsumer extends IdempotentConsumer implements Project
             touched.add(rs.uuid("mandate_id"), rs.date("session_date"));
             return 1;
         }, m.missId());
-        projector.recompute(m.studentId(), touched.mandates(), touched.dates());
+        projector.markDates(m.studentId(), touched.mandates(), touched.dates());
     }
 
     private void resolved(EventEnvelope event, MissResolved r) {
         if (r.missId() == null || r.studentId() == null || r.owed() == null) {
             throw new IllegalArgumentException("MissResolved " + event.id() + " lacks a miss, student or verdict");
         }
-        projector.lockStudents(List.of(r.studentId()));
         int changed = sql.update("""
                 insert into miss_resolution (miss_id, student_id, mandate_id, owed, decided_by, decided_on, note,
                     event_time) values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -208,6 +193,6 @@ public class SessionEventsConsumer extends IdempotentConsumer implements Project
             touched.add(rs.uuid("mandate_id"), rs.date("session_date"));
             return 1;
         }, r.missId());
-        projector.recompute(r.studentId(), touched.mandates(), touched.dates());
+        projector.markDates(r.studentId(), touched.mandates(), touched.dates());
     }
 }

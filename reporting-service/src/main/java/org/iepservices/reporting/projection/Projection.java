@@ -16,6 +16,14 @@ public interface Projection {
     /** Every table the projection's consumers write, in the public schema. */
     List<String> tables();
 
+    /**
+     * Completes work the consumers deferred to the end of a transaction (e.g. one recompute per
+     * student for a whole batch). The rebuild calls it before each of its transactions commits;
+     * live consumers call it themselves.
+     */
+    default void flush() {
+    }
+
     /** Runs in the rebuild's last transaction, on the rebuilt tables, before they are swapped in. */
     default void beforeSwap() {
     }

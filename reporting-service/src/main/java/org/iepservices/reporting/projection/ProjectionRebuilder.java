@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -279,6 +278,7 @@ public class ProjectionRebuilder {
                 for (ConsumerRecord<String, String> r : batch) {
                     try {
                         apply(run, r);
+                        run.projections.forEach(Projection::flush);
                     } catch (RuntimeException e) {
                         run.skip.add(key(r));
                         throw new PoisonRecord(key(r), e);
@@ -291,6 +291,7 @@ public class ProjectionRebuilder {
                 QuarkusTransaction.requiringNew().timeout(LOCK_TIMEOUT_SECONDS).run(() -> {
                     useCopies();
                     batch.forEach(r -> apply(run, r));
+                    run.projections.forEach(Projection::flush);
                 });
                 run.replayed.addAndGet(batch.size());
             } catch (RuntimeException batchFailed) {
@@ -300,6 +301,7 @@ public class ProjectionRebuilder {
                         QuarkusTransaction.requiringNew().run(() -> {
                             useCopies();
                             apply(run, r);
+                            run.projections.forEach(Projection::flush);
                         });
                         run.replayed.incrementAndGet();
                     } catch (RuntimeException e) {

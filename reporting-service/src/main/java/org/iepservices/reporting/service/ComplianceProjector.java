@@ -44,14 +44,88 @@ public class ComplianceProjector {
 
     private final Sql sql;
     private final ReportingClock clock;
+    private final PendingRecomputes pending;
+    private final jakarta.enterprise.inject.Instance<ScheduleResolver> resolver;
 
-    ComplianceProjector(Sql sql, ReportingClock clock) {
+    ComplianceProjector(Sql sql, ReportingClock clock, PendingRecomputes pending,
+                        jakarta.enterprise.inject.Instance<ScheduleResolver> resolver) {
         this.sql = sql;
         this.clock = clock;
+        this.pending = pending;
+        this.resolver = resolver;
+    }
+
+    // --- what consumers ask for (done by flush, before the transaction commits) ------------------
+
+    /** The student's services, mandate ends and every period: after IEP or roster facts changed. */
+    public void markStudent(UUID student) {
+        pending.of(student).everything = true;
+    }
+
+    /** Every period of the services these mandates belong to. */
+    public void markServices(UUID student, Collection<UUID> mandates) {
+        mandates.stream().filter(Objects::nonNull).forEach(pending.of(student).services::add);
+    }
+
+    /** The periods containing these dates, of the services these mandates belong to. */
+    public void markDates(UUID student, Collection<UUID> mandates, Collection<LocalDate> dates) {
+        PendingRecomputes.Work work = pending.of(student);
+        mandates.stream().filter(Objects::nonNull).forEach(work.mandates::add);
+        dates.stream().filter(Objects::nonNull).forEach(work.dates::add);
+    }
+
+    /** A series of the student must be resolved again, then the periods of its services recomputed. */
+    public void markSeries(UUID student, UUID series) {
+        pending.of(student).series.add(series);
+    }
+
+    /** Every series of the student (a new school brings other closures). */
+    public void markAllSeries(UUID student) {
+        pending.of(student).allSeries = true;
+    }
+
+    /**
+     * Does the pending work: per student in id order, under the student's lock, resolves the
+     * series marked and recomputes the periods marked. Holding the lock until commit, the last
+     * transaction to recompute a student sees every fact committed before it.
+     */
+    public void flush() {
+        Map<UUID, PendingRecomputes.Work> work = pending.drain();
+        lockStudents(work.keySet());
+        ScheduleResolver schedules = resolver.get();
+        for (Map.Entry<UUID, PendingRecomputes.Work> e : work.entrySet()) {
+            UUID student = e.getKey();
+            PendingRecomputes.Work w = e.getValue();
+            Set<UUID> services = new HashSet<>(w.services);
+            if (w.allSeries) {
+                services.addAll(schedules.resolveStudent(student).mandates());
+            }
+            for (UUID series : w.series) {
+                services.addAll(schedules.resolve(series, student).mandates());
+            }
+            if (w.everything) {
+                recomputeStudent(student);
+                continue;
+            }
+            StudentServices loaded = load(student);
+            Set<UUID> whole = new HashSet<>();
+            for (MandateChains.Chain chain : loaded.chainsOf(services)) {
+                whole.add(chain.chainId());
+                write(loaded, chain, CompliancePeriods.of(chain, chain.start(), chain.end(), clock.weekStart(),
+                        loaded.calendar));
+            }
+            if (!w.dates.isEmpty()) {
+                for (MandateChains.Chain chain : loaded.chainsOf(w.mandates)) {
+                    if (!whole.contains(chain.chainId())) {
+                        writeDates(loaded, chain, w.dates);
+                    }
+                }
+            }
+        }
     }
 
     /** Serialises work on these students with every other transaction that locks them (sorted: no deadlock). */
-    public void lockStudents(Collection<UUID> students) {
+    void lockStudents(Collection<UUID> students) {
         int namespace = ProjectionRebuilder.replaying() ? REBUILD_LOCK_NAMESPACE : LOCK_NAMESPACE;
         students.stream().filter(Objects::nonNull).map(ComplianceProjector::lockKey).distinct().sorted()
                 .forEach(key -> sql.list("select pg_advisory_xact_lock(?, ?)", rs -> 1, namespace, key));
@@ -62,7 +136,7 @@ public class ComplianceProjector {
     }
 
     /** Re-derives the student's services (mandate ends, chains) and every period of them. */
-    public void recomputeStudent(UUID studentId) {
+    void recomputeStudent(UUID studentId) {
         StudentServices services = load(studentId);
         persistChains(services);
         Set<String> keep = new HashSet<>();
@@ -84,31 +158,15 @@ public class ComplianceProjector {
         }
     }
 
-    /** Recomputes every period of the services that any of {@code mandateIds} belongs to. */
-    public void recomputeServices(UUID studentId, Collection<UUID> mandateIds) {
-        StudentServices services = load(studentId);
-        for (MandateChains.Chain chain : services.chainsOf(mandateIds)) {
-            write(services, chain, CompliancePeriods.of(chain, chain.start(), chain.end(), clock.weekStart(),
-                    services.calendar));
-        }
-    }
-
-    /** Recomputes the periods containing {@code dates} of the services that any of {@code mandateIds} belongs to. */
-    public void recompute(UUID studentId, Collection<UUID> mandateIds, Collection<LocalDate> dates) {
-        if (dates.isEmpty()) {
-            return;
-        }
-        StudentServices services = load(studentId);
-        for (MandateChains.Chain chain : services.chainsOf(mandateIds)) {
-            Map<LocalDate, CompliancePeriods.ServicePeriod> periods = new TreeMap<>();
-            for (LocalDate date : new HashSet<>(dates)) {
-                for (CompliancePeriods.ServicePeriod p : CompliancePeriods.of(chain, date, date, clock.weekStart(),
-                        services.calendar)) {
-                    periods.put(p.period().start(), p);
-                }
+    private void writeDates(StudentServices services, MandateChains.Chain chain, Collection<LocalDate> dates) {
+        Map<LocalDate, CompliancePeriods.ServicePeriod> periods = new TreeMap<>();
+        for (LocalDate date : dates) {
+            for (CompliancePeriods.ServicePeriod p : CompliancePeriods.of(chain, date, date, clock.weekStart(),
+                    services.calendar)) {
+                periods.put(p.period().start(), p);
             }
-            write(services, chain, List.copyOf(periods.values()));
         }
+        write(services, chain, List.copyOf(periods.values()));
     }
 
     /**

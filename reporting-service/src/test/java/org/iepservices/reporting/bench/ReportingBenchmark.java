@@ -372,6 +372,10 @@ public final class ReportingBenchmark {
         poller.interrupt();
         poller.join(5_000);
         synchronized (lags) {
+            if (Boolean.getBoolean("bench.verbose")) {
+                System.out.println("  lags in arrival order (ms): " + lags.subList(0, Math.min(20, lags.size()))
+                        + " ... " + lags.subList(Math.max(0, lags.size() - 10), lags.size()));
+            }
             return percentiles(lags);
         }
     }
