@@ -95,22 +95,22 @@ public class ComplianceRollupService {
         return result;
     }
 
-    /** FROM and WHERE of a scope (parameters: id, to, from), with a leading space to append to a select. */
+    /** FROM and WHERE of a scope (parameters: id, from, to), with a leading space to append to a select. */
     private String base(Scope scope) {
         return " " + switch (scope) {
             case DISTRICT -> """
                      from compliance_period c
                      join student s on s.student_id = c.student_id
                      join school sc on sc.school_id = s.school_id
-                     where sc.district_id = ? and c.period_start <= ? and c.period_end >= ?""";
+                     where sc.district_id = ? and daterange(c.period_start, c.period_end, '[]') && daterange(?, ?, '[]')""";
             case SCHOOL -> """
                      from compliance_period c
                      join student s on s.student_id = c.student_id
-                     where s.school_id = ? and c.period_start <= ? and c.period_end >= ?""";
+                     where s.school_id = ? and daterange(c.period_start, c.period_end, '[]') && daterange(?, ?, '[]')""";
             case PROVIDER -> """
                      from compliance_period c
                      left join student s on s.student_id = c.student_id
-                     where c.provider_id = ? and c.period_start <= ? and c.period_end >= ?""";
+                     where c.provider_id = ? and daterange(c.period_start, c.period_end, '[]') && daterange(?, ?, '[]')""";
         };
     }
 
@@ -143,7 +143,7 @@ public class ComplianceRollupService {
         if (q.scope() == Scope.DISTRICT) {
             name = null;
         }
-        Object[] params = {q.id(), q.to(), q.from()};
+        Object[] params = {q.id(), q.from(), q.to()};
         String base = base(q.scope());
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -242,12 +242,12 @@ public class ComplianceRollupService {
                         rs.string("family_name"), rs.uuid("school_id"), BY_SEVERITY[rs.integer("severity")],
                         rs.longValue("at_risk"), rs.longValue("ooc"), rs.longValue("owed_balance"),
                         rs.longValue("shortfall"), rs.longValue("forecast_short"), rs.date("last_chance")),
-                q.id(), q.to(), q.from(), statuses);
+                q.id(), q.from(), q.to(), statuses);
     }
 
     public long countStudents(Query q) {
         return sql.one("select count(distinct c.student_id) as n" + base(q.scope()) + " and c.status = any(?)",
-                rs -> rs.longValue("n"), q.id(), q.to(), q.from(),
+                rs -> rs.longValue("n"), q.id(), q.from(), q.to(),
                 q.statuses().stream().map(Enum::name).toList()).orElse(0L);
     }
 
