@@ -5,54 +5,252 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
-import org.iepservices.reporting.service.ComplianceService;
+import org.iepservices.reporting.config.ReportingClock;
+import org.iepservices.reporting.domain.compliance.ComplianceStatus;
+import org.iepservices.reporting.domain.compliance.ComplianceWindow;
+import org.iepservices.reporting.service.ComplianceRollupService;
+import org.iepservices.reporting.service.StudentComplianceService;
+import org.iepservices.rest.Paging;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/compliance")
-@Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Compliance")
+@Tag(name = "Compliance", description = "Minutes mandated, scheduled, delivered, missed and made up per student, "
+        + "service, period and setting, with forecast and status; rollups per provider, school and district. "
+        + "Built from the event topics only.")
 public class ComplianceResource {
 
-    private static final long MAX_DAYS = 400;
+    private static final String STATUS_HELP = "Statuses that put a student on the list: any of NOT_STARTED, "
+            + "ON_TRACK, AT_RISK, OUT_OF_COMPLIANCE, OVER_DELIVERED (repeat or comma-separate); default "
+            + "AT_RISK,OUT_OF_COMPLIANCE";
+    private static final String SORT_HELP = "Comma-separated keys of the students list, '-' for descending: "
+            + "severity, owedBalance, shortfall, forecastShortfall, lastChanceDate, name, studentId. "
+            + "Default -severity,-shortfall,name";
 
-    private final ComplianceService service;
+    private final StudentComplianceService students;
+    private final ComplianceRollupService rollups;
+    private final ReportingClock clock;
 
-    ComplianceResource(ComplianceService service) {
-        this.service = service;
+    ComplianceResource(StudentComplianceService students, ComplianceRollupService rollups, ReportingClock clock) {
+        this.students = students;
+        this.rollups = rollups;
+        this.clock = clock;
+    }
+
+    // --- one student ------------------------------------------------------------------------
+
+    @GET
+    @Path("/students/{studentId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Compliance of a student's mandates per period and setting",
+            description = "For each mandate and each of its periods (week, month or IEP term, aligned to the "
+                    + "district's calendar and time zone) overlapping [from, to]: minutes mandated, scheduled, "
+                    + "delivered and made up by setting, missed minutes by verdict (owed, not owed, in review), "
+                    + "shortfall, over-delivery, owed balance, the forecast of an open period (delivered plus the "
+                    + "occurrences still scheduled, with the shortfall and the last day it can still be met) and "
+                    + "the status ON_TRACK, AT_RISK, OUT_OF_COMPLIANCE, OVER_DELIVERED or NOT_STARTED. Makeups count "
+                    + "toward the period of the miss they repay. A period changed by a late log or an addendum "
+                    + "after it closed says so (revisedAfterClose, revisedAt). Also as CSV (Accept: text/csv).")
+    public ComplianceResponse forStudent(@PathParam("studentId") UUID studentId,
+                                         @Parameter(description = "First date, inclusive (YYYY-MM-DD)", required = true)
+                                         @QueryParam("from") String from,
+                                         @Parameter(description = "Last date, inclusive (YYYY-MM-DD)", required = true)
+                                         @QueryParam("to") String to) {
+        QueryParams params = new QueryParams();
+        LocalDate start = params.date("from", from, true);
+        LocalDate end = params.date("to", to, true);
+        params.range(start, end);
+        params.check();
+        return students.forStudent(studentId, start, end);
     }
 
     @GET
     @Path("/students/{studentId}")
-    @Operation(summary = "Compliance of a student's mandates per period and setting",
-            description = "For each mandate in force and each of its periods (week, month or IEP term) overlapping "
-                    + "[from, to]: mandated, delivered and made-up minutes by setting, missed minutes by owed verdict, "
-                    + "shortfall per setting, owed balance and status. Makeups count toward the period of the miss "
-                    + "they repay. A mandate starting or ending mid-period is prorated by school days.")
-    public ComplianceResponse forStudent(@PathParam("studentId") UUID studentId,
-                                         @Parameter(description = "First date, inclusive", required = true)
-                                         @QueryParam("from") LocalDate from,
-                                         @Parameter(description = "Last date, inclusive", required = true)
-                                         @QueryParam("to") LocalDate to) {
-        if (from == null) {
-            throw ProblemException.invalid("from", "is required (YYYY-MM-DD)");
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Compliance of a student as CSV",
+            description = "One line per mandate and period, with a column per setting for each measure.")
+    public Response forStudentCsv(@PathParam("studentId") UUID studentId, @QueryParam("from") String from,
+                                  @QueryParam("to") String to) {
+        ComplianceResponse response = forStudent(studentId, from, to);
+        List<List<Object>> rows = new ArrayList<>();
+        for (ComplianceResponse.MandateCompliance m : response.mandates()) {
+            for (ComplianceWindow w : m.periods()) {
+                rows.add(List.of(studentId, m.mandateId(), m.serviceType(), m.interval(), w.periodStart(),
+                        w.periodEnd(), w.status(), w.closed(), w.mandated().pushIn(), w.mandated().pullOut(),
+                        w.scheduled().pushIn(), w.scheduled().pullOut(), w.delivered().pushIn(),
+                        w.delivered().pullOut(), w.madeUp().pushIn(), w.madeUp().pullOut(), w.missedOwed(),
+                        w.missedNotOwed(), w.missedInReview(), w.owedBalance(), w.shortfall().pushIn(),
+                        w.shortfall().pullOut(), w.overDelivered().pushIn(), w.overDelivered().pullOut(),
+                        w.forecast().minutes().pushIn(), w.forecast().minutes().pullOut(),
+                        w.forecast().shortfall().pushIn(), w.forecast().shortfall().pullOut(),
+                        orEmpty(w.forecast().lastChanceDate()), w.revisedAfterClose(), orEmpty(w.revisedAt())));
+            }
         }
-        if (to == null) {
-            throw ProblemException.invalid("to", "is required (YYYY-MM-DD)");
+        return Csv.attachment(Csv.write(List.of("studentId", "mandateId", "serviceType", "interval", "periodStart",
+                "periodEnd", "status", "closed", "mandatedPushIn", "mandatedPullOut", "scheduledPushIn",
+                "scheduledPullOut", "deliveredPushIn", "deliveredPullOut", "madeUpPushIn", "madeUpPullOut",
+                "missedOwed", "missedNotOwed", "missedInReview", "owedBalance", "shortfallPushIn", "shortfallPullOut",
+                "overDeliveredPushIn", "overDeliveredPullOut", "forecastPushIn", "forecastPullOut",
+                "forecastShortfallPushIn", "forecastShortfallPullOut", "lastChanceDate", "revisedAfterClose",
+                "revisedAt"), rows), "compliance-" + studentId + ".csv").build();
+    }
+
+    private static Object orEmpty(Object value) {
+        return value == null ? "" : value;
+    }
+
+    // --- rollups ------------------------------------------------------------------------------
+
+    @GET
+    @Path("/providers/{providerId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Compliance of a provider's caseload",
+            description = "Over the periods overlapping [from, to] (default: the periods containing today) of the "
+                    + "services the provider is assigned (the mandate's provider, else the provider of its series): "
+                    + "periods by status, students on track / at risk / out of compliance, minutes mandated, "
+                    + "delivered, made up, owed and short, a breakdown per school, and the students at risk "
+                    + "(paginated with limit/offset, X-Total-Count and Link; sortable). Also as CSV.")
+    public Response provider(@PathParam("providerId") UUID id, @QueryParam("from") String from,
+                             @QueryParam("to") String to,
+                             @Parameter(description = STATUS_HELP) @QueryParam("status") List<String> status,
+                             @Parameter(description = SORT_HELP) @QueryParam("sort") String sort,
+                             @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+                             @Context UriInfo uri) {
+        return rollup(ComplianceRollupService.Scope.PROVIDER, id, from, to, status, sort, limit, offset, uri);
+    }
+
+    @GET
+    @Path("/schools/{schoolId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Compliance of a school",
+            description = "As for a provider, over the students whose school this is, with a breakdown per "
+                    + "provider. Also as CSV.")
+    public Response school(@PathParam("schoolId") UUID id, @QueryParam("from") String from,
+                           @QueryParam("to") String to,
+                           @Parameter(description = STATUS_HELP) @QueryParam("status") List<String> status,
+                           @Parameter(description = SORT_HELP) @QueryParam("sort") String sort,
+                           @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+                           @Context UriInfo uri) {
+        return rollup(ComplianceRollupService.Scope.SCHOOL, id, from, to, status, sort, limit, offset, uri);
+    }
+
+    @GET
+    @Path("/districts/{districtId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Compliance of a district",
+            description = "As for a provider, over the students of the district's schools (from SchoolUpserted), "
+                    + "with a breakdown per school. Also as CSV.")
+    public Response district(@PathParam("districtId") UUID id, @QueryParam("from") String from,
+                             @QueryParam("to") String to,
+                             @Parameter(description = STATUS_HELP) @QueryParam("status") List<String> status,
+                             @Parameter(description = SORT_HELP) @QueryParam("sort") String sort,
+                             @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+                             @Context UriInfo uri) {
+        return rollup(ComplianceRollupService.Scope.DISTRICT, id, from, to, status, sort, limit, offset, uri);
+    }
+
+    @GET
+    @Path("/providers/{providerId}")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "A provider's students at risk as CSV", description = "All of them unless limit is given.")
+    public Response providerCsv(@PathParam("providerId") UUID id, @QueryParam("from") String from,
+                                @QueryParam("to") String to, @QueryParam("status") List<String> status,
+                                @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
+                                @QueryParam("offset") Integer offset) {
+        return csv(ComplianceRollupService.Scope.PROVIDER, id, from, to, status, sort, limit, offset);
+    }
+
+    @GET
+    @Path("/schools/{schoolId}")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "A school's students at risk as CSV", description = "All of them unless limit is given.")
+    public Response schoolCsv(@PathParam("schoolId") UUID id, @QueryParam("from") String from,
+                              @QueryParam("to") String to, @QueryParam("status") List<String> status,
+                              @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
+                              @QueryParam("offset") Integer offset) {
+        return csv(ComplianceRollupService.Scope.SCHOOL, id, from, to, status, sort, limit, offset);
+    }
+
+    @GET
+    @Path("/districts/{districtId}")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "A district's students at risk as CSV", description = "All of them unless limit is given.")
+    public Response districtCsv(@PathParam("districtId") UUID id, @QueryParam("from") String from,
+                                @QueryParam("to") String to, @QueryParam("status") List<String> status,
+                                @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
+                                @QueryParam("offset") Integer offset) {
+        return csv(ComplianceRollupService.Scope.DISTRICT, id, from, to, status, sort, limit, offset);
+    }
+
+    private ComplianceRollupService.Query query(ComplianceRollupService.Scope scope, UUID id, String from, String to,
+                                                List<String> status, String sort, Integer limit, Integer offset,
+                                                int defaultLimit) {
+        QueryParams params = new QueryParams();
+        LocalDate start = params.date("from", from, false);
+        LocalDate end = params.date("to", to, false);
+        if (start == null && end == null && (from == null || from.isBlank()) && (to == null || to.isBlank())) {
+            start = clock.today();
+            end = start;
+        } else if (start == null && (from == null || from.isBlank())) {
+            start = end;
+        } else if (end == null && (to == null || to.isBlank())) {
+            end = start;
         }
-        if (to.isBefore(from)) {
-            throw ProblemException.invalid("to", "must not be before from");
+        params.range(start, end);
+        int l = defaultLimit == 0 && limit == null ? 0 : params.limit(limit, defaultLimit);
+        int o = params.offset(offset);
+        List<ComplianceStatus> statuses = List.of();
+        List<ComplianceRollupService.Sort> order = List.of();
+        try {
+            statuses = ComplianceRollupService.parseStatuses(status);
+        } catch (ProblemException e) {
+            params.add(e);
         }
-        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            throw ProblemException.invalid("to", "the range may span at most " + MAX_DAYS + " days");
+        try {
+            order = ComplianceRollupService.parseSort(sort);
+        } catch (ProblemException e) {
+            params.add(e);
         }
-        return service.forStudent(studentId, from, to);
+        params.check();
+        return new ComplianceRollupService.Query(scope, id, start, end, statuses, order, l, o);
+    }
+
+    private Response rollup(ComplianceRollupService.Scope scope, UUID id, String from, String to, List<String> status,
+                            String sort, Integer limit, Integer offset, UriInfo uri) {
+        ComplianceRollupService.Query q = query(scope, id, from, to, status, sort, limit, offset,
+                Paging.DEFAULT_LIMIT);
+        RollupResponse body = rollups.rollup(q);
+        long total = rollups.countStudents(q);
+        return Response.fromResponse(Paging.page(body.studentsAtRisk(), total, q.limit(), q.offset(), uri))
+                .entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private Response csv(ComplianceRollupService.Scope scope, UUID id, String from, String to, List<String> status,
+                         String sort, Integer limit, Integer offset) {
+        ComplianceRollupService.Query q = query(scope, id, from, to, status, sort, limit, offset, 0);
+        RollupResponse body = rollups.rollup(new ComplianceRollupService.Query(q.scope(), q.id(), q.from(), q.to(),
+                q.statuses(), q.sort(), 1, 0));
+        List<List<Object>> rows = new ArrayList<>();
+        for (RollupResponse.StudentAtRisk s : rollups.students(q, q.limit(), q.offset())) {
+            rows.add(List.of(s.studentId(), orEmpty(s.givenName()), orEmpty(s.familyName()), orEmpty(s.schoolId()),
+                    s.worstStatus(), s.atRiskPeriods(), s.outOfCompliancePeriods(), s.owedBalance(), s.shortfall(),
+                    s.forecastShortfall(), orEmpty(s.lastChanceDate())));
+        }
+        return Csv.attachment(Csv.write(List.of("studentId", "givenName", "familyName", "schoolId", "worstStatus",
+                        "atRiskPeriods", "outOfCompliancePeriods", "owedBalance", "shortfall", "forecastShortfall",
+                        "lastChanceDate"), rows),
+                scope.name().toLowerCase() + "-" + id + "-" + body.from() + "-" + body.to() + ".csv")
+                .header("X-Total-Count", rollups.countStudents(q)).build();
     }
 }

@@ -21,7 +21,7 @@ public class DeliveredMinutesService {
         LocalDate start = from == null ? EARLIEST : from;
         LocalDate end = to == null ? LATEST : to;
         List<DeliveredSession> delivered = DeliveredSession.list(
-                "key.studentId = ?1 and sessionDate between ?2 and ?3 order by sessionDate", studentId, start, end);
+                "key.studentId = ?1 and sessionDate between ?2 and ?3 and minutes > 0 order by sessionDate", studentId, start, end);
         List<MissedSession> missed = MissedSession.list(
                 "studentId = ?1 and sessionDate between ?2 and ?3 order by sessionDate", studentId, start, end);
         MinutesTally.Tally total = MinutesTally.total(delivered, missed);

@@ -5,8 +5,13 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** Cuts a mandate's life into the periods its interval defines: weeks, calendar months, or the whole term. */
+/**
+ * Cuts a service into the periods its interval defines: calendar weeks starting on the configured
+ * day, calendar months, or the IEP term. A version starting or ending inside a period is prorated
+ * by the school days it covers (weekdays less closures of the student's school).
+ */
 public final class CompliancePeriods {
 
     /** A period [start, end], both inclusive. */
@@ -14,55 +19,121 @@ public final class CompliancePeriods {
         public boolean contains(LocalDate date) {
             return !date.isBefore(start) && !date.isAfter(end);
         }
+
+        public boolean overlaps(LocalDate from, LocalDate to) {
+            return !end.isBefore(from) && !start.isAfter(to);
+        }
+    }
+
+    /**
+     * One period of one service: the versions in force in it ({@code mandateIds}, oldest first),
+     * the one in force at its end ({@code owner}), the mandated minutes summed over the versions'
+     * prorated shares, and the days the service covers in it.
+     */
+    public record ServicePeriod(Period period, MandateChains.Version owner, List<UUID> mandateIds,
+                                SettingMinutes mandated, LocalDate firstCoveredDay, LocalDate lastCoveredDay) {
+        public int minutesPerSession() {
+            return owner.terms().minutesPerSession();
+        }
     }
 
     private CompliancePeriods() {
     }
 
-    /** The periods of {@code terms} that overlap [from, to]; weeks start on {@code weekStart}. */
-    public static List<Period> between(MandateTerms terms, LocalDate from, LocalDate to, DayOfWeek weekStart) {
+    /** The calendar periods of {@code interval} that overlap [from, to] (not for IEP_TERM). */
+    public static List<Period> calendar(MandateTerms.Interval interval, LocalDate from, LocalDate to,
+                                        DayOfWeek weekStart) {
         List<Period> periods = new ArrayList<>();
-        if (terms.interval() == MandateTerms.Interval.IEP_TERM) {
-            Period term = new Period(terms.startDate(), terms.endDate());
-            if (!term.end().isBefore(from) && !term.start().isAfter(to)) {
-                periods.add(term);
-            }
-            return periods;
-        }
-        LocalDate first = from.isBefore(terms.startDate()) ? terms.startDate() : from;
-        LocalDate last = to.isAfter(terms.endDate()) ? terms.endDate() : to;
-        LocalDate start = terms.interval() == MandateTerms.Interval.WEEK
-                ? first.with(TemporalAdjusters.previousOrSame(weekStart))
-                : first.withDayOfMonth(1);
-        while (!start.isAfter(last)) {
-            LocalDate next = terms.interval() == MandateTerms.Interval.WEEK ? start.plusWeeks(1) : start.plusMonths(1);
+        LocalDate start = interval == MandateTerms.Interval.WEEK
+                ? from.with(TemporalAdjusters.previousOrSame(weekStart))
+                : from.withDayOfMonth(1);
+        while (!start.isAfter(to)) {
+            LocalDate next = interval == MandateTerms.Interval.WEEK ? start.plusWeeks(1) : start.plusMonths(1);
             periods.add(new Period(start, next.minusDays(1)));
             start = next;
         }
         return periods;
     }
 
-    /**
-     * The share of a period's school days (Monday to Friday) that the mandate covers, for
-     * prorating a mandate that starts or ends mid-period.
-     */
-    public static double coveredShare(MandateTerms terms, Period period) {
-        int all = weekdays(period.start(), period.end());
-        if (all == 0) {
-            return 0;
+    /** The periods of one mandate that overlap [from, to]; weeks start on {@code weekStart}. */
+    public static List<Period> between(MandateTerms terms, LocalDate from, LocalDate to, DayOfWeek weekStart) {
+        if (terms.interval() == MandateTerms.Interval.IEP_TERM) {
+            Period term = new Period(terms.startDate(), terms.endDate());
+            return term.overlaps(from, to) && terms.inForce() ? List.of(term) : List.of();
         }
-        LocalDate start = terms.startDate().isAfter(period.start()) ? terms.startDate() : period.start();
-        LocalDate end = terms.endDate().isBefore(period.end()) ? terms.endDate() : period.end();
-        return end.isBefore(start) ? 0 : (double) weekdays(start, end) / all;
+        LocalDate first = from.isBefore(terms.startDate()) ? terms.startDate() : from;
+        LocalDate last = to.isAfter(terms.endDate()) ? terms.endDate() : to;
+        return first.isAfter(last) ? List.of() : calendar(terms.interval(), first, last, weekStart);
     }
 
-    static int weekdays(LocalDate from, LocalDate to) {
-        int count = 0;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                count++;
+    /** The periods of a service that overlap [from, to]. */
+    public static List<ServicePeriod> of(MandateChains.Chain chain, LocalDate from, LocalDate to, DayOfWeek weekStart,
+                                         SchoolCalendar calendar) {
+        List<ServicePeriod> result = new ArrayList<>();
+        if (!chain.inForce()) {
+            return result;
+        }
+        if (chain.interval() == MandateTerms.Interval.IEP_TERM) {
+            for (MandateChains.Version v : chain.versions()) {
+                MandateTerms t = v.terms();
+                if (t.inForce() && new Period(t.startDate(), t.endDate()).overlaps(from, to)) {
+                    Period term = new Period(t.startDate(), t.endDate());
+                    double share = share(calendar.countSchoolDays(t.startDate(), t.endDate()),
+                            calendar.countSchoolDays(t.startDate(), t.statedEndDate()));
+                    result.add(new ServicePeriod(term, v, List.of(v.mandateId()), prorate(t.perInterval(), share),
+                            t.startDate(), t.endDate()));
+                }
+            }
+            return result;
+        }
+        for (Period p : calendar(chain.interval(), from, to, weekStart)) {
+            if (!p.overlaps(chain.start(), chain.end())) {
+                continue;
+            }
+            SettingMinutes mandated = SettingMinutes.ZERO;
+            MandateChains.Version owner = null;
+            List<UUID> ids = new ArrayList<>();
+            LocalDate firstCovered = null;
+            LocalDate lastCovered = null;
+            int periodDays = calendar.countSchoolDays(p.start(), p.end());
+            for (MandateChains.Version v : chain.versions()) {
+                MandateTerms t = v.terms();
+                LocalDate a = t.startDate().isAfter(p.start()) ? t.startDate() : p.start();
+                LocalDate b = t.endDate().isBefore(p.end()) ? t.endDate() : p.end();
+                if (!t.inForce() || a.isAfter(b)) {
+                    continue;
+                }
+                mandated = mandated.plus(prorate(t.perInterval(), share(calendar.countSchoolDays(a, b), periodDays)));
+                ids.add(v.mandateId());
+                if (owner == null || !t.startDate().isBefore(owner.terms().startDate())) {
+                    owner = v;
+                }
+                firstCovered = firstCovered == null || a.isBefore(firstCovered) ? a : firstCovered;
+                lastCovered = lastCovered == null || b.isAfter(lastCovered) ? b : lastCovered;
+            }
+            if (owner != null) {
+                result.add(new ServicePeriod(p, owner, List.copyOf(ids), mandated, firstCovered, lastCovered));
             }
         }
-        return count;
+        return result;
+    }
+
+    /**
+     * The share of a period's school days that the mandate covers, for prorating a mandate that
+     * starts or ends mid-period (weekdays, no closures known).
+     */
+    public static double coveredShare(MandateTerms terms, Period period) {
+        LocalDate start = terms.startDate().isAfter(period.start()) ? terms.startDate() : period.start();
+        LocalDate end = terms.endDate().isBefore(period.end()) ? terms.endDate() : period.end();
+        return end.isBefore(start) ? 0 : share(SchoolCalendar.WEEKDAYS.countSchoolDays(start, end),
+                SchoolCalendar.WEEKDAYS.countSchoolDays(period.start(), period.end()));
+    }
+
+    private static double share(int covered, int all) {
+        return all == 0 ? 0 : (double) covered / all;
+    }
+
+    private static SettingMinutes prorate(SettingMinutes full, double share) {
+        return new SettingMinutes((int) Math.round(full.pushIn() * share), (int) Math.round(full.pullOut() * share));
     }
 }

@@ -1,12 +1,12 @@
 package org.iepservices.reporting.domain.compliance;
 
-/** Where a mandate stands in one period. */
+/** Where a service stands in one period. */
 public enum ComplianceStatus {
     /** The period has not begun. */
     NOT_STARTED,
-    /** Open and not short yet, or closed with every setting's minutes delivered or made up. */
+    /** Open and the forecast meets every setting, or closed with every setting delivered or made up. */
     ON_TRACK,
-    /** Open, and what remains schedulable cannot close the gap (needs the schedule forecast). */
+    /** Open, and delivered plus still-scheduled minutes fall short in at least one setting. */
     AT_RISK,
     /** Closed short in at least one setting, not (yet) made up. */
     OUT_OF_COMPLIANCE,

@@ -1,0 +1,50 @@
+package org.iepservices.reporting.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.reporting.service.StudentReportsService;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/students/{studentId}/makeup-ledger")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Compliance")
+public class MakeupLedgerResource {
+
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private final StudentReportsService service;
+
+    MakeupLedgerResource(StudentReportsService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "A student's makeup ledger",
+            description = "Every miss (optionally of misses dated in [from, to]) per mandate with the verdict in "
+                    + "force (after any IEP-team resolution), the makeup sessions linked to it and what is still "
+                    + "outstanding; totals of owed, repaid and outstanding minutes. Built from session.events.")
+    public MakeupLedgerResponse ledger(@PathParam("studentId") UUID studentId,
+                                       @Parameter(description = "Misses from this date (YYYY-MM-DD)")
+                                       @QueryParam("from") String from,
+                                       @Parameter(description = "Misses up to this date (YYYY-MM-DD)")
+                                       @QueryParam("to") String to) {
+        QueryParams params = new QueryParams();
+        LocalDate start = params.date("from", from, false);
+        LocalDate end = params.date("to", to, false);
+        if (start != null && end != null && end.isBefore(start)) {
+            params.range(start, end);
+        }
+        params.check();
+        return service.makeupLedger(studentId, start == null ? EARLIEST : start, end == null ? LATEST : end);
+    }
+}

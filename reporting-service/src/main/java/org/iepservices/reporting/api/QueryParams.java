@@ -1,0 +1,77 @@
+package org.iepservices.reporting.api;
+
+import org.iepservices.problem.Problem;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.problem.ProblemType;
+import org.iepservices.rest.Paging;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and checks query parameters, collecting every bad one into one 400 problem. */
+final class QueryParams {
+
+    static final long MAX_DAYS = 400;
+
+    private final List<Problem.Violation> violations = new ArrayList<>();
+
+    LocalDate date(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                violations.add(new Problem.Violation(field, "is required (YYYY-MM-DD)"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            violations.add(new Problem.Violation(field, "'" + value + "' is not a date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+
+    /** Checks a date range once both ends parsed: ordered and at most {@link #MAX_DAYS} long. */
+    void range(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            return;
+        }
+        if (to.isBefore(from)) {
+            violations.add(new Problem.Violation("to", "must not be before from"));
+        } else if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+            violations.add(new Problem.Violation("to", "the range may span at most " + MAX_DAYS + " days"));
+        }
+    }
+
+    int limit(Integer value, int defaultValue) {
+        int limit = value == null ? defaultValue : value;
+        if (limit < 1 || limit > Paging.MAX_LIMIT) {
+            violations.add(new Problem.Violation("limit", "must be between 1 and " + Paging.MAX_LIMIT));
+        }
+        return limit;
+    }
+
+    int offset(Integer value) {
+        int offset = value == null ? 0 : value;
+        if (offset < 0) {
+            violations.add(new Problem.Violation("offset", "must not be negative"));
+        }
+        return offset;
+    }
+
+    void add(ProblemException e) {
+        violations.addAll(e.violations());
+    }
+
+    void check() {
+        if (violations.isEmpty()) {
+            return;
+        }
+        String detail = violations.size() == 1
+                ? violations.get(0).field() + ": " + violations.get(0).message()
+                : violations.size() + " query parameters are invalid";
+        throw new ProblemException(ProblemType.VALIDATION, detail, violations);
+    }
+}
