@@ -17,12 +17,19 @@ final class RunningSystem {
 
     private static LocalSystem system;
 
+    /**
+     * Reporting's "today": Wednesday of the week after the worked example's, so that week is closed
+     * and the next one open on every day the suite runs. Only reporting-service reads the key.
+     */
+    static final String PINNED_TODAY_KEY = "compliance.today";
+    static final String PINNED_TODAY = "2026-09-23";
+
     static synchronized LocalSystem get() {
         if (system == null) {
             Path root = Path.of(System.getProperty("iep.repo.root", "..")).toAbsolutePath().normalize();
             try {
                 system = LocalSystem.start(root, root.resolve("e2e-tests/target/e2e-run"), 0,
-                        defaultPort -> freePort(), Map.of());
+                        defaultPort -> freePort(), Map.of(PINNED_TODAY_KEY, PINNED_TODAY));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
