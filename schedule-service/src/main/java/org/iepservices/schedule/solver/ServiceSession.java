@@ -43,6 +43,8 @@ public class ServiceSession {
     /** The weekly activity blocks of the student's class, to tell what a pull-out makes them miss. */
     private List<ActivityBlock> classBlocks;
     private List<Placement> candidatePlacements;
+    /** The district closes every core block to pull-out (ScheduleProblem.coreInstructionProtected). */
+    private boolean coreInstructionProtected;
 
     @PlanningPin
     private boolean pinned;
@@ -82,6 +84,24 @@ public class ServiceSession {
         session.placement = placement;
         session.pinned = true;
         return session;
+    }
+
+    /**
+     * An existing session of this provider that serves no mandate planned here (another school's
+     * student, a mandate not in the problem): it takes the provider's time (double booking, travel,
+     * daily maximum) and its student's, and counts toward nothing.
+     */
+    public static ServiceSession ofOwnCommitment(String id, UUID studentId, UUID schoolId, ServiceSetting setting,
+                                                 int minutes, Placement placement) {
+        ServiceSession session = ofOtherProvider(id, studentId, schoolId, setting, minutes, placement);
+        session.ownProvider = true;
+        return session;
+    }
+
+    /** Sets whether the district closes every core block to pull-out. */
+    public ServiceSession protectingCoreInstruction(boolean coreInstructionProtected) {
+        this.coreInstructionProtected = coreInstructionProtected;
+        return this;
     }
 
     /** Pins the session where it is (an existing session of this provider). */
@@ -129,6 +149,25 @@ public class ServiceSession {
 
     public UUID classId() {
         return student == null ? null : student.classId();
+    }
+
+    /** The student is in that class (their main class or another one). */
+    public boolean inClass(UUID classId) {
+        return student != null && student.inClass(classId);
+    }
+
+    /** This pull-out must not take the student out of the block (see ActivityBlock.closedToPullOut). */
+    public boolean mustNotMiss(ActivityBlock block) {
+        return block.closedToPullOut(mandate, coreInstructionProtected);
+    }
+
+    /**
+     * What takes the provider's time: the group session for a member of one, else the session itself,
+     * so a group session counts once toward the daily maximum.
+     */
+    public Object providerSlot() {
+        GroupSlot slot = groupSlot();
+        return slot != null ? slot : id;
     }
 
     public UUID mandateId() {
@@ -205,10 +244,10 @@ public class ServiceSession {
         return false;
     }
 
-    /** The push-in sits fully inside a structured block of the student's own class that takes push-in. */
+    /** The push-in sits fully inside a structured block of one of the student's classes that takes push-in. */
     public boolean pushInIsValid() {
         ActivityBlock block = block();
-        return block != null && block.classId().equals(classId()) && block.takesPushIn()
+        return block != null && inClass(block.classId()) && block.takesPushIn()
                 && block.day() == day() && start() >= block.startMinute() && end() <= block.endMinute();
     }
 

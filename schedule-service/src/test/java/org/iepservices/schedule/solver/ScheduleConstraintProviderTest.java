@@ -2,8 +2,8 @@ package org.iepservices.schedule.solver;
 
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import org.iepservices.events.ServiceSetting;
-import org.iepservices.schedule.recommendation.ClassStructure;
-import org.iepservices.schedule.recommendation.TeacherOpenness;
+import org.iepservices.schedule.domain.activity.PushInOpenness;
+import org.iepservices.schedule.domain.activity.Structure;
 import org.iepservices.schedule.solver.ScheduleProblem.ActivityBlock;
 import org.iepservices.schedule.solver.ScheduleProblem.AvailabilityWindow;
 import org.iepservices.schedule.solver.ScheduleProblem.Mandate;
@@ -110,10 +110,10 @@ class ScheduleConstraintProviderTest {
 
     @Test
     void pullOutNotDuringProtectedBlocksCountsOverlappingMinutes() {
-        ActivityBlock protectedEla = block(CLASS_1, MONDAY, "09:15", "10:00", ELA_READING, true, ClassStructure.HIGH, TeacherOpenness.NEVER);
-        ActivityBlock openEla = block(CLASS_1, TUESDAY, "09:15", "10:00", ELA_READING, true, ClassStructure.HIGH, TeacherOpenness.OPEN);
+        ActivityBlock protectedEla = block(CLASS_1, MONDAY, "09:15", "10:00", ELA_READING, true, Structure.HIGH, PushInOpenness.NEVER);
+        ActivityBlock openEla = block(CLASS_1, TUESDAY, "09:15", "10:00", ELA_READING, true, Structure.HIGH, PushInOpenness.OPEN);
         ActivityBlock math = block(CLASS_1, WEDNESDAY, "09:20", "10:00", MATH);
-        ActivityBlock otherClass = block(CLASS_2, MONDAY, "09:00", "10:00", ELA_READING, true, ClassStructure.HIGH, TeacherOpenness.NEVER);
+        ActivityBlock otherClass = block(CLASS_2, MONDAY, "09:00", "10:00", ELA_READING, true, Structure.HIGH, PushInOpenness.NEVER);
         Mandate a = withNotDuring(individual(ana, 30, 0, 1), MATH);
         verifier.verifyThat(ScheduleConstraintProvider::pullOutNotDuringProtectedBlocks)
                 .given(protectedEla, openEla, math, otherClass, pullOut(ana, a, MONDAY, "09:00"))
@@ -140,13 +140,13 @@ class ScheduleConstraintProviderTest {
                 .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_2, MONDAY, "10:00", "10:45", CENTERS)))
                 .penalizesBy(30);
         verifier.verifyThat(ScheduleConstraintProvider::pushInIntoStructuredBlockOfOwnClass)
-                .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "10:45", CENTERS, false, ClassStructure.LOW, TeacherOpenness.WELCOMES)))
+                .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "10:45", CENTERS, false, Structure.LOW, PushInOpenness.WELCOMES)))
                 .penalizesBy(30);
         verifier.verifyThat(ScheduleConstraintProvider::pushInIntoStructuredBlockOfOwnClass)
                 .given(pushIn(ana, a, MONDAY, "11:30", block(CLASS_1, MONDAY, "11:30", "12:15", LUNCH)))
                 .penalizesBy(30);
         verifier.verifyThat(ScheduleConstraintProvider::pushInIntoStructuredBlockOfOwnClass)
-                .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "10:45", CENTERS, false, ClassStructure.HIGH, TeacherOpenness.NEVER)))
+                .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "10:45", CENTERS, false, Structure.HIGH, PushInOpenness.NEVER)))
                 .penalizesBy(30);
     }
 
@@ -283,13 +283,13 @@ class ScheduleConstraintProviderTest {
     void teacherPreferenceRanksWelcomesOverOpenOverPrefersNot() {
         Mandate b = individual(ben, 30, 1, 0);
         verifier.verifyThat(ScheduleConstraintProvider::teacherPreference)
-                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, ClassStructure.HIGH, TeacherOpenness.WELCOMES)))
+                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, Structure.HIGH, PushInOpenness.WELCOMES)))
                 .penalizesBy(0);
         verifier.verifyThat(ScheduleConstraintProvider::teacherPreference)
-                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, ClassStructure.HIGH, TeacherOpenness.OPEN)))
+                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, Structure.HIGH, PushInOpenness.OPEN)))
                 .penalizesBy(1);
         verifier.verifyThat(ScheduleConstraintProvider::teacherPreference)
-                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, ClassStructure.HIGH, TeacherOpenness.PREFERS_NOT)))
+                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, Structure.HIGH, PushInOpenness.PREFERS_NOT)))
                 .penalizesBy(3);
     }
 }
