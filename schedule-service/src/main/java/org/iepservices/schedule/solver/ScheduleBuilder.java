@@ -66,7 +66,8 @@ public final class ScheduleBuilder {
             Student student = students.get(counted.get(0));
             sessions.add(new ServiceSession(fixedId(fixed, student.studentId()), student, mandate, fixed.setting(),
                     fixed.minutes(), classBlocks(student, blocksByClass), List.of())
-                    .protectingCoreInstruction(coreProtected).pinAt(placement(fixed, blocksById, cache)));
+                    .protectingCoreInstruction(coreProtected)
+                    .pinAs(existingId(fixed), placement(fixed, blocksById, cache)));
             fixedCount.merge(mandate.mandateId() + "/" + fixed.setting(), 1, Integer::sum);
             providerTimeTaken.add(timeKey(fixed));
             if (fixed.studentIds().size() > 1) {
@@ -124,6 +125,11 @@ public final class ScheduleBuilder {
     private static Placement placement(FixedSession fixed, Map<UUID, ActivityBlock> blocksById, PlacementCache cache) {
         ActivityBlock block = fixed.activityBlockId() == null ? null : blocksById.get(fixed.activityBlockId());
         return cache.of(fixed.day(), fixed.start().toSecondOfDay() / 60, block);
+    }
+
+    /** The existing session's id; without one each fixed session stands on its own. */
+    private static UUID existingId(FixedSession fixed) {
+        return fixed.sessionId() != null ? fixed.sessionId() : UUID.randomUUID();
     }
 
     private static String fixedId(FixedSession fixed, UUID studentId) {

@@ -29,7 +29,7 @@ public record ScheduleResult(String score, boolean feasible, ScheduleMetrics met
     /**
      * One weekly session; {@code students} has several entries for a group session. {@code sessionId}
      * names it for accepting (the same for the same students, mandates and settings in the same job);
-     * {@code fixed}: it exists already as a series.
+     * {@code fixed}: it exists already, and {@code sessionId} is then the existing session's (series') id.
      */
     public record PlannedSession(UUID sessionId, ServiceSetting setting, String serviceType, UUID schoolId, DayOfWeek day,
                                  LocalTime start, LocalTime end, int minutes, UUID classId, UUID activityBlockId,
@@ -96,8 +96,14 @@ public record ScheduleResult(String score, boolean feasible, ScheduleMetrics met
                 .sum();
     }
 
-    /** A name for a planned session derived from its members' planning ids: stable for a given solution. */
+    /**
+     * A name for a planned session: an existing one keeps its own id (the series id); a new one gets
+     * one derived from its members' planning ids, stable for a given solution.
+     */
     static UUID sessionId(List<ServiceSession> members) {
+        if (members.get(0).getExistingSessionId() != null) {
+            return members.get(0).getExistingSessionId();
+        }
         String key = members.stream().map(ServiceSession::getId).sorted().collect(Collectors.joining(","));
         return UUID.nameUUIDFromBytes(("planned-session:" + key).getBytes(StandardCharsets.UTF_8));
     }

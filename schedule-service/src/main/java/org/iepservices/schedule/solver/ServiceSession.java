@@ -46,6 +46,9 @@ public class ServiceSession {
     /** The district closes every core block to pull-out (ScheduleProblem.coreInstructionProtected). */
     private boolean coreInstructionProtected;
 
+    /** For a session that exists already: the id of what it is part of (the series), else null. */
+    private UUID existingSessionId;
+
     @PlanningPin
     private boolean pinned;
 
@@ -102,6 +105,12 @@ public class ServiceSession {
     public ServiceSession protectingCoreInstruction(boolean coreInstructionProtected) {
         this.coreInstructionProtected = coreInstructionProtected;
         return this;
+    }
+
+    /** Pins the session where it is: part of the existing session (series) {@code existingSessionId}. */
+    public ServiceSession pinAs(UUID existingSessionId, Placement fixed) {
+        this.existingSessionId = existingSessionId;
+        return pinAt(fixed);
     }
 
     /** Pins the session where it is (an existing session of this provider). */
@@ -189,7 +198,7 @@ public class ServiceSession {
         }
         ActivityBlock block = placement.block();
         return new GroupSlot(placement.day(), placement.startMinute(), minutes, schoolId, setting,
-                mandate.serviceType(), block == null ? null : block.blockId());
+                mandate.serviceType(), block == null ? null : block.blockId(), existingSessionId);
     }
 
     /** Both sessions are parts of one group session, so the provider is not double-booked by them. */
@@ -291,6 +300,10 @@ public class ServiceSession {
         return pinned;
     }
 
+    public UUID getExistingSessionId() {
+        return existingSessionId;
+    }
+
     public Placement getPlacement() {
         return placement;
     }
@@ -320,8 +333,12 @@ public class ServiceSession {
         }
     }
 
-    /** What makes several students' sessions one group session. */
+    /**
+     * What makes several students' sessions one group session. {@code existingSessionId}: the members
+     * of an existing series share it, and a new session never joins one (adding a student to a series
+     * is a change to that series, not a new one).
+     */
     public record GroupSlot(DayOfWeek day, int startMinute, int minutes, UUID schoolId, ServiceSetting setting,
-                            String serviceType, UUID blockId) {
+                            String serviceType, UUID blockId, UUID existingSessionId) {
     }
 }

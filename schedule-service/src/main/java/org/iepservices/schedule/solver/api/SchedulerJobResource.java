@@ -164,7 +164,13 @@ public class SchedulerJobResource {
     @APIResponse(responseCode = "200", description = "What was created and what was not")
     @APIResponse(responseCode = "404", description = "Unknown job (jobs are kept in memory, the last 50)")
     @APIResponse(responseCode = "409", description = "Still solving, or sessions accepted already")
-    public ScheduleAcceptance.Outcome accept(@PathParam("id") UUID id, ScheduleAcceptance.Request request) {
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ScheduleAcceptance.Request.class)))
+    public ScheduleAcceptance.Outcome accept(@PathParam("id") UUID id, String body) throws JsonProcessingException {
+        // the body is optional (accept everything from the job's week), so it is read by hand: a request
+        // without one, or without a Content-Type, is as good as {}
+        ScheduleAcceptance.Request request = body == null || body.isBlank() ? null
+                : json.readValue(body, ScheduleAcceptance.Request.class);
         return acceptance.accept(id, request);
     }
 
