@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.schedule.api.CopyDtos.ClassRef;
@@ -23,6 +24,8 @@ import org.iepservices.schedule.domain.roster.Student;
 import org.iepservices.schedule.service.CoverageService;
 import org.iepservices.schedule.service.RosterQuery;
 import org.iepservices.schedule.service.ScheduleQuery;
+import org.iepservices.schedule.service.SettingRecommendationService;
+import org.iepservices.schedule.service.SettingRecommendationService.MandateRecommendation;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -44,12 +47,15 @@ public class StudentResource {
     private final ScheduleQuery schedule;
     private final CoverageService coverage;
     private final DistrictClock clock;
+    private final SettingRecommendationService recommendations;
 
-    StudentResource(RosterQuery roster, ScheduleQuery schedule, CoverageService coverage, DistrictClock clock) {
+    StudentResource(RosterQuery roster, ScheduleQuery schedule, CoverageService coverage, DistrictClock clock,
+                    SettingRecommendationService recommendations) {
         this.roster = roster;
         this.schedule = schedule;
         this.coverage = coverage;
         this.clock = clock;
+        this.recommendations = recommendations;
     }
 
     @GET
@@ -77,6 +83,27 @@ public class StudentResource {
     public List<MandateView> mandates(@PathParam("studentId") UUID studentId, @QueryParam("on") LocalDate on) {
         return Mandate.<Mandate>list("studentId = ?1 order by serviceType, startDate", studentId).stream()
                 .filter(m -> on == null || m.inForceDuring(on, on)).map(MandateView::of).toList();
+    }
+
+    @GET
+    @Path("/mandates/{mandateId}/setting-recommendation")
+    @Operation(summary = "Push-in or pull-out for this mandate, from the student's records",
+            description = "Builds the recommendation input from what schedule-service knows: the mandate and its "
+                    + "current split, the goals of its IEP version (area, skill stage), the service profile "
+                    + "(regulation support, quiet setting) and the activity blocks of the classes the student is "
+                    + "enrolled in on `on` (default today, or the mandate's first day if later). Returns every "
+                    + "factor with direction, weight and evidence, the suggested split, the class block for each "
+                    + "push-in session, and `input` (replayable through POST /api/v1/recommendations/setting-mix). "
+                    + "404 for an unknown student or a mandate that is not theirs; 422 when the student is in no "
+                    + "class or their classes have no activity blocks yet (the classroom cannot be judged, so no "
+                    + "split is suggested), or the mandate's split does not add up.")
+    @APIResponse(responseCode = "200", description = "The recommendation and its factors")
+    @APIResponse(responseCode = "404", description = "Unknown student, or not this student's mandate")
+    @APIResponse(responseCode = "422", description = "No class or no activity blocks to judge push-in by")
+    public MandateRecommendation settingRecommendation(@PathParam("studentId") UUID studentId,
+                                                       @PathParam("mandateId") UUID mandateId,
+                                                       @QueryParam("on") LocalDate on) {
+        return recommendations.recommend(studentId, mandateId, on);
     }
 
     @GET

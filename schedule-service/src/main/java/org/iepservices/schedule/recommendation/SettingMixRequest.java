@@ -1,6 +1,8 @@
 package org.iepservices.schedule.recommendation;
 
 import org.iepservices.events.ActivitySubject;
+import org.iepservices.schedule.domain.activity.PushInOpenness;
+import org.iepservices.schedule.domain.activity.Structure;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -74,14 +76,14 @@ public record SettingMixRequest(MandateTerms mandate, List<IepGoal> goals, Servi
 
     /** One weekly activity block of the student's class. */
     public record CandidateBlock(UUID blockId, DayOfWeek day, LocalTime start, LocalTime end, ActivitySubject subject,
-                                 boolean core, ClassStructure structure, TeacherOpenness teacherOpenness) {
+                                 boolean core, Structure structure, PushInOpenness teacherOpenness) {
         public CandidateBlock {
             Objects.requireNonNull(day, "day");
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(end, "end");
             subject = subject == null ? ActivitySubject.OTHER : subject;
-            structure = structure == null ? ClassStructure.MODERATE : structure;
-            teacherOpenness = teacherOpenness == null ? TeacherOpenness.OPEN : teacherOpenness;
+            structure = structure == null ? Structure.MODERATE : structure;
+            teacherOpenness = teacherOpenness == null ? PushInOpenness.OPEN : teacherOpenness;
         }
 
         public int minutes() {

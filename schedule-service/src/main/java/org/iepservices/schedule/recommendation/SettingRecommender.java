@@ -2,6 +2,8 @@ package org.iepservices.schedule.recommendation;
 
 import org.iepservices.events.ActivitySubject;
 import org.iepservices.events.ServiceSetting;
+import org.iepservices.schedule.domain.activity.PushInOpenness;
+import org.iepservices.schedule.domain.activity.Structure;
 import org.iepservices.schedule.recommendation.SettingMixRequest.CandidateBlock;
 import org.iepservices.schedule.recommendation.SettingMixRequest.IepGoal;
 import org.iepservices.schedule.recommendation.SettingMixRequest.MandateTerms;
@@ -221,10 +223,10 @@ public class SettingRecommender {
         if (ActivitySubject.NON_INSTRUCTIONAL.contains(block.subject())) {
             return "non-instructional time";
         }
-        if (block.structure() == ClassStructure.LOW) {
+        if (block.structure() == Structure.LOW) {
             return "low structure";
         }
-        if (block.teacherOpenness() == TeacherOpenness.NEVER) {
+        if (block.teacherOpenness() == PushInOpenness.NEVER) {
             return "the teacher never takes push-in then";
         }
         if (block.minutes() < minutesPerSession) {

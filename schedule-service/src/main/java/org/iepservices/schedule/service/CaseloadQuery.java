@@ -72,6 +72,16 @@ public class CaseloadQuery {
     }
 
     public CaseloadSnapshot snapshot(UUID providerId, LocalDate from, LocalDate to) {
+        return snapshot(providerId, from, to, to);
+    }
+
+    /**
+     * The caseload in [from, to], with the existing series running at some point in [from,
+     * seriesUntil]: the automatic scheduler plans a week but the series it proposes run to the
+     * mandates' end, so a series starting later already takes its slot.
+     */
+    public CaseloadSnapshot snapshot(UUID providerId, LocalDate from, LocalDate to, LocalDate seriesUntil) {
+        LocalDate seriesTo = seriesUntil.isAfter(to) ? seriesUntil : to;
         Map<UUID, Set<UUID>> served = servedMandates(providerId, from, to);
         Set<UUID> studentIds = served.keySet();
         Optional<Staff> staff = Staff.findByIdOptional(providerId);
@@ -125,11 +135,11 @@ public class CaseloadQuery {
         }
 
         Map<UUID, SessionSeries> series = new LinkedHashMap<>();
-        seriesOfProvider(providerId, from, to).forEach(s -> series.put(s.id, s));
+        seriesOfProvider(providerId, from, seriesTo).forEach(s -> series.put(s.id, s));
         if (!studentIds.isEmpty()) {
             SessionSeries.<SessionSeries>list("select distinct s from SessionSeries s join s.members m"
                             + " where m.studentId in ?1 and s.effectiveFrom <= ?2 and s.effectiveTo >= ?3", studentIds,
-                    to, from).stream().filter(s -> !s.cancelledEntirely() && !s.lastDay().isBefore(from))
+                    seriesTo, from).stream().filter(s -> !s.cancelledEntirely() && !s.lastDay().isBefore(from))
                     .forEach(s -> series.putIfAbsent(s.id, s));
         }
         List<SeriesFacts> seriesFacts = series.values().stream().map(CaseloadQuery::facts).toList();

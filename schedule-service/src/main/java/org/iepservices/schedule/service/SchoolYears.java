@@ -18,6 +18,18 @@ public class SchoolYears {
                 .firstResultOptional();
     }
 
+    /**
+     * The first date on or after {@code date} that a school calendar of the school covers:
+     * {@code date} itself inside a school year, else the first day of the next one.
+     */
+    public Optional<LocalDate> firstCoveredOnOrAfter(UUID schoolId, LocalDate date) {
+        if (covering(schoolId, date).isPresent()) {
+            return Optional.of(date);
+        }
+        return SchoolCalendar.<SchoolCalendar>find("schoolId = ?1 and firstDay > ?2 order by firstDay", schoolId, date)
+                .firstResultOptional().map(c -> c.firstDay);
+    }
+
     /** The school's years overlapping [from, to]. */
     public List<SchoolYear> between(UUID schoolId, LocalDate from, LocalDate to) {
         return SchoolCalendar.<SchoolCalendar>list("schoolId = ?1 and firstDay <= ?2 and lastDay >= ?3", schoolId,

@@ -24,6 +24,8 @@ public final class FirstFitScheduler {
         for (TravelTime t : schedule.getTravelTimes()) {
             travel.merge(t.pair(), t.minutes(), Math::max);
         }
+        Integer max = schedule.getDailyLimits() == null || schedule.getDailyLimits().isEmpty() ? null
+                : schedule.getDailyLimits().get(0).maxSessionsPerDay();
         List<ServiceSession> placed = new ArrayList<>();
         for (ServiceSession session : schedule.getSessions()) {
             if (session.isPinned()) {
@@ -37,7 +39,7 @@ public final class FirstFitScheduler {
             session.setPlacement(null);
             for (Placement candidate : session.getCandidatePlacements()) {
                 session.setPlacement(candidate);
-                if (fits(session, placed, travel)) {
+                if (fits(session, placed, travel) && withinDailyMaximum(session, placed, max)) {
                     placed.add(session);
                     break;
                 }
@@ -45,6 +47,20 @@ public final class FirstFitScheduler {
             }
         }
         return schedule;
+    }
+
+    /** The session joins a group session already counted, or the provider's day has room for one more. */
+    static boolean withinDailyMaximum(ServiceSession session, List<ServiceSession> placed, Integer max) {
+        if (max == null) {
+            return true;
+        }
+        java.util.Set<Object> slots = new java.util.HashSet<>();
+        for (ServiceSession other : placed) {
+            if (other.isOwnProvider() && other.day() == session.day()) {
+                slots.add(other.providerSlot());
+            }
+        }
+        return slots.contains(session.providerSlot()) || slots.size() < max;
     }
 
     static boolean fits(ServiceSession session, List<ServiceSession> placed, Map<SchoolPair, Integer> travel) {

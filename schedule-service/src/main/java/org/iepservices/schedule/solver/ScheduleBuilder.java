@@ -11,9 +11,11 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,25 +43,50 @@ public final class ScheduleBuilder {
                         java.util.LinkedHashMap::new));
         Map<UUID, ActivityBlock> blocksById = problem.activityBlocks().stream()
                 .collect(Collectors.toMap(ActivityBlock::blockId, Function.identity(), (a, b) -> a));
+        boolean coreProtected = problem.coreInstructionProtected();
         PlacementCache cache = new PlacementCache();
 
         List<ServiceSession> sessions = new ArrayList<>();
         Map<String, Integer> fixedCount = new HashMap<>();
+        // Existing sessions, in two passes. First this provider's sessions serving a mandate planned
+        // here: pinned, they count toward it. Then the rest: a session of this provider not counted
+        // yet still takes the provider's time once (a commitment) and each student's; another
+        // provider's only takes its students' time.
+        Set<Object> providerTimeTaken = new HashSet<>();
+        List<FixedSession> notCounted = new ArrayList<>();
         for (FixedSession fixed : problem.fixedSessions()) {
             boolean own = fixed.providerId() == null || fixed.providerId().equals(problem.providerId());
-            ActivityBlock block = fixed.activityBlockId() == null ? null : blocksById.get(fixed.activityBlockId());
-            Placement at = cache.of(fixed.day(), fixed.start().toSecondOfDay() / 60, block);
+            Mandate mandate = fixed.mandateId() == null ? null : mandates.get(fixed.mandateId());
+            List<UUID> counted = own && mandate != null
+                    ? fixed.studentIds().stream().filter(id -> id.equals(mandate.studentId())).toList() : List.of();
+            if (counted.isEmpty()) {
+                notCounted.add(fixed);
+                continue;
+            }
+            Student student = students.get(counted.get(0));
+            sessions.add(new ServiceSession(fixedId(fixed, student.studentId()), student, mandate, fixed.setting(),
+                    fixed.minutes(), classBlocks(student, blocksByClass), List.of())
+                    .protectingCoreInstruction(coreProtected)
+                    .pinAs(existingId(fixed), placement(fixed, blocksById, cache)));
+            fixedCount.merge(mandate.mandateId() + "/" + fixed.setting(), 1, Integer::sum);
+            providerTimeTaken.add(timeKey(fixed));
+            if (fixed.studentIds().size() > 1) {
+                // the other students of that session: busy then
+                fixed.studentIds().stream().filter(id -> !id.equals(student.studentId()))
+                        .forEach(id -> notCounted.add(new FixedSession(fixed.sessionId(), UUID.randomUUID(), null,
+                                List.of(id), fixed.setting(), fixed.schoolId(), fixed.day(), fixed.start(),
+                                fixed.minutes(), fixed.activityBlockId())));
+            }
+        }
+        for (FixedSession fixed : notCounted) {
+            boolean own = fixed.providerId() == null || fixed.providerId().equals(problem.providerId());
+            Placement at = placement(fixed, blocksById, cache);
             for (UUID studentId : fixed.studentIds()) {
-                String id = "fixed/" + Objects.requireNonNullElse(fixed.sessionId(), UUID.randomUUID()) + "/" + studentId;
-                Mandate mandate = fixed.mandateId() == null ? null : mandates.get(fixed.mandateId());
-                Student student = students.get(studentId);
-                if (own && mandate != null && student != null) {
-                    List<ActivityBlock> classBlocks = blocksByClass.getOrDefault(student.classId(), List.of());
-                    sessions.add(new ServiceSession(id, student, mandate, fixed.setting(), fixed.minutes(),
-                            classBlocks, List.of()).pinAt(at));
-                    fixedCount.merge(mandate.mandateId() + "/" + fixed.setting(), 1, Integer::sum);
+                String id = fixedId(fixed, studentId);
+                if (own && providerTimeTaken.add(timeKey(fixed))) {
+                    sessions.add(ServiceSession.ofOwnCommitment(id, studentId, fixed.schoolId(), fixed.setting(),
+                            fixed.minutes(), at));
                 } else {
-                    // another provider's session, or one outside this caseload: it only keeps the student busy
                     sessions.add(ServiceSession.ofOtherProvider(id, studentId, fixed.schoolId(), fixed.setting(),
                             fixed.minutes(), at));
                 }
@@ -68,7 +95,7 @@ public final class ScheduleBuilder {
 
         for (Mandate mandate : mandates.values()) {
             Student student = students.get(mandate.studentId());
-            List<ActivityBlock> classBlocks = blocksByClass.getOrDefault(student.classId(), List.of());
+            List<ActivityBlock> classBlocks = classBlocks(student, blocksByClass);
             for (ServiceSetting setting : List.of(ServiceSetting.PUSH_IN, ServiceSetting.PULL_OUT)) {
                 int toPlace = mandate.sessions(setting) - fixedCount.getOrDefault(mandate.mandateId() + "/" + setting, 0);
                 if (toPlace <= 0) {
@@ -79,15 +106,43 @@ public final class ScheduleBuilder {
                         : pullOutCandidates(problem, student, mandate, classBlocks, cache);
                 for (int i = 1; i <= toPlace; i++) {
                     sessions.add(new ServiceSession(mandate.mandateId() + "/" + setting + "/" + i, student, mandate,
-                            setting, mandate.minutesPerSession(), classBlocks, candidates));
+                            setting, mandate.minutesPerSession(), classBlocks, candidates)
+                            .protectingCoreInstruction(coreProtected));
                 }
             }
         }
+        List<DailyLimit> limits = problem.maxSessionsPerDay() == null ? List.of()
+                : List.of(new DailyLimit(problem.maxSessionsPerDay()));
         return new ServiceSchedule(problem, problem.activityBlocks(), problem.availability(), problem.travelTimes(),
-                sessions);
+                limits, sessions);
     }
 
-    /** Grid starts inside a structured block of the student's class that takes push-in, within availability. */
+    /** The blocks of every class of the student, main class first. */
+    static List<ActivityBlock> classBlocks(Student student, Map<UUID, List<ActivityBlock>> blocksByClass) {
+        return student.classIds().stream().flatMap(id -> blocksByClass.getOrDefault(id, List.of()).stream()).toList();
+    }
+
+    private static Placement placement(FixedSession fixed, Map<UUID, ActivityBlock> blocksById, PlacementCache cache) {
+        ActivityBlock block = fixed.activityBlockId() == null ? null : blocksById.get(fixed.activityBlockId());
+        return cache.of(fixed.day(), fixed.start().toSecondOfDay() / 60, block);
+    }
+
+    /** The existing session's id; without one each fixed session stands on its own. */
+    private static UUID existingId(FixedSession fixed) {
+        return fixed.sessionId() != null ? fixed.sessionId() : UUID.randomUUID();
+    }
+
+    private static String fixedId(FixedSession fixed, UUID studentId) {
+        return "fixed/" + Objects.requireNonNullElseGet(fixed.sessionId(), UUID::randomUUID) + "/" + studentId;
+    }
+
+    /** One existing session's hold on the provider's time: its id, or (without one) its slot. */
+    private static Object timeKey(FixedSession fixed) {
+        return fixed.sessionId() != null ? fixed.sessionId()
+                : List.of(fixed.day(), fixed.start(), fixed.minutes(), String.valueOf(fixed.schoolId()));
+    }
+
+    /** Grid starts inside a structured block of one of the student's classes that takes push-in, within availability. */
     static List<Placement> pushInCandidates(ScheduleProblem problem, Student student, Mandate mandate,
                                             List<ActivityBlock> classBlocks, PlacementCache cache) {
         int minutes = mandate.minutesPerSession();
@@ -118,7 +173,7 @@ public final class ScheduleBuilder {
                         int from = start;
                         boolean protectedOverlap = classBlocks.stream().anyMatch(b -> b.day() == window.day()
                                 && b.startMinute() < from + minutes && from < b.endMinute()
-                                && (b.protectedCore() || mandate.notDuringSubjects().contains(b.subject())));
+                                && b.closedToPullOut(mandate, problem.coreInstructionProtected()));
                         if (!protectedOverlap) {
                             result.add(cache.of(window.day(), start, null));
                         }

@@ -21,6 +21,11 @@ import java.util.Set;
  * students) of conflict, so the solver can tell a bad conflict from a small one; the medium level
  * counts mandated minutes left unplaced, so placing every minute beats every soft preference; soft
  * rules weigh what serves students and teachers best.
+ *
+ * <p>Hard rules about one session on its own (availability, protected blocks, push-in target) judge
+ * only the sessions the solver places: a pinned session exists already, perhaps accepted with an
+ * override, and cannot move, so judging it would only make every week infeasible. Rules between
+ * sessions (double booking, travel, daily maximum) count pinned sessions too.
  */
 public class ScheduleConstraintProvider implements ConstraintProvider {
 
@@ -40,6 +45,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 pullOutNotDuringProtectedBlocks(factory),
                 pushInIntoStructuredBlockOfOwnClass(factory),
                 groupSizeLimit(factory),
+                providerDailyMaximum(factory),
                 mandatedMinutesPlaced(factory),
                 pushInMatchesGoals(factory),
                 pullOutAvoidsCoreSubjects(factory),
@@ -77,7 +83,7 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     /** A session lies fully inside one window when the provider is at the student's school. */
     Constraint withinProviderAvailability(ConstraintFactory factory) {
         return factory.forEach(ServiceSession.class)
-                .filter(ServiceSession::isOwnProvider)
+                .filter(s -> s.isOwnProvider() && !s.isPinned())
                 .ifNotExists(AvailabilityWindow.class,
                         Joiners.equal(ServiceSession::getSchoolId, AvailabilityWindow::schoolId),
                         Joiners.equal(ServiceSession::day, AvailabilityWindow::day),
@@ -103,30 +109,30 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
     }
 
     /**
-     * No pull-out during core instruction the teacher never lets a student leave, nor during a subject
-     * the mandate forbids (NOT_DURING_SUBJECT); penalized by the minutes overlapping.
+     * No pull-out during core instruction the teacher never lets a student leave (or any core
+     * instruction, when the district protects it), nor during a subject the mandate forbids
+     * (NOT_DURING_SUBJECT), in any of the student's classes; penalized by the minutes overlapping.
      */
     Constraint pullOutNotDuringProtectedBlocks(ConstraintFactory factory) {
         return factory.forEach(ServiceSession.class)
-                .filter(s -> s.isOwnProvider() && s.isPullOut())
+                .filter(s -> s.isOwnProvider() && s.isPullOut() && !s.isPinned())
                 .join(ActivityBlock.class,
-                        Joiners.equal(ServiceSession::classId, ActivityBlock::classId),
                         Joiners.equal(ServiceSession::day, ActivityBlock::day),
                         Joiners.overlapping(ServiceSession::start, ServiceSession::end,
-                                ActivityBlock::startMinute, ActivityBlock::endMinute))
-                .filter((session, block) -> block.protectedCore()
-                        || session.getMandate().notDuringSubjects().contains(block.subject()))
+                                ActivityBlock::startMinute, ActivityBlock::endMinute),
+                        Joiners.filtering((session, block) -> session.inClass(block.classId())))
+                .filter(ServiceSession::mustNotMiss)
                 .penalize(HardMediumSoftScore.ONE_HARD, ServiceSession::overlapMinutes)
                 .asConstraint("Pull-out not during protected blocks");
     }
 
     /**
-     * A push-in joins a structured, instructional block of the student's own class whose teacher takes
-     * push-in, and stays fully inside it; penalized by the session's minutes.
+     * A push-in joins a structured, instructional block of one of the student's classes whose teacher
+     * takes push-in, and stays fully inside it; penalized by the session's minutes.
      */
     Constraint pushInIntoStructuredBlockOfOwnClass(ConstraintFactory factory) {
         return factory.forEach(ServiceSession.class)
-                .filter(s -> s.isOwnProvider() && s.isPushIn() && !s.pushInIsValid())
+                .filter(s -> s.isOwnProvider() && s.isPushIn() && !s.isPinned() && !s.pushInIsValid())
                 .penalize(HardMediumSoftScore.ONE_HARD, ServiceSession::getMinutes)
                 .asConstraint("Push-in into structured block of own class");
     }
@@ -140,6 +146,20 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
                 .filter((slot, students, limit) -> students > limit)
                 .penalize(HardMediumSoftScore.ONE_HARD, (slot, students, limit) -> students - limit)
                 .asConstraint("Group size limit");
+    }
+
+    /**
+     * The provider takes at most their daily maximum of sessions (provider limits; a group session
+     * counts once, pinned ones count); penalized by the sessions over it each day.
+     */
+    Constraint providerDailyMaximum(ConstraintFactory factory) {
+        return factory.forEach(ServiceSession.class)
+                .filter(ServiceSession::isOwnProvider)
+                .groupBy(ServiceSession::day, ConstraintCollectors.countDistinct(ServiceSession::providerSlot))
+                .join(DailyLimit.class)
+                .filter((day, sessions, limit) -> sessions > limit.maxSessionsPerDay())
+                .penalize(HardMediumSoftScore.ONE_HARD, (day, sessions, limit) -> sessions - limit.maxSessionsPerDay())
+                .asConstraint("Provider daily maximum");
     }
 
     // ---------------------------------------------------------------- medium
@@ -167,10 +187,10 @@ public class ScheduleConstraintProvider implements ConstraintProvider {
         return factory.forEach(ServiceSession.class)
                 .filter(s -> s.isOwnProvider() && s.isPullOut())
                 .join(ActivityBlock.class,
-                        Joiners.equal(ServiceSession::classId, ActivityBlock::classId),
                         Joiners.equal(ServiceSession::day, ActivityBlock::day),
                         Joiners.overlapping(ServiceSession::start, ServiceSession::end,
-                                ActivityBlock::startMinute, ActivityBlock::endMinute))
+                                ActivityBlock::startMinute, ActivityBlock::endMinute),
+                        Joiners.filtering((session, block) -> session.inClass(block.classId())))
                 .filter((session, block) -> block.core())
                 .penalize(HardMediumSoftScore.ONE_SOFT, ServiceSession::overlapMinutes)
                 .asConstraint("Pull-out avoids core subjects");

@@ -15,8 +15,8 @@ public record ScheduleMetrics(int mandatedMinutes, int placedMinutes, int unplac
         int mandated = 0, placed = 0, unplaced = 0, pushIn = 0, pushInMatched = 0, pullOut = 0, pullOutOutside = 0;
         java.util.Map<ServiceSession.GroupSlot, Integer> groupMembers = new java.util.HashMap<>();
         for (ServiceSession s : schedule.getSessions()) {
-            if (!s.isOwnProvider()) {
-                continue;
+            if (!s.isOwnProvider() || s.getMandate() == null) {
+                continue; // another provider's session, or this provider's time taken elsewhere
             }
             mandated += s.getMinutes();
             if (!s.isPlaced()) {

@@ -2,9 +2,9 @@ package org.iepservices.schedule.solver;
 
 import org.iepservices.events.ActivitySubject;
 import org.iepservices.events.ServiceSetting;
-import org.iepservices.schedule.recommendation.ClassStructure;
+import org.iepservices.schedule.domain.activity.PushInOpenness;
+import org.iepservices.schedule.domain.activity.Structure;
 import org.iepservices.schedule.recommendation.GoalArea;
-import org.iepservices.schedule.recommendation.TeacherOpenness;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * What the automatic scheduler plans: one provider's caseload for one school week, as plain data.
  * The week it produces is a template: every placement is a weekday slot that recurs each week.
- * Phase 2 builds this from schedule-service's own tables; integrators can send it as JSON.
+ * {@code domain.caseload.SnapshotMapper} builds it from schedule-service's own copies (a provider's
+ * caseload snapshot); integrators can send it as JSON.
  *
  * @param providerId     the provider whose sessions are planned
  * @param schoolId       optional: plan only the students of this school (the others are ignored)
@@ -29,16 +30,22 @@ import java.util.UUID;
  * @param availability   when the provider is at which school; windows of one school and day must not touch
  * @param travelTimes    minutes between two schools (either direction); a pair not listed needs none
  * @param fixedSessions  sessions that already exist and must not move (this provider's or another's)
+ * @param maxSessionsPerDay        optional: the most sessions the provider takes a day (a group session
+ *                                 counts once, this provider's fixed sessions count too)
+ * @param coreInstructionProtected the district refuses pull-outs during core instruction: every core
+ *                                 block is then closed to pull-out, not only those whose teacher says NEVER
  */
 public record ScheduleProblem(UUID providerId, UUID schoolId, Integer gridMinutes, List<Student> students,
                               List<Mandate> mandates, List<ActivityBlock> activityBlocks,
                               List<AvailabilityWindow> availability, List<TravelTime> travelTimes,
-                              List<FixedSession> fixedSessions) {
+                              List<FixedSession> fixedSessions, Integer maxSessionsPerDay,
+                              Boolean coreInstructionProtected) {
 
     public static final int DEFAULT_GRID_MINUTES = 5;
 
     public ScheduleProblem {
         gridMinutes = gridMinutes == null ? DEFAULT_GRID_MINUTES : gridMinutes;
+        coreInstructionProtected = coreInstructionProtected != null && coreInstructionProtected;
         students = students == null ? List.of() : List.copyOf(students);
         mandates = mandates == null ? List.of() : List.copyOf(mandates);
         activityBlocks = activityBlocks == null ? List.of() : List.copyOf(activityBlocks);
@@ -47,11 +54,45 @@ public record ScheduleProblem(UUID providerId, UUID schoolId, Integer gridMinute
         fixedSessions = fixedSessions == null ? List.of() : List.copyOf(fixedSessions);
     }
 
-    /** A student of the caseload: where they are (school, class), their grade and what their goals work on. */
+    /** A week without a daily maximum, where only core blocks whose teacher says NEVER are closed to pull-out. */
+    public ScheduleProblem(UUID providerId, UUID schoolId, Integer gridMinutes, List<Student> students,
+                           List<Mandate> mandates, List<ActivityBlock> activityBlocks,
+                           List<AvailabilityWindow> availability, List<TravelTime> travelTimes,
+                           List<FixedSession> fixedSessions) {
+        this(providerId, schoolId, gridMinutes, students, mandates, activityBlocks, availability, travelTimes,
+                fixedSessions, null, false);
+    }
+
+    /**
+     * A student of the caseload: where they are (school, class), their grade and what their goals work
+     * on. {@code classId} is the class push-in usually joins (the homeroom); {@code otherClassIds} are
+     * further classes the student is in (specials, a co-taught section): push-in may join their blocks
+     * too, and a pull-out counts what it makes the student miss there.
+     */
     public record Student(UUID studentId, String name, UUID schoolId, UUID classId, String grade,
-                          Set<GoalArea> goalAreas) {
+                          Set<GoalArea> goalAreas, List<UUID> otherClassIds) {
         public Student {
             goalAreas = goalAreas == null || goalAreas.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(goalAreas));
+            otherClassIds = otherClassIds == null ? List.of() : List.copyOf(otherClassIds);
+        }
+
+        public Student(UUID studentId, String name, UUID schoolId, UUID classId, String grade,
+                       Set<GoalArea> goalAreas) {
+            this(studentId, name, schoolId, classId, grade, goalAreas, List.of());
+        }
+
+        /** Every class of the student, the main one first. */
+        public List<UUID> classIds() {
+            List<UUID> all = new ArrayList<>();
+            if (classId != null) {
+                all.add(classId);
+            }
+            otherClassIds.stream().filter(id -> !all.contains(id)).forEach(all::add);
+            return all;
+        }
+
+        public boolean inClass(UUID id) {
+            return id != null && (id.equals(classId) || otherClassIds.contains(id));
         }
     }
 
@@ -81,12 +122,12 @@ public record ScheduleProblem(UUID providerId, UUID schoolId, Integer gridMinute
 
     /** One weekly activity block of a class: what the class does then, how structured it is, how the teacher takes providers. */
     public record ActivityBlock(UUID blockId, UUID classId, DayOfWeek day, LocalTime start, LocalTime end,
-                                ActivitySubject subject, boolean core, ClassStructure structure,
-                                TeacherOpenness teacherOpenness) {
+                                ActivitySubject subject, boolean core, Structure structure,
+                                PushInOpenness teacherOpenness) {
         public ActivityBlock {
             subject = subject == null ? ActivitySubject.OTHER : subject;
-            structure = structure == null ? ClassStructure.MODERATE : structure;
-            teacherOpenness = teacherOpenness == null ? TeacherOpenness.OPEN : teacherOpenness;
+            structure = structure == null ? Structure.MODERATE : structure;
+            teacherOpenness = teacherOpenness == null ? PushInOpenness.OPEN : teacherOpenness;
         }
 
         public int startMinute() {
@@ -99,13 +140,22 @@ public record ScheduleProblem(UUID providerId, UUID schoolId, Integer gridMinute
 
         /** A push-in can join it: structured, instructional, the teacher does not refuse. */
         public boolean takesPushIn() {
-            return structure != ClassStructure.LOW && !ActivitySubject.NON_INSTRUCTIONAL.contains(subject)
-                    && teacherOpenness != TeacherOpenness.NEVER;
+            return structure != Structure.LOW && !ActivitySubject.NON_INSTRUCTIONAL.contains(subject)
+                    && teacherOpenness != PushInOpenness.NEVER;
         }
 
         /** Core instruction the teacher never lets a student leave. */
         public boolean protectedCore() {
-            return core && teacherOpenness == TeacherOpenness.NEVER;
+            return core && teacherOpenness == PushInOpenness.NEVER;
+        }
+
+        /**
+         * A pull-out of this mandate must not take the student out of this block: protected core, any
+         * core block when the district protects core instruction, or a subject the mandate excludes.
+         */
+        public boolean closedToPullOut(Mandate mandate, boolean coreInstructionProtected) {
+            return protectedCore() || (coreInstructionProtected && core)
+                    || (mandate != null && mandate.notDuringSubjects().contains(subject));
         }
     }
 
@@ -148,6 +198,9 @@ public record ScheduleProblem(UUID providerId, UUID schoolId, Integer gridMinute
         }
         if (gridMinutes < 1 || gridMinutes > 60) {
             v.add(new String[]{"gridMinutes", "must be between 1 and 60"});
+        }
+        if (maxSessionsPerDay != null && maxSessionsPerDay < 1) {
+            v.add(new String[]{"maxSessionsPerDay", "must be at least 1 (or left out for no limit)"});
         }
         Set<UUID> studentIds = new HashSet<>();
         for (int i = 0; i < students.size(); i++) {

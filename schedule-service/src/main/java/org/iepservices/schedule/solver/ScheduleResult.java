@@ -7,6 +7,7 @@ import org.iepservices.events.ActivitySubject;
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.schedule.solver.ScheduleProblem.ActivityBlock;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -15,17 +16,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A planned week as plain data: the sessions (a group session once, with all its students), the
- * sessions that found no slot and why, the score per rule and the metrics. Phase 2 turns each planned
- * session into a recurring series.
+ * sessions that found no slot and why, the score per rule and the metrics. Accepting a job turns each
+ * planned session that is not fixed into a recurring series (service.ScheduleAcceptance).
  */
 public record ScheduleResult(String score, boolean feasible, ScheduleMetrics metrics, List<PlannedSession> sessions,
                              List<UnplacedSession> unplaced, List<ConstraintScore> constraints) {
 
-    /** One weekly session; {@code students} has several entries for a group session. */
-    public record PlannedSession(ServiceSetting setting, String serviceType, UUID schoolId, DayOfWeek day,
+    /**
+     * One weekly session; {@code students} has several entries for a group session. {@code sessionId}
+     * names it for accepting (the same for the same students, mandates and settings in the same job);
+     * {@code fixed}: it exists already, and {@code sessionId} is then the existing session's (series') id.
+     */
+    public record PlannedSession(UUID sessionId, ServiceSetting setting, String serviceType, UUID schoolId, DayOfWeek day,
                                  LocalTime start, LocalTime end, int minutes, UUID classId, UUID activityBlockId,
                                  ActivitySubject activitySubject, boolean fixed, List<Participant> students) {
     }
@@ -44,7 +50,9 @@ public record ScheduleResult(String score, boolean feasible, ScheduleMetrics met
         long hardConflicts = hardConflicts(analysis);
         Map<Object, List<ServiceSession>> bySlot = new LinkedHashMap<>();
         List<UnplacedSession> unplaced = new ArrayList<>();
-        List<ServiceSession> own = schedule.getSessions().stream().filter(ServiceSession::isOwnProvider)
+        // this provider's sessions serving a planned mandate (commitments elsewhere are not listed)
+        List<ServiceSession> own = schedule.getSessions().stream()
+                .filter(s -> s.isOwnProvider() && s.getMandate() != null)
                 .sorted(Comparator.comparing((ServiceSession s) -> s.isPlaced() ? s.day() : DayOfWeek.SUNDAY)
                         .thenComparingInt(s -> s.isPlaced() ? s.start() : 0)
                         .thenComparing(ServiceSession::getId))
@@ -63,9 +71,10 @@ public record ScheduleResult(String score, boolean feasible, ScheduleMetrics met
         for (List<ServiceSession> members : bySlot.values()) {
             ServiceSession first = members.get(0);
             ActivityBlock block = first.block();
-            planned.add(new PlannedSession(first.getSetting(), first.getMandate().serviceType(), first.getSchoolId(),
-                    first.day(), LocalTime.ofSecondOfDay(first.start() * 60L), LocalTime.ofSecondOfDay(first.end() * 60L),
-                    first.getMinutes(), first.classId(), block == null ? null : block.blockId(),
+            planned.add(new PlannedSession(sessionId(members), first.getSetting(), first.getMandate().serviceType(),
+                    first.getSchoolId(), first.day(), LocalTime.ofSecondOfDay(first.start() * 60L),
+                    LocalTime.ofSecondOfDay(first.end() * 60L), first.getMinutes(),
+                    block != null ? block.classId() : first.classId(), block == null ? null : block.blockId(),
                     block == null ? null : block.subject(), first.isPinned(),
                     members.stream().map(m -> new Participant(m.getStudentId(), m.mandateId())).toList()));
         }
@@ -85,6 +94,18 @@ public record ScheduleResult(String score, boolean feasible, ScheduleMetrics met
                 .filter(c -> c.score().hardScore() < 0)
                 .mapToLong(ConstraintAnalysis::matchCount)
                 .sum();
+    }
+
+    /**
+     * A name for a planned session: an existing one keeps its own id (the series id); a new one gets
+     * one derived from its members' planning ids, stable for a given solution.
+     */
+    static UUID sessionId(List<ServiceSession> members) {
+        if (members.get(0).getExistingSessionId() != null) {
+            return members.get(0).getExistingSessionId();
+        }
+        String key = members.stream().map(ServiceSession::getId).sorted().collect(Collectors.joining(","));
+        return UUID.nameUUIDFromBytes(("planned-session:" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String noCandidateReason(ServiceSession s) {

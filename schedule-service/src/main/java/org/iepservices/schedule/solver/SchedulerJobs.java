@@ -10,6 +10,7 @@ import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scheduler jobs: submit a problem and get a job id back at once, read its status and best score
- * while Timefold works, fetch the best week found so far, cancel. Solving runs on the SolverManager's
- * threads (termination from {@code quarkus.timefold.solver.termination.*}).
+ * while Timefold works, fetch the best week found so far, cancel, and remember which proposed
+ * sessions were accepted as series. Solving runs on the SolverManager's threads (termination from
+ * {@code quarkus.timefold.solver.termination.*}).
  *
- * <p>Jobs live in memory (the last {@link #KEPT_JOBS} are kept): a week is re-planned in seconds,
- * and phase 2 stores what is accepted as recurring series, not the jobs.
+ * <p>Jobs live in memory only (the last {@link #KEPT_JOBS} are kept; a restart forgets them): a week
+ * is re-planned in seconds, and what a provider accepts is stored as recurring series, not as jobs.
  */
 @ApplicationScoped
 public class SchedulerJobs {
@@ -31,9 +33,27 @@ public class SchedulerJobs {
 
     public enum State { QUEUED, SOLVING, DONE, CANCELLED, FAILED }
 
-    /** What a client polls: the state, the best score so far and how many mandated minutes it places. */
+    /**
+     * What a client polls: the state, the best score so far and how many mandated minutes it places;
+     * for a job built from the database also the provider, school and week it plans and notes on how
+     * the caseload was read (students left out, monthly mandates converted); the sessions accepted.
+     */
     public record JobStatus(UUID jobId, State state, String score, boolean feasible, int placedMinutes,
-                            int mandatedMinutes, Instant submittedAt, Instant finishedAt, String error) {
+                            int mandatedMinutes, Instant submittedAt, Instant finishedAt, String error,
+                            UUID providerId, UUID schoolId, LocalDate weekOf, List<String> notes,
+                            int acceptedSessions) {
+    }
+
+    /**
+     * Where a job's problem came from: a provider's caseload in the week starting {@code weekOf}
+     * (built from the database), or the facts in the request body ({@code weekOf} null).
+     */
+    public record JobOrigin(UUID schoolId, LocalDate weekOf, List<String> notes) {
+        public static final JobOrigin FACTS_IN_BODY = new JobOrigin(null, null, List.of());
+
+        public JobOrigin {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
     }
 
     private final SolverManager<ServiceSchedule, UUID> solverManager;
@@ -48,6 +68,10 @@ public class SchedulerJobs {
 
     /** Checks the problem (422 listing every bad field), builds the planning solution and starts solving. */
     public JobStatus submit(ScheduleProblem problem) {
+        return submit(problem, JobOrigin.FACTS_IN_BODY);
+    }
+
+    public JobStatus submit(ScheduleProblem problem, JobOrigin origin) {
         List<Problem.Violation> violations = problem.violations().stream()
                 .map(v -> new Problem.Violation(v[0], v[1])).toList();
         if (!violations.isEmpty()) {
@@ -55,7 +79,7 @@ public class SchedulerJobs {
         }
         ServiceSchedule schedule = ScheduleBuilder.build(problem);
         solutionManager.update(schedule); // score the starting point before the solver threads see it
-        Job job = new Job(UUID.randomUUID(), schedule);
+        Job job = new Job(UUID.randomUUID(), schedule, problem, origin);
         forgetOldJobs();
         jobs.put(job.id, job);
         solverManager.solveBuilder()
@@ -80,7 +104,30 @@ public class SchedulerJobs {
         HardMediumSoftScore score = best.getScore();
         ScheduleMetrics metrics = ScheduleMetrics.of(best, 0);
         return new JobStatus(job.id, state(job), score.toString(), score.isFeasible(), metrics.placedMinutes(),
-                metrics.mandatedMinutes(), job.submittedAt, job.finishedAt, job.error);
+                metrics.mandatedMinutes(), job.submittedAt, job.finishedAt, job.error, job.problem.providerId(),
+                job.origin.schoolId(), job.origin.weekOf(), job.origin.notes(), job.accepted.size());
+    }
+
+    public ScheduleProblem problem(UUID jobId) {
+        return job(jobId).problem;
+    }
+
+    public JobOrigin origin(UUID jobId) {
+        return job(jobId).origin;
+    }
+
+    /** Sessions of the job's result already accepted, with the series each became. */
+    public Map<UUID, UUID> accepted(UUID jobId) {
+        return Map.copyOf(job(jobId).accepted);
+    }
+
+    public void recordAccepted(UUID jobId, UUID sessionId, UUID seriesId) {
+        job(jobId).accepted.put(sessionId, seriesId);
+    }
+
+    /** Held while a job's sessions are being accepted, so two accepts of one job never both create a series. */
+    public Object acceptanceLock(UUID jobId) {
+        return job(jobId).acceptance;
     }
 
     /** The best week found so far (the final one once the job is DONE or CANCELLED). */
@@ -116,7 +163,9 @@ public class SchedulerJobs {
     private Job job(UUID jobId) {
         Job job = jobs.get(jobId);
         if (job == null) {
-            throw ProblemException.notFound("Scheduler job", jobId);
+            throw new ProblemException(ProblemType.NOT_FOUND, "Scheduler job " + jobId + " does not exist: jobs "
+                    + "are kept in memory (the last " + KEPT_JOBS + ", until the service restarts); submit the week "
+                    + "again");
         }
         return job;
     }
@@ -133,15 +182,21 @@ public class SchedulerJobs {
 
     private static final class Job {
         final UUID id;
+        final ScheduleProblem problem;
+        final JobOrigin origin;
+        final Map<UUID, UUID> accepted = new ConcurrentHashMap<>();
+        final Object acceptance = new Object();
         final Instant submittedAt = Instant.now();
         volatile ServiceSchedule best;
         volatile Instant finishedAt;
         volatile boolean cancelled;
         volatile String error;
 
-        Job(UUID id, ServiceSchedule initial) {
+        Job(UUID id, ServiceSchedule initial, ScheduleProblem problem, JobOrigin origin) {
             this.id = id;
             this.best = initial;
+            this.problem = problem;
+            this.origin = origin;
         }
 
         void improved(ServiceSchedule solution) {

@@ -30,6 +30,10 @@ public class ServiceSchedule {
     @ProblemFactCollectionProperty
     private List<TravelTime> travelTimes;
 
+    /** The provider's daily maximum, if any (zero or one element). */
+    @ProblemFactCollectionProperty
+    private List<DailyLimit> dailyLimits;
+
     @PlanningEntityCollectionProperty
     private List<ServiceSession> sessions;
 
@@ -42,7 +46,14 @@ public class ServiceSchedule {
     public ServiceSchedule(ScheduleProblem problem, List<ActivityBlock> activityBlocks,
                            List<AvailabilityWindow> availability, List<TravelTime> travelTimes,
                            List<ServiceSession> sessions) {
+        this(problem, activityBlocks, availability, travelTimes, List.of(), sessions);
+    }
+
+    public ServiceSchedule(ScheduleProblem problem, List<ActivityBlock> activityBlocks,
+                           List<AvailabilityWindow> availability, List<TravelTime> travelTimes,
+                           List<DailyLimit> dailyLimits, List<ServiceSession> sessions) {
         this.problem = problem;
+        this.dailyLimits = dailyLimits;
         this.activityBlocks = activityBlocks;
         this.availability = availability;
         this.travelTimes = travelTimes;
@@ -63,6 +74,10 @@ public class ServiceSchedule {
 
     public List<TravelTime> getTravelTimes() {
         return travelTimes;
+    }
+
+    public List<DailyLimit> getDailyLimits() {
+        return dailyLimits;
     }
 
     public List<ServiceSession> getSessions() {

@@ -43,6 +43,11 @@ public class ServiceSession {
     /** The weekly activity blocks of the student's class, to tell what a pull-out makes them miss. */
     private List<ActivityBlock> classBlocks;
     private List<Placement> candidatePlacements;
+    /** The district closes every core block to pull-out (ScheduleProblem.coreInstructionProtected). */
+    private boolean coreInstructionProtected;
+
+    /** For a session that exists already: the id of what it is part of (the series), else null. */
+    private UUID existingSessionId;
 
     @PlanningPin
     private boolean pinned;
@@ -82,6 +87,30 @@ public class ServiceSession {
         session.placement = placement;
         session.pinned = true;
         return session;
+    }
+
+    /**
+     * An existing session of this provider that serves no mandate planned here (another school's
+     * student, a mandate not in the problem): it takes the provider's time (double booking, travel,
+     * daily maximum) and its student's, and counts toward nothing.
+     */
+    public static ServiceSession ofOwnCommitment(String id, UUID studentId, UUID schoolId, ServiceSetting setting,
+                                                 int minutes, Placement placement) {
+        ServiceSession session = ofOtherProvider(id, studentId, schoolId, setting, minutes, placement);
+        session.ownProvider = true;
+        return session;
+    }
+
+    /** Sets whether the district closes every core block to pull-out. */
+    public ServiceSession protectingCoreInstruction(boolean coreInstructionProtected) {
+        this.coreInstructionProtected = coreInstructionProtected;
+        return this;
+    }
+
+    /** Pins the session where it is: part of the existing session (series) {@code existingSessionId}. */
+    public ServiceSession pinAs(UUID existingSessionId, Placement fixed) {
+        this.existingSessionId = existingSessionId;
+        return pinAt(fixed);
     }
 
     /** Pins the session where it is (an existing session of this provider). */
@@ -131,6 +160,25 @@ public class ServiceSession {
         return student == null ? null : student.classId();
     }
 
+    /** The student is in that class (their main class or another one). */
+    public boolean inClass(UUID classId) {
+        return student != null && student.inClass(classId);
+    }
+
+    /** This pull-out must not take the student out of the block (see ActivityBlock.closedToPullOut). */
+    public boolean mustNotMiss(ActivityBlock block) {
+        return block.closedToPullOut(mandate, coreInstructionProtected);
+    }
+
+    /**
+     * What takes the provider's time: the group session for a member of one, else the session itself,
+     * so a group session counts once toward the daily maximum.
+     */
+    public Object providerSlot() {
+        GroupSlot slot = groupSlot();
+        return slot != null ? slot : id;
+    }
+
     public UUID mandateId() {
         return mandate == null ? null : mandate.mandateId();
     }
@@ -150,7 +198,7 @@ public class ServiceSession {
         }
         ActivityBlock block = placement.block();
         return new GroupSlot(placement.day(), placement.startMinute(), minutes, schoolId, setting,
-                mandate.serviceType(), block == null ? null : block.blockId());
+                mandate.serviceType(), block == null ? null : block.blockId(), existingSessionId);
     }
 
     /** Both sessions are parts of one group session, so the provider is not double-booked by them. */
@@ -205,10 +253,10 @@ public class ServiceSession {
         return false;
     }
 
-    /** The push-in sits fully inside a structured block of the student's own class that takes push-in. */
+    /** The push-in sits fully inside a structured block of one of the student's classes that takes push-in. */
     public boolean pushInIsValid() {
         ActivityBlock block = block();
-        return block != null && block.classId().equals(classId()) && block.takesPushIn()
+        return block != null && inClass(block.classId()) && block.takesPushIn()
                 && block.day() == day() && start() >= block.startMinute() && end() <= block.endMinute();
     }
 
@@ -252,6 +300,10 @@ public class ServiceSession {
         return pinned;
     }
 
+    public UUID getExistingSessionId() {
+        return existingSessionId;
+    }
+
     public Placement getPlacement() {
         return placement;
     }
@@ -281,8 +333,12 @@ public class ServiceSession {
         }
     }
 
-    /** What makes several students' sessions one group session. */
+    /**
+     * What makes several students' sessions one group session. {@code existingSessionId}: the members
+     * of an existing series share it, and a new session never joins one (adding a student to a series
+     * is a change to that series, not a new one).
+     */
     public record GroupSlot(DayOfWeek day, int startMinute, int minutes, UUID schoolId, ServiceSetting setting,
-                            String serviceType, UUID blockId) {
+                            String serviceType, UUID blockId, UUID existingSessionId) {
     }
 }

@@ -1,6 +1,8 @@
 package org.iepservices.schedule.recommendation;
 
 import org.iepservices.events.ActivitySubject;
+import org.iepservices.schedule.domain.activity.PushInOpenness;
+import org.iepservices.schedule.domain.activity.Structure;
 import org.iepservices.schedule.recommendation.SettingMixRequest.CandidateBlock;
 import org.iepservices.schedule.recommendation.SettingMixRequest.IepGoal;
 import org.iepservices.schedule.recommendation.SettingMixRequest.MandateTerms;
@@ -30,7 +32,7 @@ class SettingRecommenderTest {
     }
 
     static CandidateBlock block(DayOfWeek day, String start, String end, ActivitySubject subject,
-                                ClassStructure structure, TeacherOpenness openness) {
+                                Structure structure, PushInOpenness openness) {
         return new CandidateBlock(UUID.nameUUIDFromBytes((day + start + subject).getBytes()), day,
                 LocalTime.parse(start), LocalTime.parse(end), subject,
                 subject == ELA_READING || subject == WRITING || subject == MATH, structure, openness);
@@ -48,8 +50,8 @@ class SettingRecommenderTest {
             SettingRecommendation r = recommender.recommend(new SettingMixRequest(speech2x30(1, 1),
                     List.of(new IepGoal(ARTICULATION, ACQUISITION, "/r/ in initial position at word level")),
                     new ServiceProfile(RegulationSupport.HIGH, false),
-                    List.of(block(TUESDAY, "09:00", "10:00", CENTERS, ClassStructure.HIGH, TeacherOpenness.OPEN),
-                            block(THURSDAY, "10:00", "11:00", ELA_READING, ClassStructure.HIGH, TeacherOpenness.WELCOMES))));
+                    List.of(block(TUESDAY, "09:00", "10:00", CENTERS, Structure.HIGH, PushInOpenness.OPEN),
+                            block(THURSDAY, "10:00", "11:00", ELA_READING, Structure.HIGH, PushInOpenness.WELCOMES))));
 
             assertEquals(0, r.pushInSessions());
             assertEquals(2, r.pullOutSessions());
@@ -66,9 +68,9 @@ class SettingRecommenderTest {
 
         @Test
         void pragmaticsInGeneralizationWithOpenTeacherAndStructuredCentersIsPushIn() {
-            CandidateBlock centers = block(WEDNESDAY, "10:00", "10:45", CENTERS, ClassStructure.HIGH, TeacherOpenness.OPEN);
-            CandidateBlock lunch = block(WEDNESDAY, "11:30", "12:00", LUNCH, ClassStructure.MODERATE, TeacherOpenness.WELCOMES);
-            CandidateBlock meeting = block(MONDAY, "08:30", "09:00", MORNING_MEETING, ClassStructure.HIGH, TeacherOpenness.OPEN);
+            CandidateBlock centers = block(WEDNESDAY, "10:00", "10:45", CENTERS, Structure.HIGH, PushInOpenness.OPEN);
+            CandidateBlock lunch = block(WEDNESDAY, "11:30", "12:00", LUNCH, Structure.MODERATE, PushInOpenness.WELCOMES);
+            CandidateBlock meeting = block(MONDAY, "08:30", "09:00", MORNING_MEETING, Structure.HIGH, PushInOpenness.OPEN);
             SettingRecommendation r = recommender.recommend(new SettingMixRequest(speech2x30(0, 2),
                     List.of(goal(PRAGMATICS, GENERALIZATION)), ServiceProfile.NONE,
                     List.of(centers, lunch, meeting)));
@@ -85,7 +87,7 @@ class SettingRecommenderTest {
 
         @Test
         void acquisitionAndGeneralizationGoalsGiveTheCombinedModel() {
-            CandidateBlock ela = block(THURSDAY, "09:00", "10:00", ELA_READING, ClassStructure.HIGH, TeacherOpenness.OPEN);
+            CandidateBlock ela = block(THURSDAY, "09:00", "10:00", ELA_READING, Structure.HIGH, PushInOpenness.OPEN);
             SettingRecommendation r = recommender.recommend(new SettingMixRequest(speech2x30(0, 2),
                     List.of(goal(ARTICULATION, ACQUISITION), goal(EXPRESSIVE_LANGUAGE, GENERALIZATION)),
                     ServiceProfile.NONE, List.of(ela)));
@@ -104,9 +106,9 @@ class SettingRecommenderTest {
             SettingRecommendation r = recommender.recommend(new SettingMixRequest(speech2x30(2, 0),
                     List.of(goal(EXPRESSIVE_LANGUAGE, GENERALIZATION), goal(NARRATIVE, MAINTENANCE)),
                     ServiceProfile.NONE,
-                    List.of(block(MONDAY, "09:00", "10:00", ELA_READING, ClassStructure.LOW, TeacherOpenness.WELCOMES),
-                            block(TUESDAY, "12:00", "12:30", RECESS, ClassStructure.HIGH, TeacherOpenness.WELCOMES),
-                            block(FRIDAY, "09:00", "10:00", CENTERS, ClassStructure.HIGH, TeacherOpenness.NEVER))));
+                    List.of(block(MONDAY, "09:00", "10:00", ELA_READING, Structure.LOW, PushInOpenness.WELCOMES),
+                            block(TUESDAY, "12:00", "12:30", RECESS, Structure.HIGH, PushInOpenness.WELCOMES),
+                            block(FRIDAY, "09:00", "10:00", CENTERS, Structure.HIGH, PushInOpenness.NEVER))));
 
             assertEquals(0, r.pushInSessions());
             assertEquals(2, r.pullOutSessions());
@@ -120,8 +122,8 @@ class SettingRecommenderTest {
 
         @Test
         void fineMotorInGeneralizationGoesIntoWriting() {
-            CandidateBlock writing = block(TUESDAY, "13:00", "13:45", WRITING, ClassStructure.MODERATE, TeacherOpenness.WELCOMES);
-            CandidateBlock math = block(MONDAY, "13:00", "13:45", MATH, ClassStructure.HIGH, TeacherOpenness.WELCOMES);
+            CandidateBlock writing = block(TUESDAY, "13:00", "13:45", WRITING, Structure.MODERATE, PushInOpenness.WELCOMES);
+            CandidateBlock math = block(MONDAY, "13:00", "13:45", MATH, Structure.HIGH, PushInOpenness.WELCOMES);
             SettingRecommendation r = recommender.recommend(new SettingMixRequest(
                     new MandateTerms("OT", 1, 30, "WEEK", 0, 1),
                     List.of(new IepGoal(FINE_MOTOR, GENERALIZATION, "legible letters on lined paper", "OT"),
@@ -139,7 +141,7 @@ class SettingRecommenderTest {
             SettingMixRequest request = new SettingMixRequest(speech2x30(1, 1),
                     List.of(goal(VOCABULARY, GENERALIZATION), goal(FLUENCY, ACQUISITION)),
                     new ServiceProfile(RegulationSupport.SOME, true),
-                    List.of(block(MONDAY, "09:00", "10:00", SCIENCE, ClassStructure.MODERATE, TeacherOpenness.PREFERS_NOT)));
+                    List.of(block(MONDAY, "09:00", "10:00", SCIENCE, Structure.MODERATE, PushInOpenness.PREFERS_NOT)));
             assertEquals(recommender.recommend(request), recommender.recommend(request));
         }
     }
@@ -199,9 +201,9 @@ class SettingRecommenderTest {
 
         @Test
         void teacherWillingnessRanksWelcomesOverOpenAndPrefersNotSpeaksForPullOut() {
-            Factor welcomes = SettingRecommender.teacherWillingness(block(MONDAY, "09:00", "10:00", CENTERS, ClassStructure.HIGH, TeacherOpenness.WELCOMES)).orElseThrow();
-            Factor open = SettingRecommender.teacherWillingness(block(MONDAY, "09:00", "10:00", CENTERS, ClassStructure.HIGH, TeacherOpenness.OPEN)).orElseThrow();
-            Factor prefersNot = SettingRecommender.teacherWillingness(block(MONDAY, "09:00", "10:00", CENTERS, ClassStructure.HIGH, TeacherOpenness.PREFERS_NOT)).orElseThrow();
+            Factor welcomes = SettingRecommender.teacherWillingness(block(MONDAY, "09:00", "10:00", CENTERS, Structure.HIGH, PushInOpenness.WELCOMES)).orElseThrow();
+            Factor open = SettingRecommender.teacherWillingness(block(MONDAY, "09:00", "10:00", CENTERS, Structure.HIGH, PushInOpenness.OPEN)).orElseThrow();
+            Factor prefersNot = SettingRecommender.teacherWillingness(block(MONDAY, "09:00", "10:00", CENTERS, Structure.HIGH, PushInOpenness.PREFERS_NOT)).orElseThrow();
             assertEquals(PUSH_IN, welcomes.direction());
             assertEquals(2, welcomes.weight());
             assertEquals(1, open.weight());
@@ -211,15 +213,15 @@ class SettingRecommenderTest {
 
         @Test
         void classroomStructureHighCountsMoreThanModerate() {
-            assertEquals(2, SettingRecommender.classroomStructure(block(MONDAY, "09:00", "10:00", CENTERS, ClassStructure.HIGH, TeacherOpenness.OPEN)).orElseThrow().weight());
-            assertEquals(1, SettingRecommender.classroomStructure(block(MONDAY, "09:00", "10:00", CENTERS, ClassStructure.MODERATE, TeacherOpenness.OPEN)).orElseThrow().weight());
+            assertEquals(2, SettingRecommender.classroomStructure(block(MONDAY, "09:00", "10:00", CENTERS, Structure.HIGH, PushInOpenness.OPEN)).orElseThrow().weight());
+            assertEquals(1, SettingRecommender.classroomStructure(block(MONDAY, "09:00", "10:00", CENTERS, Structure.MODERATE, PushInOpenness.OPEN)).orElseThrow().weight());
         }
 
         @Test
         void activityFitsLanguageInElaOrCentersAndFineMotorInWriting() {
-            CandidateBlock writing = block(MONDAY, "09:00", "10:00", WRITING, ClassStructure.HIGH, TeacherOpenness.OPEN);
-            CandidateBlock ela = block(MONDAY, "10:00", "11:00", ELA_READING, ClassStructure.HIGH, TeacherOpenness.OPEN);
-            CandidateBlock centers = block(MONDAY, "11:00", "11:45", CENTERS, ClassStructure.HIGH, TeacherOpenness.OPEN);
+            CandidateBlock writing = block(MONDAY, "09:00", "10:00", WRITING, Structure.HIGH, PushInOpenness.OPEN);
+            CandidateBlock ela = block(MONDAY, "10:00", "11:00", ELA_READING, Structure.HIGH, PushInOpenness.OPEN);
+            CandidateBlock centers = block(MONDAY, "11:00", "11:45", CENTERS, Structure.HIGH, PushInOpenness.OPEN);
 
             Factor language = SettingRecommender.activityFit(List.of(writing, centers), List.of(goal(EXPRESSIVE_LANGUAGE, GENERALIZATION))).orElseThrow();
             assertEquals(PUSH_IN, language.direction());
@@ -234,18 +236,18 @@ class SettingRecommenderTest {
 
         @Test
         void drillGoalsOnlyFitClassActivitiesPastAcquisition() {
-            CandidateBlock ela = block(MONDAY, "10:00", "11:00", ELA_READING, ClassStructure.HIGH, TeacherOpenness.OPEN);
+            CandidateBlock ela = block(MONDAY, "10:00", "11:00", ELA_READING, Structure.HIGH, PushInOpenness.OPEN);
             assertEquals(PULL_OUT, SettingRecommender.activityFit(List.of(ela), List.of(goal(ARTICULATION, ACQUISITION))).orElseThrow().direction());
             assertEquals(PUSH_IN, SettingRecommender.activityFit(List.of(ela), List.of(goal(ARTICULATION, GENERALIZATION))).orElseThrow().direction());
         }
 
         @Test
         void blocksTooShortLowStructureNonInstructionalOrNeverAreNotUsable() {
-            assertEquals("shorter than a 30-minute session", SettingRecommender.whyUnusable(block(MONDAY, "09:00", "09:20", CENTERS, ClassStructure.HIGH, TeacherOpenness.OPEN), 30));
-            assertEquals("low structure", SettingRecommender.whyUnusable(block(MONDAY, "09:00", "10:00", CENTERS, ClassStructure.LOW, TeacherOpenness.OPEN), 30));
-            assertEquals("non-instructional time", SettingRecommender.whyUnusable(block(MONDAY, "09:00", "10:00", TRANSITION, ClassStructure.HIGH, TeacherOpenness.OPEN), 30));
-            assertNotNull(SettingRecommender.whyUnusable(block(MONDAY, "09:00", "10:00", CENTERS, ClassStructure.HIGH, TeacherOpenness.NEVER), 30));
-            assertNull(SettingRecommender.whyUnusable(block(MONDAY, "09:00", "09:30", CENTERS, ClassStructure.MODERATE, TeacherOpenness.PREFERS_NOT), 30));
+            assertEquals("shorter than a 30-minute session", SettingRecommender.whyUnusable(block(MONDAY, "09:00", "09:20", CENTERS, Structure.HIGH, PushInOpenness.OPEN), 30));
+            assertEquals("low structure", SettingRecommender.whyUnusable(block(MONDAY, "09:00", "10:00", CENTERS, Structure.LOW, PushInOpenness.OPEN), 30));
+            assertEquals("non-instructional time", SettingRecommender.whyUnusable(block(MONDAY, "09:00", "10:00", TRANSITION, Structure.HIGH, PushInOpenness.OPEN), 30));
+            assertNotNull(SettingRecommender.whyUnusable(block(MONDAY, "09:00", "10:00", CENTERS, Structure.HIGH, PushInOpenness.NEVER), 30));
+            assertNull(SettingRecommender.whyUnusable(block(MONDAY, "09:00", "09:30", CENTERS, Structure.MODERATE, PushInOpenness.PREFERS_NOT), 30));
             assertTrue(SettingRecommender.nothingToPushInto(List.of(), 30).orElseThrow().decisive());
         }
 
@@ -262,7 +264,7 @@ class SettingRecommenderTest {
 
         @Test
         void pushInIsCappedByTheUsableBlocks() {
-            CandidateBlock only = block(MONDAY, "09:00", "10:00", CENTERS, ClassStructure.HIGH, TeacherOpenness.WELCOMES);
+            CandidateBlock only = block(MONDAY, "09:00", "10:00", CENTERS, Structure.HIGH, PushInOpenness.WELCOMES);
             SettingRecommendation r = recommender.recommend(new SettingMixRequest(
                     new MandateTerms("SPEECH", 3, 30, "WEEK", 0, 3),
                     List.of(goal(PRAGMATICS, GENERALIZATION)), ServiceProfile.NONE, List.of(only)));

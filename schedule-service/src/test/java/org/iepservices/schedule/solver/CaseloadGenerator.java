@@ -1,9 +1,9 @@
 package org.iepservices.schedule.solver;
 
 import org.iepservices.events.ActivitySubject;
-import org.iepservices.schedule.recommendation.ClassStructure;
+import org.iepservices.schedule.domain.activity.PushInOpenness;
+import org.iepservices.schedule.domain.activity.Structure;
 import org.iepservices.schedule.recommendation.GoalArea;
-import org.iepservices.schedule.recommendation.TeacherOpenness;
 import org.iepservices.schedule.solver.ScheduleProblem.ActivityBlock;
 import org.iepservices.schedule.solver.ScheduleProblem.AvailabilityWindow;
 import org.iepservices.schedule.solver.ScheduleProblem.Mandate;
@@ -88,11 +88,11 @@ public final class CaseloadGenerator {
 
     private static int add(List<ActivityBlock> week, UUID classId, DayOfWeek day, int start, int minutes,
                            ActivitySubject subject, boolean core, Random random) {
-        ClassStructure structure = NON_INSTRUCTIONAL.contains(subject) ? ClassStructure.LOW
-                : pick(random, ClassStructure.HIGH, ClassStructure.HIGH, ClassStructure.MODERATE, ClassStructure.LOW);
-        TeacherOpenness openness = core && random.nextInt(4) == 0 ? TeacherOpenness.NEVER
-                : pick(random, TeacherOpenness.WELCOMES, TeacherOpenness.OPEN, TeacherOpenness.OPEN,
-                TeacherOpenness.PREFERS_NOT);
+        Structure structure = NON_INSTRUCTIONAL.contains(subject) ? Structure.LOW
+                : pick(random, Structure.HIGH, Structure.HIGH, Structure.MODERATE, Structure.LOW);
+        PushInOpenness openness = core && random.nextInt(4) == 0 ? PushInOpenness.NEVER
+                : pick(random, PushInOpenness.WELCOMES, PushInOpenness.OPEN, PushInOpenness.OPEN,
+                PushInOpenness.PREFERS_NOT);
         week.add(new ActivityBlock(UUID.nameUUIDFromBytes((classId + day.name() + subject).getBytes()), classId, day,
                 LocalTime.ofSecondOfDay(start * 60L), LocalTime.ofSecondOfDay((start + minutes) * 60L), subject, core,
                 structure, openness));

@@ -2,9 +2,9 @@ package org.iepservices.schedule.solver;
 
 import org.iepservices.events.ActivitySubject;
 import org.iepservices.events.ServiceSetting;
-import org.iepservices.schedule.recommendation.ClassStructure;
+import org.iepservices.schedule.domain.activity.PushInOpenness;
+import org.iepservices.schedule.domain.activity.Structure;
 import org.iepservices.schedule.recommendation.GoalArea;
-import org.iepservices.schedule.recommendation.TeacherOpenness;
 import org.iepservices.schedule.solver.ScheduleProblem.ActivityBlock;
 import org.iepservices.schedule.solver.ScheduleProblem.Mandate;
 import org.iepservices.schedule.solver.ScheduleProblem.Student;
@@ -60,7 +60,7 @@ final class Fixtures {
     }
 
     static ActivityBlock block(UUID classId, DayOfWeek day, String start, String end, ActivitySubject subject,
-                               boolean core, ClassStructure structure, TeacherOpenness openness) {
+                               boolean core, Structure structure, PushInOpenness openness) {
         return new ActivityBlock(UUID.randomUUID(), classId, day, LocalTime.parse(start), LocalTime.parse(end),
                 subject, core, structure, openness);
     }
@@ -68,7 +68,7 @@ final class Fixtures {
     static ActivityBlock block(UUID classId, DayOfWeek day, String start, String end, ActivitySubject subject) {
         boolean core = subject == ActivitySubject.ELA_READING || subject == ActivitySubject.WRITING
                 || subject == ActivitySubject.MATH;
-        return block(classId, day, start, end, subject, core, ClassStructure.HIGH, TeacherOpenness.OPEN);
+        return block(classId, day, start, end, subject, core, Structure.HIGH, PushInOpenness.OPEN);
     }
 
     static ServiceSession pullOut(Student student, Mandate mandate, DayOfWeek day, String start,

@@ -2,8 +2,8 @@ package org.iepservices.schedule.solver;
 
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import org.iepservices.events.ServiceSetting;
-import org.iepservices.schedule.recommendation.ClassStructure;
-import org.iepservices.schedule.recommendation.TeacherOpenness;
+import org.iepservices.schedule.domain.activity.PushInOpenness;
+import org.iepservices.schedule.domain.activity.Structure;
 import org.iepservices.schedule.solver.ScheduleProblem.ActivityBlock;
 import org.iepservices.schedule.solver.ScheduleProblem.AvailabilityWindow;
 import org.iepservices.schedule.solver.ScheduleProblem.Mandate;
@@ -12,6 +12,9 @@ import org.iepservices.schedule.solver.ScheduleProblem.TravelTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import static java.time.DayOfWeek.*;
 import static org.iepservices.events.ActivitySubject.*;
@@ -110,10 +113,10 @@ class ScheduleConstraintProviderTest {
 
     @Test
     void pullOutNotDuringProtectedBlocksCountsOverlappingMinutes() {
-        ActivityBlock protectedEla = block(CLASS_1, MONDAY, "09:15", "10:00", ELA_READING, true, ClassStructure.HIGH, TeacherOpenness.NEVER);
-        ActivityBlock openEla = block(CLASS_1, TUESDAY, "09:15", "10:00", ELA_READING, true, ClassStructure.HIGH, TeacherOpenness.OPEN);
+        ActivityBlock protectedEla = block(CLASS_1, MONDAY, "09:15", "10:00", ELA_READING, true, Structure.HIGH, PushInOpenness.NEVER);
+        ActivityBlock openEla = block(CLASS_1, TUESDAY, "09:15", "10:00", ELA_READING, true, Structure.HIGH, PushInOpenness.OPEN);
         ActivityBlock math = block(CLASS_1, WEDNESDAY, "09:20", "10:00", MATH);
-        ActivityBlock otherClass = block(CLASS_2, MONDAY, "09:00", "10:00", ELA_READING, true, ClassStructure.HIGH, TeacherOpenness.NEVER);
+        ActivityBlock otherClass = block(CLASS_2, MONDAY, "09:00", "10:00", ELA_READING, true, Structure.HIGH, PushInOpenness.NEVER);
         Mandate a = withNotDuring(individual(ana, 30, 0, 1), MATH);
         verifier.verifyThat(ScheduleConstraintProvider::pullOutNotDuringProtectedBlocks)
                 .given(protectedEla, openEla, math, otherClass, pullOut(ana, a, MONDAY, "09:00"))
@@ -124,6 +127,86 @@ class ScheduleConstraintProviderTest {
         verifier.verifyThat(ScheduleConstraintProvider::pullOutNotDuringProtectedBlocks)
                 .given(protectedEla, openEla, math, otherClass, pullOut(ana, a, WEDNESDAY, "09:00"))
                 .penalizesBy(10);
+    }
+
+    @Test
+    void pullOutNotDuringProtectedBlocksClosesEveryCoreBlockWhenTheDistrictProtectsCore() {
+        ActivityBlock openEla = block(CLASS_1, TUESDAY, "09:15", "10:00", ELA_READING, true, Structure.HIGH, PushInOpenness.OPEN);
+        ActivityBlock science = block(CLASS_1, TUESDAY, "10:00", "11:00", SCIENCE, false, Structure.HIGH, PushInOpenness.OPEN);
+        Mandate a = individual(ana, 30, 0, 1);
+        verifier.verifyThat(ScheduleConstraintProvider::pullOutNotDuringProtectedBlocks)
+                .given(openEla, science, pullOut(ana, a, TUESDAY, "09:45").protectingCoreInstruction(true))
+                .penalizesBy(15);
+        verifier.verifyThat(ScheduleConstraintProvider::pullOutNotDuringProtectedBlocks)
+                .given(openEla, science, pullOut(ana, a, TUESDAY, "09:45"))
+                .penalizesBy(0);
+        verifier.verifyThat(ScheduleConstraintProvider::pullOutNotDuringProtectedBlocks)
+                .given(openEla, science, pullOut(ana, a, TUESDAY, "10:00").protectingCoreInstruction(true))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void pullOutNotDuringProtectedBlocksLooksAtEveryClassOfTheStudentButNotAtPinnedSessions() {
+        UUID specialsClass = UUID.randomUUID();
+        Student inTwoClasses = new Student(UUID.randomUUID(), "two classes", SCHOOL_A, CLASS_1, "2",
+                Set.of(EXPRESSIVE_LANGUAGE), List.of(specialsClass));
+        ActivityBlock protectedMath = block(specialsClass, MONDAY, "13:00", "14:00", MATH, true, Structure.HIGH, PushInOpenness.NEVER);
+        Mandate m = individual(inTwoClasses, 30, 0, 1);
+        verifier.verifyThat(ScheduleConstraintProvider::pullOutNotDuringProtectedBlocks)
+                .given(protectedMath, pullOut(inTwoClasses, m, MONDAY, "13:00"))
+                .penalizesBy(30);
+        verifier.verifyThat(ScheduleConstraintProvider::pullOutNotDuringProtectedBlocks)
+                .given(protectedMath, pullOut(ana, individual(ana, 30, 0, 1), MONDAY, "13:00"))
+                .penalizesBy(0);
+        ServiceSession existing = pullOut(inTwoClasses, m, MONDAY, "13:00");
+        existing.pinAt(existing.getPlacement());
+        verifier.verifyThat(ScheduleConstraintProvider::pullOutNotDuringProtectedBlocks)
+                .given(protectedMath, existing)
+                .penalizesBy(0);
+    }
+
+    @Test
+    void providerDailyMaximumCountsSessionsOverTheLimitAGroupOnceAndTimeTakenElsewhere() {
+        DailyLimit two = new DailyLimit(2);
+        verifier.verifyThat(ScheduleConstraintProvider::providerDailyMaximum)
+                .given(two, pullOut(ana, individual(ana, 30, 0, 1), MONDAY, "09:00"),
+                        pullOut(ben, individual(ben, 30, 0, 1), MONDAY, "10:00"),
+                        pullOut(cal, individual(cal, 30, 0, 1), MONDAY, "11:00"),
+                        pullOut(dee, individual(dee, 30, 0, 1), MONDAY, "12:00"),
+                        pullOut(ana, individual(ana, 30, 0, 1), TUESDAY, "09:00"))
+                .penalizesBy(2);
+        // a group of three is one session; another provider's session is not this provider's day
+        verifier.verifyThat(ScheduleConstraintProvider::providerDailyMaximum)
+                .given(two, pullOut(ana, group(ana, 30, 0, 1, 3), MONDAY, "09:00"),
+                        pullOut(ben, group(ben, 30, 0, 1, 3), MONDAY, "09:00"),
+                        pullOut(cal, group(cal, 30, 0, 1, 3), MONDAY, "09:00"),
+                        pullOut(dee, individual(dee, 30, 0, 1), MONDAY, "12:00"),
+                        otherProvider(ana, MONDAY, "13:00", 30))
+                .penalizesBy(0);
+        // the provider's session at another school, outside this problem, still fills the day
+        ServiceSession elsewhere = ServiceSession.ofOwnCommitment("elsewhere", UUID.randomUUID(), SCHOOL_B,
+                ServiceSetting.PULL_OUT, 30, new Placement(MONDAY, minute("14:00"), null));
+        verifier.verifyThat(ScheduleConstraintProvider::providerDailyMaximum)
+                .given(two, pullOut(ana, individual(ana, 30, 0, 1), MONDAY, "09:00"),
+                        pullOut(ben, individual(ben, 30, 0, 1), MONDAY, "10:00"), elsewhere)
+                .penalizesBy(1);
+        verifier.verifyThat(ScheduleConstraintProvider::providerDailyMaximum)
+                .given(pullOut(ana, individual(ana, 30, 0, 1), MONDAY, "09:00"),
+                        pullOut(ben, individual(ben, 30, 0, 1), MONDAY, "10:00"), elsewhere)
+                .penalizesBy(0);
+    }
+
+    @Test
+    void theProvidersTimeElsewhereCountsForDoubleBookingButIsNotJudgedAlone() {
+        ServiceSession elsewhere = ServiceSession.ofOwnCommitment("elsewhere", UUID.randomUUID(), SCHOOL_B,
+                ServiceSetting.PULL_OUT, 30, new Placement(MONDAY, minute("09:00"), null));
+        verifier.verifyThat(ScheduleConstraintProvider::providerDoubleBooking)
+                .given(pullOut(ana, individual(ana, 30, 0, 1), MONDAY, "09:15"), elsewhere)
+                .penalizesBy(15);
+        verifier.verifyThat(ScheduleConstraintProvider::withinProviderAvailability)
+                .given(new AvailabilityWindow(SCHOOL_A, MONDAY, LocalTime.parse("08:00"), LocalTime.parse("15:00")),
+                        elsewhere)
+                .penalizesBy(0);
     }
 
     @Test
@@ -140,14 +223,21 @@ class ScheduleConstraintProviderTest {
                 .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_2, MONDAY, "10:00", "10:45", CENTERS)))
                 .penalizesBy(30);
         verifier.verifyThat(ScheduleConstraintProvider::pushInIntoStructuredBlockOfOwnClass)
-                .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "10:45", CENTERS, false, ClassStructure.LOW, TeacherOpenness.WELCOMES)))
+                .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "10:45", CENTERS, false, Structure.LOW, PushInOpenness.WELCOMES)))
                 .penalizesBy(30);
         verifier.verifyThat(ScheduleConstraintProvider::pushInIntoStructuredBlockOfOwnClass)
                 .given(pushIn(ana, a, MONDAY, "11:30", block(CLASS_1, MONDAY, "11:30", "12:15", LUNCH)))
                 .penalizesBy(30);
         verifier.verifyThat(ScheduleConstraintProvider::pushInIntoStructuredBlockOfOwnClass)
-                .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "10:45", CENTERS, false, ClassStructure.HIGH, TeacherOpenness.NEVER)))
+                .given(pushIn(ana, a, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "10:45", CENTERS, false, Structure.HIGH, PushInOpenness.NEVER)))
                 .penalizesBy(30);
+        // a block of the student's other class is a valid target
+        Student inTwoClasses = new Student(UUID.randomUUID(), "two classes", SCHOOL_A, CLASS_1, "2",
+                Set.of(EXPRESSIVE_LANGUAGE), List.of(CLASS_2));
+        verifier.verifyThat(ScheduleConstraintProvider::pushInIntoStructuredBlockOfOwnClass)
+                .given(pushIn(inTwoClasses, individual(inTwoClasses, 30, 1, 0), MONDAY, "10:00",
+                        block(CLASS_2, MONDAY, "10:00", "10:45", CENTERS)))
+                .penalizesBy(0);
     }
 
     @Test
@@ -283,13 +373,13 @@ class ScheduleConstraintProviderTest {
     void teacherPreferenceRanksWelcomesOverOpenOverPrefersNot() {
         Mandate b = individual(ben, 30, 1, 0);
         verifier.verifyThat(ScheduleConstraintProvider::teacherPreference)
-                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, ClassStructure.HIGH, TeacherOpenness.WELCOMES)))
+                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, Structure.HIGH, PushInOpenness.WELCOMES)))
                 .penalizesBy(0);
         verifier.verifyThat(ScheduleConstraintProvider::teacherPreference)
-                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, ClassStructure.HIGH, TeacherOpenness.OPEN)))
+                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, Structure.HIGH, PushInOpenness.OPEN)))
                 .penalizesBy(1);
         verifier.verifyThat(ScheduleConstraintProvider::teacherPreference)
-                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, ClassStructure.HIGH, TeacherOpenness.PREFERS_NOT)))
+                .given(pushIn(ben, b, MONDAY, "10:00", block(CLASS_1, MONDAY, "10:00", "11:00", CENTERS, false, Structure.HIGH, PushInOpenness.PREFERS_NOT)))
                 .penalizesBy(3);
     }
 }

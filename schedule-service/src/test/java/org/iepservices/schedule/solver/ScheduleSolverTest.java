@@ -119,4 +119,61 @@ class ScheduleSolverTest {
         assertEquals(Set.copyOf(kids.stream().map(Student::studentId).toList()),
                 Set.copyOf(result.sessions().get(0).students().stream().map(ScheduleResult.Participant::studentId).toList()));
     }
+
+    @Test
+    void theDailyMaximumSpreadsSessionsOverTheWeekAndLeavesTheRestUnplaced() {
+        List<Student> kids = List.of(student(SCHOOL_A, CLASS_1, "2", GoalArea.ARTICULATION),
+                student(SCHOOL_A, CLASS_1, "3", GoalArea.FLUENCY),
+                student(SCHOOL_A, CLASS_1, "4", GoalArea.VOICE));
+        List<Mandate> mandates = kids.stream().map(k -> individual(k, 30, 0, 1)).toList();
+        List<AvailabilityWindow> mondayAndTuesday = List.of(
+                new AvailabilityWindow(SCHOOL_A, DayOfWeek.MONDAY, LocalTime.parse("08:00"), LocalTime.parse("12:00")),
+                new AvailabilityWindow(SCHOOL_A, DayOfWeek.TUESDAY, LocalTime.parse("08:00"), LocalTime.parse("12:00")));
+        ScheduleProblem two = new ScheduleProblem(UUID.randomUUID(), null, 5, kids, mandates, List.of(),
+                mondayAndTuesday, List.of(), List.of(), 2, false);
+        ScheduleResult result = solver.result(solver.solve(ScheduleBuilder.build(two)));
+        assertEquals(0, result.metrics().hardConflicts(), result.constraints().toString());
+        assertEquals(90, result.metrics().placedMinutes());
+        assertTrue(result.sessions().stream().collect(java.util.stream.Collectors.groupingBy(
+                ScheduleResult.PlannedSession::day, java.util.stream.Collectors.counting())).values().stream()
+                .allMatch(n -> n <= 2), result.sessions().toString());
+
+        // one session a day on Monday only: two of the three cannot be placed
+        ScheduleProblem one = new ScheduleProblem(UUID.randomUUID(), null, 5, kids, mandates, List.of(),
+                mondayAndTuesday.subList(0, 1), List.of(), List.of(), 1, false);
+        result = solver.result(solver.solve(ScheduleBuilder.build(one)));
+        assertEquals(0, result.metrics().hardConflicts(), result.constraints().toString());
+        assertEquals(30, result.metrics().placedMinutes());
+        assertEquals(2, result.unplaced().size());
+        ServiceSchedule firstFit = FirstFitScheduler.schedule(ScheduleBuilder.build(one));
+        assertEquals(1, firstFit.getSessions().stream().filter(ServiceSession::isPlaced).count());
+    }
+
+    @Test
+    void theProvidersSessionAtAnotherSchoolKeepsTheirTimeAndTheTripWhenPlanningOneSchool() {
+        Student ana = student(SCHOOL_A, CLASS_1, "2", GoalArea.ARTICULATION);
+        Student dee = student(SCHOOL_B, CLASS_2, "2", GoalArea.ARTICULATION);
+        Mandate anas = individual(ana, 30, 0, 1);
+        Mandate dees = individual(dee, 30, 0, 1);
+        UUID provider = UUID.randomUUID();
+        // Monday: at A 08:00-09:30, at B 09:30-11:00 (20 min apart); Dee is seen at B 09:30 already
+        ScheduleProblem problem = new ScheduleProblem(provider, SCHOOL_A, 5, List.of(ana, dee), List.of(anas, dees),
+                List.of(),
+                List.of(new AvailabilityWindow(SCHOOL_A, DayOfWeek.MONDAY, LocalTime.parse("08:00"), LocalTime.parse("09:30")),
+                        new AvailabilityWindow(SCHOOL_B, DayOfWeek.MONDAY, LocalTime.parse("09:30"), LocalTime.parse("11:00"))),
+                List.of(new ScheduleProblem.TravelTime(SCHOOL_A, SCHOOL_B, 20)),
+                List.of(new FixedSession(UUID.randomUUID(), provider, dees.mandateId(), List.of(dee.studentId()),
+                        ServiceSetting.PULL_OUT, SCHOOL_B, DayOfWeek.MONDAY, LocalTime.parse("09:30"), 30, null)),
+                null, false);
+        ServiceSchedule schedule = ScheduleBuilder.build(problem);
+        // Dee is not planned here (school B), but the provider's time with her is
+        assertTrue(schedule.getSessions().stream().anyMatch(x -> x.isOwnProvider() && x.isPinned()
+                && x.getMandate() == null));
+        ScheduleResult result = solver.result(solver.solve(schedule));
+        assertEquals(0, result.metrics().hardConflicts(), result.constraints().toString());
+        assertEquals(30, result.metrics().placedMinutes());
+        assertEquals(1, result.sessions().size(), "the session at the other school is not listed");
+        // leaves 20 minutes to drive to B for 09:30
+        assertFalse(result.sessions().get(0).end().isAfter(LocalTime.parse("09:10")), result.sessions().toString());
+    }
 }

@@ -3,6 +3,7 @@ package org.iepservices.schedule.domain.scheduling;
 import org.iepservices.events.ServiceSetting;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -107,6 +108,35 @@ public record MandateTerms(
             case MONTH -> sessions / 4;
             case IEP_TERM -> Integer.MAX_VALUE;
         };
+    }
+
+    /**
+     * Sessions of a setting a weekly series pattern must hold so the mandate is never under-served
+     * (series recur weekly; there is no every-other-week pattern): per WEEK as stated; per MONTH
+     * the monthly count over four weeks, rounded up (a month has four or five school weeks, so
+     * 4 a month is 1 a week, and 2 a month is also 1 a week, over-serving); per IEP_TERM the
+     * count over the calendar weeks from {@link #startDate} to {@link #endDate}, rounded up.
+     */
+    public int weeklySessionsNeeded(ServiceSetting setting) {
+        int sessions = sessions(setting);
+        if (sessions <= 0) {
+            return 0;
+        }
+        return switch (interval) {
+            case WEEK -> sessions;
+            case MONTH -> ceilDiv(sessions, 4);
+            case IEP_TERM -> ceilDiv(sessions, termWeeks());
+        };
+    }
+
+    /** Calendar weeks the mandate is in force (at least one). */
+    public int termWeeks() {
+        long days = ChronoUnit.DAYS.between(startDate, endDate) + 1;
+        return (int) Math.max(1, (days + 6) / 7);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     private Set<String> subjectsOf(String kind) {

@@ -1,55 +1,118 @@
 package org.iepservices.schedule.solver.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
-import org.iepservices.rest.Paging;
-import java.util.List;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.Problem.Violation;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.problem.ProblemType;
+import org.iepservices.rest.Paging;
+import org.iepservices.schedule.service.ScheduleAcceptance;
+import org.iepservices.schedule.service.SchedulerPlanning;
 import org.iepservices.schedule.solver.ScheduleProblem;
 import org.iepservices.schedule.solver.ScheduleResult;
 import org.iepservices.schedule.solver.SchedulerJobs;
 import org.iepservices.schedule.solver.SchedulerJobs.JobStatus;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/scheduler/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Automatic scheduler", description = "Plan a provider's week with the Timefold solver: submit the "
-        + "caseload, poll the job, read the planned sessions.")
+        + "provider and week (or the facts), poll the job, read the planned sessions, accept them as series.")
 public class SchedulerJobResource {
 
-    private final SchedulerJobs jobs;
+    /** Fields of the facts-in-body variant: a request with weekOf must not carry them. */
+    private static final List<String> FACT_FIELDS = List.of("students", "mandates", "activityBlocks", "availability",
+            "travelTimes", "fixedSessions", "gridMinutes", "maxSessionsPerDay", "coreInstructionProtected");
 
-    SchedulerJobResource(SchedulerJobs jobs) {
+    private final SchedulerJobs jobs;
+    private final SchedulerPlanning planning;
+    private final ScheduleAcceptance acceptance;
+    private final ObjectMapper json;
+
+    SchedulerJobResource(SchedulerJobs jobs, SchedulerPlanning planning, ScheduleAcceptance acceptance,
+                         ObjectMapper json) {
         this.jobs = jobs;
+        this.planning = planning;
+        this.acceptance = acceptance;
+        this.json = json;
+    }
+
+    /** Plan a provider's real caseload for one week, read from schedule-service's own data. */
+    @Schema(name = "CaseloadJobRequest", description = "Plan the provider's caseload in the week containing weekOf, "
+            + "from the database")
+    public record CaseloadJobRequest(
+            @Schema(required = true) UUID providerId,
+            @Schema(description = "Only the students of this school (the provider's time elsewhere still counts)")
+            UUID schoolId,
+            @Schema(required = true, example = "2026-09-14", description = "Any date of the week to plan") LocalDate weekOf) {
     }
 
     @POST
-    @Operation(summary = "Submit a schedule problem",
-            description = "The body holds every fact the scheduler needs (students, mandates split by setting, "
-                    + "class activity blocks, the provider's availability per school and weekday, travel times, "
-                    + "fixed sessions). Solving starts in the background; the response is the job's status and its "
-                    + "Location. A problem that cannot be planned (unknown student of a mandate, a window ending "
-                    + "before it starts...) is refused with 422 listing every bad field.")
+    @Operation(summary = "Plan a provider's week",
+            description = "Two forms. (1) `{providerId, schoolId?, weekOf}`: the problem is built from the database "
+                    + "(the provider's mandates in force that week, with monthly and IEP-term frequencies turned into "
+                    + "weekly sessions; the students' classes and activity blocks; availability, travel times, daily "
+                    + "maximum; existing series of the provider and of other providers for the same students as "
+                    + "fixed sessions); `notes` in the status say what was left out or converted. 404 for a provider "
+                    + "nothing is known about, 422 when no mandate is in force that week or there is no "
+                    + "availability. (2) A ScheduleProblem with every fact in the body, for integrators. Solving "
+                    + "starts in the background; the response is the job's status and its Location. A problem that "
+                    + "cannot be planned is refused with 422 listing every bad field.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {CaseloadJobRequest.class, ScheduleProblem.class})))
     @APIResponse(responseCode = "202", description = "Job accepted")
-    public Response submit(@NotNull ScheduleProblem problem, @Context UriInfo uri) {
-        JobStatus status = jobs.submit(problem);
+    public Response submit(@NotNull JsonNode body, @Context UriInfo uri) throws JsonProcessingException {
+        JobStatus status;
+        if (body.isObject() && body.has("weekOf")) {
+            List<String> mixed = FACT_FIELDS.stream().filter(body::has).toList();
+            if (!mixed.isEmpty()) {
+                throw new ProblemException(ProblemType.VALIDATION, "Send either weekOf (the week is read from the "
+                        + "database) or the facts, not both", mixed.stream()
+                        .map(f -> new Violation(f, "not allowed together with weekOf")).toList());
+            }
+            CaseloadJobRequest request = json.treeToValue(body, CaseloadJobRequest.class);
+            List<Violation> missing = new ArrayList<>();
+            if (request.providerId() == null) {
+                missing.add(new Violation("providerId", "is required"));
+            }
+            if (request.weekOf() == null) {
+                missing.add(new Violation("weekOf", "is required (YYYY-MM-DD, any date of the week)"));
+            }
+            if (!missing.isEmpty()) {
+                throw new ProblemException(ProblemType.VALIDATION, missing.size() == 1 ? missing.get(0).field()
+                        + ": " + missing.get(0).message() : "2 fields are invalid", missing);
+            }
+            status = planning.submit(request.providerId(), request.schoolId(), request.weekOf());
+        } else {
+            status = jobs.submit(json.treeToValue(body, ScheduleProblem.class));
+        }
         return Response.accepted(status)
                 .location(uri.getAbsolutePathBuilder().path(status.jobId().toString()).build())
                 .build();
@@ -81,6 +144,34 @@ public class SchedulerJobResource {
             + "minutes in goal-matching activities, share of pull-out minutes outside core instruction.")
     public ScheduleResult result(@PathParam("id") UUID id) {
         return jobs.result(id);
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Accept the planned week as recurring series",
+            description = "Each proposed session (all not accepted yet, or those in `sessionIds`) becomes a series "
+                    + "through the same service as POST /api/v1/session-series: validated and conflict-checked "
+                    + "against today's data, occurrences generated, SessionSeriesScheduled published per student. "
+                    + "A group session becomes one series with all its students. Series run from `effectiveFrom` "
+                    + "(default the first day of the job's week; at the latest start of the students' mandates, "
+                    + "on a school day of a calendar) to the earliest end of the students' mandates (at most the "
+                    + "school year's last day). Pull-outs go to `room`, else the mandate's pull-out location. The "
+                    + "answer lists the series created and every session that could not be, with the reason "
+                    + "(conflicts, violations). The job must be DONE or CANCELLED (409 while solving). Accepting a "
+                    + "session a second time is refused with 409 and creates nothing; unknown or fixed session ids "
+                    + "422; an unknown or forgotten job 404 (jobs live in memory).")
+    @APIResponse(responseCode = "200", description = "What was created and what was not")
+    @APIResponse(responseCode = "404", description = "Unknown job (jobs are kept in memory, the last 50)")
+    @APIResponse(responseCode = "409", description = "Still solving, or sessions accepted already")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ScheduleAcceptance.Request.class)))
+    public ScheduleAcceptance.Outcome accept(@PathParam("id") UUID id, String body) throws JsonProcessingException {
+        // the body is optional (accept everything from the job's week), so it is read by hand: a request
+        // without one, or without a Content-Type, is as good as {}
+        ScheduleAcceptance.Request request = body == null || body.isBlank() ? null
+                : json.readValue(body, ScheduleAcceptance.Request.class);
+        return acceptance.accept(id, request);
     }
 
     @POST
