@@ -66,18 +66,18 @@ public class ClassResource {
                          @QueryParam("sourcedId") String sourcedId, @QueryParam("title") String title,
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
-        String where = "(:school is null or schoolId = :school) and (:status is null or status = :status)"
-                + " and (:sourcedId is null or sourcedId = :sourcedId)"
-                + " and (:title is null or lower(title) like :title)"
-                + " and (:staff is null or exists (select 1 from Enrollment e where e.classId = id"
+        String where = "from ClassSection c where (:school is null or c.schoolId = :school)"
+                + " and (:status is null or c.status = :status) and (:sourcedId is null or c.sourcedId = :sourcedId)"
+                + " and (:title is null or lower(c.title) like :title)"
+                + " and (:staff is null or exists (select 1 from Enrollment e where e.classId = c.id"
                 + " and e.staffId = :staff and e.status = 'active'))"
-                + " and (:student is null or exists (select 1 from Enrollment e where e.classId = id"
+                + " and (:student is null or exists (select 1 from Enrollment e where e.classId = c.id"
                 + " and e.studentId = :student and e.status = 'active'))";
         Parameters params = Parameters.with("school", schoolId).and("status", status).and("sourcedId", sourcedId)
                 .and("title", title == null || title.isBlank() ? null : "%" + title.trim().toLowerCase() + "%")
                 .and("staff", staffId).and("student", studentId);
         long total = ClassSection.count(where, params);
-        List<ClassResponse> items = ClassSection.<ClassSection>find(where + " order by lower(title), id", params)
+        List<ClassResponse> items = ClassSection.<ClassSection>find(where + " order by lower(c.title), c.id", params)
                 .range(offset, offset + limit - 1).list().stream().map(c -> ClassResponse.of(c, null)).toList();
         return Paging.page(items, total, limit, offset, uri);
     }

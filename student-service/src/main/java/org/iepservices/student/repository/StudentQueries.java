@@ -26,8 +26,14 @@ public class StudentQueries {
                          String sourcedId) {
     }
 
-    /** The IEP in force: its id, dates and how many service mandates it holds. */
-    public record IepSummary(UUID id, LocalDate startDate, LocalDate endDate, int mandateCount) {
+    /** The IEP in force: its id, dates, how many service mandates it holds and their terms in short. */
+    public record IepSummary(UUID id, LocalDate startDate, LocalDate endDate, int mandateCount,
+                             List<MandateSummary> mandates) {
+    }
+
+    /** One service mandate of the IEP in force: "speech 2 x 30 min per week, 1 push-in + 1 pull-out". */
+    public record MandateSummary(UUID id, String serviceType, int sessionsPerInterval, int minutesPerSession,
+                                 String interval, int pushInSessions, int pullOutSessions, UUID providerId) {
     }
 
     /** A class the student is enrolled in today. */
@@ -78,17 +84,29 @@ public class StudentQueries {
             return summaries;
         }
         List<?> rows = em.createNativeQuery("""
-                        select i.student_id, i.id, i.start_date, i.end_date,
-                               (select count(*) from service_mandate m where m.iep_id = i.id)
-                          from iep i where i.status = 'ACTIVE' and i.student_id in (:ids)
+                        select i.student_id, i.id, i.start_date, i.end_date, m.id, m.service_type,
+                               m.sessions_per_interval, m.minutes_per_session, m.interval_unit, m.push_in_sessions,
+                               m.pull_out_sessions, m.provider_id
+                          from iep i left join service_mandate m on m.iep_id = i.id
+                         where i.status = 'ACTIVE' and i.student_id in (:ids)
+                         order by i.student_id, m.position
                         """)
                 .setParameter("ids", studentIds)
                 .getResultList();
+        Map<UUID, List<MandateSummary>> mandates = new HashMap<>();
+        Map<UUID, Object[]> ieps = new HashMap<>();
         for (Object r : rows) {
             Object[] row = (Object[]) r;
-            summaries.put((UUID) row[0], new IepSummary((UUID) row[1], date(row[2]), date(row[3]),
-                    ((Number) row[4]).intValue()));
+            ieps.putIfAbsent((UUID) row[0], row);
+            List<MandateSummary> list = mandates.computeIfAbsent((UUID) row[0], k -> new ArrayList<>());
+            if (row[4] != null) {
+                list.add(new MandateSummary((UUID) row[4], (String) row[5], ((Number) row[6]).intValue(),
+                        ((Number) row[7]).intValue(), (String) row[8], ((Number) row[9]).intValue(),
+                        ((Number) row[10]).intValue(), (UUID) row[11]));
+            }
         }
+        ieps.forEach((student, row) -> summaries.put(student, new IepSummary((UUID) row[1], date(row[2]),
+                date(row[3]), mandates.get(student).size(), List.copyOf(mandates.get(student)))));
         return summaries;
     }
 

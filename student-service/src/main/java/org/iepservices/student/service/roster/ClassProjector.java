@@ -3,6 +3,7 @@ package org.iepservices.student.service.roster;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.iepservices.student.domain.ClassSection;
 import org.iepservices.student.domain.School;
+import org.iepservices.student.repository.RosterRecordRepository;
 import org.iepservices.student.repository.RosterRecordRepository.Stored;
 import org.iepservices.student.service.RosterEvents;
 
@@ -22,10 +23,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class ClassProjector {
 
+    private final RosterRecordRepository records;
     private final RosterEvents events;
     private final EnrollmentProjector enrollments;
 
-    ClassProjector(RosterEvents events, EnrollmentProjector enrollments) {
+    ClassProjector(RosterRecordRepository records, RosterEvents events, EnrollmentProjector enrollments) {
+        this.records = records;
         this.events = events;
         this.enrollments = enrollments;
     }
@@ -33,13 +36,13 @@ class ClassProjector {
     void project(List<Stored> records, ProjectionContext context) {
         Map<String, ClassSection> existing = BySourcedId.load(ClassSection.class,
                 records.stream().map(Stored::sourcedId).toList(), c -> c.sourcedId);
-        Map<String, School> schools = BySourcedId.load(School.class,
-                records.stream().map(r -> r.field("schoolSourcedId")).collect(Collectors.toSet()), s -> s.sourcedId);
+        SchoolResolver schools = new SchoolResolver(this.records,
+                records.stream().map(r -> r.field("schoolSourcedId")).collect(Collectors.toSet()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<ClassSection> created = new ArrayList<>();
         for (Stored r : records) {
             ClassSection c = existing.get(r.sourcedId());
-            School school = schools.get(r.field("schoolSourcedId"));
+            School school = schools.school(r.field("schoolSourcedId"));
             if (c == null && !r.active()) {
                 continue; // first seen as tobedeleted: a roster record only
             }
@@ -47,8 +50,8 @@ class ClassProjector {
                 school = School.findById(c.schoolId); // keep it where it is
             }
             if (school == null) {
-                context.warn(r.sourcedId(), "class not projected: school " + r.field("schoolSourcedId")
-                        + " is not a known school");
+                context.warn(r.sourcedId(), "class not projected: its school " + r.field("schoolSourcedId")
+                        + " is not (and does not belong to) a known school");
                 continue;
             }
             String code = CourseProjector.blankToNull(r.field("classCode"));

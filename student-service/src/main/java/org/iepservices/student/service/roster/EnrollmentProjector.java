@@ -6,6 +6,7 @@ import org.iepservices.student.domain.Enrollment;
 import org.iepservices.student.domain.School;
 import org.iepservices.student.domain.Staff;
 import org.iepservices.student.domain.Student;
+import org.iepservices.student.repository.RosterRecordRepository;
 import org.iepservices.student.repository.RosterRecordRepository.Stored;
 import org.iepservices.student.service.RosterEvents;
 
@@ -29,9 +30,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class EnrollmentProjector {
 
+    private final RosterRecordRepository records;
     private final RosterEvents events;
 
-    EnrollmentProjector(RosterEvents events) {
+    EnrollmentProjector(RosterRecordRepository records, RosterEvents events) {
+        this.records = records;
         this.events = events;
     }
 
@@ -50,8 +53,7 @@ class EnrollmentProjector {
         Set<String> users = distinct(records, "userSourcedId");
         Map<String, UUID> students = ids(BySourcedId.load(Student.class, users, s -> s.sourcedId), s -> s.id);
         Map<String, UUID> staff = ids(BySourcedId.load(Staff.class, users, s -> s.sourcedId), s -> s.id);
-        Map<String, UUID> schools = ids(BySourcedId.load(School.class, distinct(records, "schoolSourcedId"),
-                s -> s.sourcedId), s -> s.id);
+        SchoolResolver schools = new SchoolResolver(this.records, distinct(records, "schoolSourcedId"));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         for (Stored r : records) {
@@ -73,7 +75,8 @@ class EnrollmentProjector {
             e.userSourcedId = user;
             e.schoolSourcedId = CourseProjector.blankToNull(r.field("schoolSourcedId"));
             e.classId = cls == null ? null : cls.id;
-            e.schoolId = schools.getOrDefault(r.field("schoolSourcedId"), cls == null ? null : cls.schoolId);
+            School school = schools.school(r.field("schoolSourcedId"));
+            e.schoolId = school != null ? school.id : cls == null ? null : cls.schoolId;
             // A student's enrollment links to the student, anyone else's to the staff member; a
             // person the SIS enrolls under another role than their own still links (and is reported).
             UUID studentId = students.get(user);

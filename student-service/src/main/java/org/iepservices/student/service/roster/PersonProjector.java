@@ -54,7 +54,7 @@ class PersonProjector {
         final Map<String, Student> students;
         final Map<String, Staff> staff;
         final Map<String, PersonRoles> people = new HashMap<>();
-        final Map<String, School> schools;
+        final SchoolResolver schools;
         final Map<String, UUID> newStudents = new HashMap<>();
         final Map<String, UUID> newStaff = new HashMap<>();
         final Map<String, Staff> staffByEmail = new HashMap<>();
@@ -81,23 +81,15 @@ class PersonProjector {
                     emails.add(email(user));
                 }
             }
-            schools = BySourcedId.load(School.class, orgs, s -> s.sourcedId);
+            schools = new SchoolResolver(records, orgs);
             if (!emails.isEmpty()) {
                 Staff.<Staff>list("email in ?1", emails).forEach(s -> staffByEmail.put(s.email, s));
             }
         }
 
-        /** The first of the person's orgs that is a school, preferring active ones. */
+        /** The school of the first of the person's orgs that has one, preferring active schools. */
         School school(PersonRoles person) {
-            School any = null;
-            for (String org : person.orgSourcedIds()) {
-                School school = schools.get(org);
-                if (school != null && RosterStatus.ACTIVE.equals(school.status)) {
-                    return school;
-                }
-                any = any == null ? school : any;
-            }
-            return any;
+            return schools.first(person.orgSourcedIds());
         }
     }
 
@@ -139,10 +131,10 @@ class PersonProjector {
         } else if (student != null) {
             schoolId = student.schoolId;
             context.warn(user.sourcedId(), "none of the student's orgs " + person.orgSourcedIds()
-                    + " is a known school; the student stays at their current school");
+                    + " is (or belongs to) a known school; the student stays at their current school");
         } else {
             context.warn(user.sourcedId(), "student not placed: none of its orgs " + person.orgSourcedIds()
-                    + " is a known school");
+                    + " is (or belongs to) a known school");
             return;
         }
         String grade = RosterGrades.toStudentGrade(user.values("grades"));
@@ -203,6 +195,9 @@ class PersonProjector {
         if (staff == null && !user.active()) {
             return;
         }
+        if (email == null && staff != null) {
+            email = staff.email; // an email the SIS does not send (set through our API) is kept
+        }
         if (email != null) {
             Staff holder = chunk.staffByEmail.get(email);
             if ((holder != null && holder != staff) || (chunk.emailsClaimed.contains(email)
@@ -238,7 +233,7 @@ class PersonProjector {
         }
         Set<UUID> schoolIds = new LinkedHashSet<>();
         for (String org : person.orgSourcedIds()) {
-            School school = chunk.schools.get(org);
+            School school = chunk.schools.school(org);
             if (school != null) {
                 schoolIds.add(school.id);
             }

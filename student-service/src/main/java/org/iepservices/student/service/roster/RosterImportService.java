@@ -16,6 +16,7 @@ import org.iepservices.student.domain.roster.RosterFile;
 import org.iepservices.student.domain.roster.RosterHeader;
 import org.iepservices.student.domain.roster.RosterManifest;
 import org.iepservices.student.domain.roster.RosterRecord;
+import org.iepservices.student.domain.roster.RosterReference;
 import org.iepservices.student.domain.roster.RosterRowReader;
 import org.iepservices.student.domain.roster.RosterVersion;
 import org.iepservices.student.domain.roster.RowIssue;
@@ -40,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.ZipEntry;
@@ -62,30 +64,6 @@ public class RosterImportService {
 
     /** Imports run one at a time (per database: the lock is taken in each file's transaction). */
     static final long IMPORT_LOCK_KEY = 0x726f73746572L;
-
-    /** A reference from one file to another, by column; 1.1 and 1.2 multi-value cells hold several. */
-    private record Reference(String column, RosterFile target, boolean rejectsRow) {
-        List<String> values(RosterRecord record) {
-            return column.equals("sourcedId") ? List.of(record.sourcedId()) : record.values(column);
-        }
-    }
-
-    /** Dangling references that make a row meaningless reject it; others are reported only (real SIS exports have them). */
-    private static final Map<RosterFile, List<Reference>> REFERENCES = Map.of(
-            RosterFile.ORGS, List.of(new Reference("parentSourcedId", RosterFile.ORGS, false)),
-            RosterFile.ACADEMIC_SESSIONS, List.of(new Reference("parentSourcedId", RosterFile.ACADEMIC_SESSIONS, false)),
-            RosterFile.ENROLLMENTS, List.of(new Reference("classSourcedId", RosterFile.CLASSES, true),
-                    new Reference("userSourcedId", RosterFile.USERS, true),
-                    new Reference("schoolSourcedId", RosterFile.ORGS, false)),
-            RosterFile.ROLES, List.of(new Reference("userSourcedId", RosterFile.USERS, true),
-                    new Reference("orgSourcedId", RosterFile.ORGS, true)),
-            RosterFile.CLASSES, List.of(new Reference("courseSourcedId", RosterFile.COURSES, false),
-                    new Reference("schoolSourcedId", RosterFile.ORGS, false),
-                    new Reference("termSourcedIds", RosterFile.ACADEMIC_SESSIONS, false)),
-            RosterFile.COURSES, List.of(new Reference("orgSourcedId", RosterFile.ORGS, false)),
-            RosterFile.USERS, List.of(new Reference("orgSourcedIds", RosterFile.ORGS, false),
-                    new Reference("primaryOrgSourcedId", RosterFile.ORGS, false)),
-            RosterFile.DEMOGRAPHICS, List.of(new Reference("sourcedId", RosterFile.USERS, false)));
 
     private record FilePlan(RosterFile file, ImportMode mode, ZipEntry entry, RosterHeader header) {
     }
@@ -151,7 +129,12 @@ public class RosterImportService {
                     continue;
                 }
                 if (mode == ImportMode.ABSENT) {
-                    if (entry != null) {
+                    if (entry != null && !manifest.declared().contains(file)) {
+                        // Guessing bulk could deactivate a district's roster, guessing absent drops data silently.
+                        structural.add(new Problem.Violation("manifest.csv:file." + file.fileName(), "the zip has "
+                                + name + " but manifest.csv has no file." + file.fileName()
+                                + " entry saying bulk, delta or absent"));
+                    } else if (entry != null) {
                         report.warning(RowIssue.ofFile(name, "the manifest says absent; the file was ignored"));
                     }
                     continue;
@@ -284,7 +267,7 @@ public class RosterImportService {
         String name = file.fileName() + ".csv";
         Integer idColumn = plan.header().known().get("sourcedId");
         List<RosterRecordRow> valid = new ArrayList<>();
-        Map<Long, List<RowIssue>> rejected = new LinkedHashMap<>();
+        Map<Long, List<RowIssue>> rejected = new TreeMap<>(); // by line: the report lists errors in file order
         Set<String> listed = new LinkedHashSet<>();
         for (Row row : chunk) {
             counts.rows++;
@@ -362,8 +345,8 @@ public class RosterImportService {
     private void checkReferences(RosterFile file, List<RosterRecordRow> rows, Map<Long, List<RowIssue>> rejected,
                                  ImportReport report, boolean sameFile) {
         String name = file.fileName() + ".csv";
-        for (Reference ref : REFERENCES.getOrDefault(file, List.of())) {
-            if ((ref.target() == file) != sameFile) {
+        for (RosterReference ref : RosterReference.of(file)) {
+            if (ref.withinFile(file) != sameFile) {
                 continue;
             }
             Set<String> targets = new HashSet<>();
