@@ -94,7 +94,7 @@ create table enrollment (
     user_sourced_id     varchar(255) not null,
     school_sourced_id   varchar(255),
     class_id            uuid references class_section (id),
-    school_id           uuid references school (id),
+    school_id           uuid,  -- the class's school or the one the SIS gave; derived, no foreign key to check per row
     student_id          uuid references student (id),
     staff_id            uuid references staff (id),
     role                varchar(32)  not null,
@@ -105,8 +105,10 @@ create table enrollment (
     created_at          timestamptz  not null,
     updated_at          timestamptz  not null
 );
+-- A large import inserts hundreds of thousands of enrollments: index only what is looked up.
 create index enrollment_class on enrollment (class_id);
-create index enrollment_student on enrollment (student_id);
-create index enrollment_staff on enrollment (staff_id);
-create index enrollment_user on enrollment (user_sourced_id);
-create index enrollment_class_sourced on enrollment (class_sourced_id);
+create index enrollment_student on enrollment (student_id) where student_id is not null;
+create index enrollment_staff on enrollment (staff_id) where staff_id is not null;
+-- Enrollments waiting for their person or class to be projected, found by sourcedId when it is.
+create index enrollment_waiting_user on enrollment (user_sourced_id) where student_id is null and staff_id is null;
+create index enrollment_waiting_class on enrollment (class_sourced_id) where class_id is null;

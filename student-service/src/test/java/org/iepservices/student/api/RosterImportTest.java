@@ -432,6 +432,9 @@ class RosterImportTest {
         // the manifest lists users.csv as bulk, but the zip lacks it
         rejected(withoutUsersCsv(RosterZip.v11().file("orgs", "delta", ORGS, orgs).file("users", "bulk", USERS, user)
                 .bytes()), "users.csv");
+        // the zip has orgs.csv but the manifest does not say bulk, delta or absent for it
+        rejected(withoutManifestLine(RosterZip.v11().file("orgs", "delta", ORGS, orgs).bytes(), "file.orgs,"),
+                "manifest.csv:file.orgs");
         given().contentType("application/zip").body("this is not a zip".getBytes())
                 .post("/api/v1/roster/imports").then().statusCode(422)
                 .contentType("application/problem+json")
@@ -453,6 +456,28 @@ class RosterImportTest {
                 .body("type", endsWith("/invalid-roster"))
                 .body("detail", containsString("nothing was imported"))
                 .body("violations.field", hasItem(violationField));
+    }
+
+    private static byte[] withoutManifestLine(byte[] zip, String linePrefix) {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             var bytes = new java.io.ByteArrayOutputStream();
+             var out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("manifest.csv")) {
+                    content = String.join("\r\n", new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            .lines().filter(l -> !l.startsWith(linePrefix)).toList())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.write(content);
+                out.closeEntry();
+            }
+            out.finish();
+            return bytes.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static byte[] withoutUsersCsv(byte[] zip) {

@@ -119,7 +119,7 @@ class EnrollmentProjector {
         }
         Map<String, ClassSection> bySourcedId = classes.stream()
                 .collect(Collectors.toMap(c -> c.sourcedId, Function.identity()));
-        for (Enrollment e : Enrollment.<Enrollment>list("classSourcedId in ?1 and classId is null",
+        for (Enrollment e : BySourcedId.where(Enrollment.class, "class_sourced_id", " and class_id is null",
                 bySourcedId.keySet())) {
             ClassSection cls = bySourcedId.get(e.classSourcedId);
             e.classId = cls.id;
@@ -137,8 +137,8 @@ class EnrollmentProjector {
         if (ids.isEmpty()) {
             return;
         }
-        for (Enrollment e : Enrollment.<Enrollment>list("userSourcedId in ?1 and studentId is null"
-                + " and staffId is null", ids)) {
+        for (Enrollment e : BySourcedId.where(Enrollment.class, "user_sourced_id",
+                " and student_id is null and staff_id is null", ids)) {
             e.studentId = students.get(e.userSourcedId);
             e.staffId = e.studentId == null ? staff.get(e.userSourcedId) : null;
             linked(e);

@@ -83,7 +83,7 @@ class PersonProjector {
             }
             schools = new SchoolResolver(records, orgs);
             if (!emails.isEmpty()) {
-                Staff.<Staff>list("email in ?1", emails).forEach(s -> staffByEmail.put(s.email, s));
+                BySourcedId.where(Staff.class, "email", "", emails).forEach(s -> staffByEmail.put(s.email, s));
             }
         }
 

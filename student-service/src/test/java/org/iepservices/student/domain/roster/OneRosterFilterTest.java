@@ -36,8 +36,7 @@ class OneRosterFilterTest {
 
     @Test
     void quotedValuesKeepSpacesOperatorsAndDoubledQuotes() {
-        assertEquals("Mary Ann AND x='y'", parse("givenName='Mary Ann AND x=''y'''").predicates().get(0).value()
-                .replace("'y'", "'y'"));
+        assertEquals("Mary Ann AND x='y'", parse("givenName='Mary Ann AND x=''y'''").predicates().get(0).value());
         assertEquals("O'Brien", parse("familyName='O''Brien'").predicates().get(0).value());
         assertEquals("", parse("middleName=''").predicates().get(0).value());
         assertEquals("class.sourcedId", parse("class.sourcedId='c1'").predicates().get(0).field());
