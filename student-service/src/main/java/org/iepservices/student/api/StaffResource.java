@@ -9,10 +9,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.iepservices.problem.IfMatch;
+import org.iepservices.student.domain.DisciplineSource;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.student.domain.Discipline;
 import org.iepservices.student.domain.Staff;
@@ -34,7 +40,7 @@ import java.util.UUID;
 @Path("/api/v1/staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Staff")
+@Tag(name = "Staff", description = "Providers (SLP, OT, PT, counselors) and teachers, from the roster or created here")
 public class StaffResource {
 
     public record StaffRequest(@NotBlank @Size(max = 100) String givenName,
@@ -46,10 +52,15 @@ public class StaffResource {
     }
 
     public record StaffResponse(UUID id, String givenName, String familyName, String email, Discipline discipline,
-                                String credentials, List<UUID> schoolIds) {
+                                @Schema(description = "API when set through this API (the roster never changes it), "
+                                        + "ROSTER when the roster set it") DisciplineSource disciplineSource,
+                                String credentials, List<UUID> schoolIds, String sourcedId,
+                                @Schema(description = "The SIS's OneRoster role (teacher, aide, administrator, "
+                                        + "counselor...); null for staff created here") String rosterRole,
+                                String status, long version) {
         static StaffResponse of(Staff s) {
-            return new StaffResponse(s.id, s.givenName, s.familyName, s.email, s.discipline, s.credentials,
-                    List.copyOf(s.schoolIds));
+            return new StaffResponse(s.id, s.givenName, s.familyName, s.email, s.discipline, s.disciplineSource,
+                    s.credentials, List.copyOf(s.schoolIds), s.sourcedId, s.rosterRole, s.status, s.version);
         }
     }
 
@@ -60,23 +71,44 @@ public class StaffResource {
     }
 
     @POST
-    @Operation(summary = "Add a provider or teacher", description = "The email is unique (409 when taken).")
+    @Operation(summary = "Add a provider or teacher", description = "The email is unique (409 when taken). "
+            + "Publishes StaffUpserted. The discipline given here is never overwritten by the roster.")
     public Response create(@Valid @NotNull StaffRequest request, UriInfo uri) {
         Staff staff = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(staff.id.toString()).build())
-                .entity(StaffResponse.of(staff)).build();
+                .tag(Long.toString(staff.version)).entity(StaffResponse.of(staff)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a staff member", description = "Send the ETag as If-Match (412 when stale). "
+            + "Changing the discipline here marks it as set through the API: roster imports no longer change it. "
+            + "Publishes StaffUpserted when something changed.")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull StaffRequest request,
+                           @Parameter(description = "The version from the ETag") @HeaderParam("If-Match") String ifMatch) {
+        Staff staff = service.update(id, request, IfMatch.version(ifMatch));
+        return Response.ok(StaffResponse.of(staff)).tag(Long.toString(staff.version)).build();
     }
 
     @GET
-    @Operation(summary = "List staff, by discipline and school")
+    @Operation(summary = "List staff", description = "Filters: discipline (SLP, OT, PT, COUNSELOR, TEACHER), "
+            + "schoolId, status (active or tobedeleted), sourcedId, name (part of given or family name). Sorted by "
+            + "family then given name; limit/offset with X-Total-Count and Link headers.")
     public Response list(@QueryParam("discipline") Discipline discipline, @QueryParam("schoolId") UUID schoolId,
+                         @QueryParam("status") @Pattern(regexp = "active|tobedeleted",
+                                 message = "must be active or tobedeleted") String status,
+                         @QueryParam("sourcedId") String sourcedId, @QueryParam("name") String name,
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
         String where = "(:discipline is null or discipline = :discipline)"
-                + " and (:school is null or :school member of schoolIds)";
-        Parameters params = Parameters.with("discipline", discipline).and("school", schoolId);
+                + " and (:school is null or :school member of schoolIds)"
+                + " and (:status is null or status = :status) and (:sourcedId is null or sourcedId = :sourcedId)"
+                + " and (:name is null or lower(givenName) like :name or lower(familyName) like :name)";
+        Parameters params = Parameters.with("discipline", discipline).and("school", schoolId).and("status", status)
+                .and("sourcedId", sourcedId)
+                .and("name", name == null || name.isBlank() ? null : "%" + name.trim().toLowerCase() + "%");
         long total = Staff.count(where, params);
-        List<StaffResponse> items = Staff.<Staff>find(where + " order by familyName, givenName, id", params)
+        List<StaffResponse> items = Staff.<Staff>find(where + " order by lower(familyName), lower(givenName), id", params)
                 .range(offset, offset + limit - 1).list().stream().map(StaffResponse::of).toList();
         return Paging.page(items, total, limit, offset, uri);
     }
@@ -84,7 +116,8 @@ public class StaffResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a staff member")
-    public StaffResponse get(@PathParam("id") UUID id) {
-        return StaffResponse.of(service.get(id));
+    public Response get(@PathParam("id") UUID id) {
+        Staff staff = service.get(id);
+        return Response.ok(StaffResponse.of(staff)).tag(Long.toString(staff.version)).build();
     }
 }

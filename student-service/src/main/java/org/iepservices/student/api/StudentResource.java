@@ -2,8 +2,7 @@ package org.iepservices.student.api;
 
 import org.iepservices.rest.Paging;
 
-import io.quarkus.panache.common.Parameters;
-import jakarta.transaction.Transactional;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,12 +29,15 @@ import org.iepservices.problem.IfMatch;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iepservices.student.domain.Iep;
 import org.iepservices.student.domain.Student;
+import org.iepservices.student.repository.StudentQueries;
 import org.iepservices.student.service.StudentService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/students")
@@ -53,22 +55,29 @@ public class StudentResource {
                                  @Size(max = 255) String sourcedId) {
     }
 
+    @Schema(description = "A student. activeIep summarises the IEP in force (null when none); enrollments are the "
+            + "classes the student is in today (only on GET /api/v1/students/{id}).")
     public record StudentResponse(UUID id, String givenName, String familyName, String grade, UUID schoolId,
                                   LocalDate dateOfBirth, String sourcedId, String status,
-                                  IepDtos.IepSummary activeIep, long version) {
-        static StudentResponse of(Student s, Iep active) {
+                                  StudentQueries.IepSummary activeIep,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<StudentQueries.CurrentEnrollment> enrollments,
+                                  long version) {
+        static StudentResponse of(Student s, StudentQueries.IepSummary activeIep,
+                                  List<StudentQueries.CurrentEnrollment> enrollments) {
             return new StudentResponse(s.id, s.givenName, s.familyName, s.grade, s.schoolId, s.dateOfBirth,
-                    s.sourcedId, s.status, IepDtos.IepSummary.of(active), s.version);
+                    s.sourcedId, s.status, activeIep, enrollments, s.version);
         }
     }
 
-    private static final String ACTIVE_IEP = "select 1 from Iep i where i.studentId = id"
-            + " and i.status = org.iepservices.student.domain.IepStatus.ACTIVE";
-
     private final StudentService service;
+    private final StudentQueries queries;
+    private final ZoneId zone;
 
-    StudentResource(StudentService service) {
+    StudentResource(StudentService service, StudentQueries queries,
+                    @ConfigProperty(name = "district.time-zone") ZoneId zone) {
         this.service = service;
+        this.queries = queries;
+        this.zone = zone;
     }
 
     @POST
@@ -76,52 +85,51 @@ public class StudentResource {
     public Response create(@Valid @NotNull StudentRequest request, UriInfo uri) {
         Student student = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(student.id.toString()).build())
-                .tag(Long.toString(student.version)).entity(StudentResponse.of(student, null)).build();
+                .tag(Long.toString(student.version)).entity(StudentResponse.of(student, null, List.of())).build();
     }
 
     @PUT
-    @Transactional // maps the active IEP in the same persistence context
     @Path("/{id}")
     @Operation(summary = "Change a student", description = "Send the ETag as If-Match to avoid overwriting a "
-            + "concurrent change (412). Publishes StudentUpserted.")
+            + "concurrent change (412). Publishes StudentUpserted when something changed.")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull StudentRequest request,
                            @Parameter(description = "The version from the ETag") @HeaderParam("If-Match") String ifMatch) {
         Student student = service.update(id, request, IfMatch.version(ifMatch));
-        return Response.ok(StudentResponse.of(student, service.activeIep(id))).tag(Long.toString(student.version))
-                .build();
+        return Response.ok(detail(student)).tag(Long.toString(student.version)).build();
     }
 
     @GET
-    @Operation(summary = "Find students", description = "Filters: school, grade, name (part of given or family "
-            + "name, any case), hasActiveIep, sourcedId (the SIS id), status (active or tobedeleted). Paginated with "
-            + "limit/offset; X-Total-Count and Link headers.")
-    public Response list(@QueryParam("schoolId") UUID schoolId, @QueryParam("grade") String grade,
-                         @QueryParam("sourcedId") String sourcedId, @QueryParam("status") String status,
+    @Operation(summary = "Find students", description = "Filters: schoolId, classId (actively enrolled in the class), "
+            + "grade, name (part of the given or family name, any case), hasActiveIep (an IEP with status ACTIVE), "
+            + "status (active or tobedeleted), sourcedId (the SIS id). Sorted by family then given name; paginated "
+            + "with limit/offset, X-Total-Count and Link headers. Each item carries the active IEP summary.")
+    public Response list(@QueryParam("schoolId") UUID schoolId, @QueryParam("classId") UUID classId,
+                         @QueryParam("grade") String grade, @QueryParam("sourcedId") String sourcedId,
+                         @Parameter(description = "active or tobedeleted")
+                         @QueryParam("status") @Pattern(regexp = "active|tobedeleted",
+                                 message = "must be active or tobedeleted") String status,
                          @QueryParam("name") String name, @QueryParam("hasActiveIep") Boolean hasActiveIep,
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
-        String where = "(:school is null or schoolId = :school) and (:grade is null or grade = :grade)"
-                + " and (:sourcedId is null or sourcedId = :sourcedId) and (:status is null or status = :status)"
-                + " and (:name is null or lower(givenName) like :name or lower(familyName) like :name)"
-                + " and (:hasIep is null or (:hasIep = true and exists (" + ACTIVE_IEP + "))"
-                + " or (:hasIep = false and not exists (" + ACTIVE_IEP + ")))";
-        Parameters params = Parameters.with("school", schoolId).and("grade", grade)
-                .and("sourcedId", sourcedId).and("status", status)
-                .and("name", name == null || name.isBlank() ? null : "%" + name.trim().toLowerCase() + "%")
-                .and("hasIep", hasActiveIep);
-        long total = Student.count(where, params);
-        List<StudentResponse> items = Student.<Student>find(where + " order by familyName, givenName, id", params)
-                .range(offset, offset + limit - 1).list().stream()
-                .map(s -> StudentResponse.of(s, service.activeIep(s.id))).toList();
-        return Paging.page(items, total, limit, offset, uri);
+        StudentQueries.Filter filter = new StudentQueries.Filter(schoolId, classId, grade, name, hasActiveIep, status,
+                sourcedId);
+        List<Student> page = queries.page(filter, limit, offset);
+        Map<UUID, StudentQueries.IepSummary> ieps = queries.activeIeps(page.stream().map(s -> s.id).toList());
+        List<StudentResponse> items = page.stream().map(s -> StudentResponse.of(s, ieps.get(s.id), null)).toList();
+        return Paging.page(items, queries.count(filter), limit, offset, uri);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a student with the IEP in force")
+    @Operation(summary = "Read a student", description = "With the IEP in force (id, dates, number of service "
+            + "mandates) and the classes the student is enrolled in today (class id and title, role).")
     public Response get(@PathParam("id") UUID id) {
         Student student = service.get(id);
-        return Response.ok(StudentResponse.of(student, service.activeIep(id))).tag(Long.toString(student.version))
-                .build();
+        return Response.ok(detail(student)).tag(Long.toString(student.version)).build();
+    }
+
+    private StudentResponse detail(Student student) {
+        return StudentResponse.of(student, queries.activeIeps(List.of(student.id)).get(student.id),
+                queries.currentEnrollments(student.id, LocalDate.now(zone)));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -28,6 +29,15 @@ public class School extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone;
 
+    /** OneRoster status: active, or tobedeleted (the roster no longer lists it; history kept). */
+    public String status = RosterStatus.ACTIVE;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
 }

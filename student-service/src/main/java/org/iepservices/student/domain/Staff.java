@@ -11,6 +11,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -31,10 +32,15 @@ public class Staff extends PanacheEntityBase {
     @Column(name = "family_name")
     public String familyName;
 
+    /** Unique when present; roster users may come without one. */
     public String email;
 
     @Enumerated(EnumType.STRING)
     public Discipline discipline;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "discipline_source")
+    public DisciplineSource disciplineSource = DisciplineSource.API;
 
     /** Licence and certification, e.g. "CCC-SLP"; printed with signatures and on Medicaid claims. */
     public String credentials;
@@ -44,6 +50,23 @@ public class Staff extends PanacheEntityBase {
     @Column(name = "school_id")
     public Set<UUID> schoolIds = new LinkedHashSet<>();
 
+    /** The SIS's id (OneRoster sourcedId) when the person came from a roster. */
+    @Column(name = "sourced_id")
+    public String sourcedId;
+
+    /** The OneRoster role the SIS gives (teacher, aide, administrator, counselor...); null when created through our API. */
+    @Column(name = "roster_role")
+    public String rosterRole;
+
+    /** active, or tobedeleted (left the roster; history kept). */
+    public String status = RosterStatus.ACTIVE;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
 }

@@ -5,24 +5,44 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 import org.iepservices.student.domain.roster.RosterRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** The OneRoster records as received (table roster_record), written with plain SQL upserts. */
+/**
+ * The OneRoster records as received (table roster_record). Works a chunk of records at a time
+ * with one statement per step (arrays bound to {@code unnest}), so an import costs a handful of
+ * round trips per thousand rows. A row whose content hash and status are unchanged is not written
+ * at all: importing the same file twice writes nothing.
+ */
 @ApplicationScoped
 public class RosterRecordRepository {
 
-    public enum Change { INSERTED, UPDATED, UNCHANGED, DUPLICATE }
+    public enum Change { INSERTED, UPDATED, DEACTIVATED, UNCHANGED }
 
     /** What is stored for one record. */
     public record Stored(String entity, String sourcedId, String status, Map<String, String> fields,
@@ -30,30 +50,38 @@ public class RosterRecordRepository {
         public String field(String column) {
             return fields.getOrDefault(column, "");
         }
+
+        public List<String> values(String column) {
+            return RosterRecord.splitValues(field(column));
+        }
+
+        public boolean active() {
+            return RosterRecord.ACTIVE.equals(status);
+        }
+    }
+
+    private record Existing(String hash, String status) {
     }
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
 
-    // A record seen twice in one import is not touched the second time (no row comes back), so
-    // duplicates are found without keeping every sourcedId of a file in memory.
     private static final String UPSERT = """
             insert into roster_record as r (entity, sourced_id, status, date_last_modified, fields, extensions,
                                             row_hash, first_import_id, last_change_import_id, last_seen_import_id,
                                             changed_at)
-            values (:entity, :sourcedId, :status, :modified, cast(:fields as jsonb), cast(:extensions as jsonb),
-                    :hash, :importId, :importId, :importId, now())
+            select ?, u.sourced_id, u.status, u.modified, cast(u.fields as jsonb), cast(u.extensions as jsonb),
+                   u.hash, ?, ?, ?, now()
+              from unnest(?::varchar[], ?::varchar[], ?::timestamptz[], ?::text[], ?::text[], ?::varchar[])
+                   as u (sourced_id, status, modified, fields, extensions, hash)
             on conflict (entity, sourced_id) do update set
                 status = excluded.status,
                 date_last_modified = excluded.date_last_modified,
                 fields = excluded.fields,
                 extensions = excluded.extensions,
-                changed_at = case when r.row_hash = excluded.row_hash then r.changed_at else excluded.changed_at end,
-                last_change_import_id = case when r.row_hash = excluded.row_hash then r.last_change_import_id
-                                             else excluded.last_change_import_id end,
                 row_hash = excluded.row_hash,
-                last_seen_import_id = excluded.last_seen_import_id
-            where r.last_seen_import_id is distinct from excluded.last_seen_import_id
-            returning (xmax = 0), (last_change_import_id = :importId)
+                last_change_import_id = excluded.last_change_import_id,
+                last_seen_import_id = excluded.last_seen_import_id,
+                changed_at = excluded.changed_at
             """;
 
     private final EntityManager em;
@@ -64,105 +92,259 @@ public class RosterRecordRepository {
         this.mapper = mapper;
     }
 
-    public Change upsert(RosterRecord record, UUID importId) {
-        String fields = json(new TreeMap<>(record.fields()));
-        String extensions = json(new TreeMap<>(record.extensions()));
-        List<?> result = em.createNativeQuery(UPSERT)
-                .setParameter("entity", record.file().entity())
-                .setParameter("sourcedId", record.sourcedId())
-                .setParameter("status", record.status())
-                .setParameter("modified", record.dateLastModified())
-                .setParameter("fields", fields)
-                .setParameter("extensions", extensions)
-                .setParameter("hash", hash(record.status(), fields, extensions))
-                .setParameter("importId", importId)
-                .getResultList();
-        if (result.isEmpty()) {
-            return Change.DUPLICATE;
+    /**
+     * Stores a chunk of records of one entity (no sourcedId twice) and says, per record, what
+     * changed. {@code importId} may be null (push API).
+     */
+    public List<Change> apply(String entity, List<RosterRecord> records, UUID importId) {
+        if (records.isEmpty()) {
+            return List.of();
         }
-        Object[] row = (Object[]) result.get(0);
-        if (Boolean.TRUE.equals(row[0])) {
-            return Change.INSERTED;
+        Map<String, Existing> existing = existing(entity, records.stream().map(RosterRecord::sourcedId).toList());
+        List<Change> changes = new ArrayList<>(records.size());
+        List<String[]> rows = new ArrayList<>();
+        List<OffsetDateTime> modified = new ArrayList<>();
+        for (RosterRecord record : records) {
+            String fields = json(new TreeMap<>(record.fields()));
+            String extensions = json(new TreeMap<>(record.extensions()));
+            String hash = hash(fields, extensions);
+            Existing before = existing.get(record.sourcedId());
+            Change change;
+            if (before == null) {
+                change = Change.INSERTED;
+            } else if (before.hash().equals(hash) && before.status().equals(record.status())) {
+                change = Change.UNCHANGED;
+            } else if (RosterRecord.TO_BE_DELETED.equals(record.status())
+                    && !RosterRecord.TO_BE_DELETED.equals(before.status())) {
+                change = Change.DEACTIVATED;
+            } else {
+                change = Change.UPDATED;
+            }
+            changes.add(change);
+            if (change != Change.UNCHANGED) {
+                rows.add(new String[] {record.sourcedId(), record.status(), fields, extensions, hash});
+                modified.add(record.dateLastModified() != null ? record.dateLastModified()
+                        : OffsetDateTime.now(ZoneOffset.UTC));
+            }
         }
-        return Boolean.TRUE.equals(row[1]) ? Change.UPDATED : Change.UNCHANGED;
+        if (!rows.isEmpty()) {
+            work(c -> {
+                try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                    ps.setString(1, entity);
+                    ps.setObject(2, importId);
+                    ps.setObject(3, importId);
+                    ps.setObject(4, importId);
+                    ps.setArray(5, column(c, rows, 0));
+                    ps.setArray(6, column(c, rows, 1));
+                    ps.setArray(7, c.createArrayOf("timestamptz",
+                            modified.stream().map(m -> Timestamp.from(m.toInstant())).toArray()));
+                    ps.setArray(8, column(c, rows, 2));
+                    ps.setArray(9, column(c, rows, 3));
+                    ps.setArray(10, column(c, rows, 4));
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+        return changes;
     }
 
-    /** A rejected row still counts as present in a bulk file: a bad date must not deactivate the record. */
-    public void markSeen(String entity, String sourcedId, UUID importId) {
-        em.createNativeQuery("update roster_record set last_seen_import_id = :importId"
-                        + " where entity = :entity and sourced_id = :sourcedId")
-                .setParameter("importId", importId)
-                .setParameter("entity", entity)
-                .setParameter("sourcedId", sourcedId)
-                .executeUpdate();
-    }
-
-    /** Bulk mode: every active record of the entity the file did not list becomes tobedeleted. */
-    @SuppressWarnings("unchecked")
-    public List<String> deactivateUnseen(String entity, UUID importId) {
-        return em.createNativeQuery("""
-                        update roster_record
-                           set status = 'tobedeleted', changed_at = now(), last_change_import_id = :importId,
-                               row_hash = md5('tobedeleted' || row_hash)
-                         where entity = :entity and status <> 'tobedeleted'
-                           and last_seen_import_id is distinct from :importId
-                        returning sourced_id
-                        """)
-                .setParameter("importId", importId)
-                .setParameter("entity", entity)
-                .getResultList();
-    }
-
-    public boolean isActive(String entity, String sourcedId) {
-        return !em.createNativeQuery("select 1 from roster_record where entity = :entity and sourced_id = :sourcedId"
-                        + " and status = 'active'")
-                .setParameter("entity", entity)
-                .setParameter("sourcedId", sourcedId)
-                .getResultList().isEmpty();
+    /** Of {@code sourcedIds}, those stored as active records of {@code entity}. */
+    public Set<String> active(String entity, Collection<String> sourcedIds) {
+        if (sourcedIds.isEmpty()) {
+            return Set.of();
+        }
+        return work(c -> {
+            Set<String> found = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("select sourced_id from roster_record where entity = ?"
+                    + " and status = 'active' and sourced_id = any(?)")) {
+                ps.setString(1, entity);
+                ps.setArray(2, c.createArrayOf("varchar", sourcedIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     public Optional<Stored> find(String entity, String sourcedId) {
-        List<?> rows = em.createNativeQuery("select status, cast(fields as text), cast(extensions as text),"
-                        + " date_last_modified from roster_record where entity = :entity and sourced_id = :sourcedId")
-                .setParameter("entity", entity)
-                .setParameter("sourcedId", sourcedId)
-                .getResultList();
-        return rows.stream().findFirst().map(r -> stored(entity, sourcedId, (Object[]) r));
+        return Optional.ofNullable(findAll(entity, List.of(sourcedId)).get(sourcedId));
     }
 
-    /** 1.2: the roles a user holds. */
-    public List<Stored> rolesOf(String userSourcedId) {
-        List<?> rows = em.createNativeQuery("select sourced_id, status, cast(fields as text), cast(extensions as text),"
-                        + " date_last_modified from roster_record where entity = 'roles'"
-                        + " and fields ->> 'userSourcedId' = :user order by sourced_id")
-                .setParameter("user", userSourcedId)
-                .getResultList();
-        return rows.stream().map(r -> {
-            Object[] row = (Object[]) r;
-            return stored("roles", (String) row[0], new Object[] {row[1], row[2], row[3], row[4]});
-        }).toList();
-    }
-
-    private Stored stored(String entity, String sourcedId, Object[] row) {
-        try {
-            return new Stored(entity, sourcedId, (String) row[0], mapper.readValue((String) row[1], STRING_MAP),
-                    mapper.readValue((String) row[2], STRING_MAP), toOffset(row[3]));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable roster record " + entity + "/" + sourcedId, e);
+    /** The stored records of {@code entity} among {@code sourcedIds}, in the order asked. */
+    public Map<String, Stored> findAll(String entity, Collection<String> sourcedIds) {
+        if (sourcedIds.isEmpty()) {
+            return Map.of();
         }
+        Map<String, Stored> byId = query("select entity, sourced_id, status, fields::text, extensions::text,"
+                + " date_last_modified from roster_record where entity = ? and sourced_id = any(?)", entity, sourcedIds)
+                .stream().collect(HashMap::new, (m, s) -> m.put(s.sourcedId(), s), HashMap::putAll);
+        Map<String, Stored> ordered = new LinkedHashMap<>();
+        for (String id : sourcedIds) {
+            Stored s = byId.get(id);
+            if (s != null) {
+                ordered.put(id, s);
+            }
+        }
+        return ordered;
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value == null) {
+    /** 1.2: the roles (any status) the given users hold, by user, in sourcedId order. */
+    public Map<String, List<Stored>> rolesOf(Collection<String> userSourcedIds) {
+        if (userSourcedIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Stored>> byUser = new HashMap<>();
+        for (Stored role : query("select entity, sourced_id, status, fields::text, extensions::text, date_last_modified"
+                + " from roster_record where entity = ? and fields ->> 'userSourcedId' = any(?)"
+                + " order by sourced_id", "roles", userSourcedIds)) {
+            byUser.computeIfAbsent(role.field("userSourcedId"), u -> new ArrayList<>()).add(role);
+        }
+        return byUser;
+    }
+
+    // ---- bulk files: which records did this file list? ----
+
+    /** Starts tracking the sourcedIds of one bulk file (a temporary table of this transaction). */
+    public void startFile() {
+        work(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("create temp table if not exists roster_seen (sourced_id varchar(255) primary key)"
+                        + " on commit drop");
+                s.execute("create temp table if not exists roster_gone (sourced_id varchar(255) primary key)"
+                        + " on commit drop");
+                s.execute("truncate roster_seen, roster_gone");
+            }
             return null;
+        });
+    }
+
+    /**
+     * Records that the file lists these sourcedIds (rejected rows too: a row with a bad date must
+     * not deactivate its record) and returns those it listed before: duplicates within the file.
+     */
+    public Set<String> seen(Collection<String> sourcedIds) {
+        if (sourcedIds.isEmpty()) {
+            return Set.of();
         }
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
+        return work(c -> {
+            Set<String> added = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("insert into roster_seen select distinct unnest(?::varchar[])"
+                    + " on conflict do nothing returning sourced_id")) {
+                ps.setArray(1, c.createArrayOf("varchar", sourcedIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        added.add(rs.getString(1));
+                    }
+                }
+            }
+            Set<String> before = new HashSet<>(sourcedIds);
+            before.removeAll(added);
+            return before;
+        });
+    }
+
+    /**
+     * Bulk mode: every active record of {@code entity} the file did not list becomes tobedeleted
+     * (content kept). Returns how many; read them with {@link #gone(String, int)}.
+     */
+    public int deactivateUnseen(String entity, UUID importId) {
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    with gone as (
+                        update roster_record r
+                           set status = 'tobedeleted', changed_at = now(), last_change_import_id = ?
+                         where r.entity = ? and r.status <> 'tobedeleted'
+                           and not exists (select 1 from roster_seen s where s.sourced_id = r.sourced_id)
+                        returning r.sourced_id)
+                    insert into roster_gone select sourced_id from gone
+                    """)) {
+                ps.setObject(1, importId);
+                ps.setString(2, entity);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The next page of records {@link #deactivateUnseen} deactivated, after {@code afterSourcedId}. */
+    public List<String> gone(String afterSourcedId, int limit) {
+        return work(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select sourced_id from roster_gone where sourced_id > ? order by sourced_id limit ?")) {
+                ps.setString(1, afterSourcedId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    // ---- plumbing ----
+
+    private Map<String, Existing> existing(String entity, Collection<String> ids) {
+        return work(c -> {
+            Map<String, Existing> found = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select sourced_id, row_hash, status from roster_record"
+                    + " where entity = ? and sourced_id = any(?)")) {
+                ps.setString(1, entity);
+                ps.setArray(2, c.createArrayOf("varchar", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new Existing(rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private List<Stored> query(String sql, String entity, Collection<String> ids) {
+        return work(c -> {
+            List<Stored> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, entity);
+                ps.setArray(2, c.createArrayOf("varchar", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Timestamp modified = rs.getTimestamp(6);
+                        rows.add(new Stored(rs.getString(1), rs.getString(2), rs.getString(3), map(rs.getString(4)),
+                                map(rs.getString(5)),
+                                modified == null ? null : modified.toInstant().atOffset(ZoneOffset.UTC)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Runs JDBC on the transaction's own connection (roster_record is not mapped by Hibernate). */
+    private <T> T work(ReturningWork<T> work) {
+        Session session = em.unwrap(Session.class);
+        return session.doReturningWork(work);
+    }
+
+    private static Array column(Connection c, List<String[]> rows, int index) throws SQLException {
+        Object[] values = new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rows.get(i)[index];
         }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
+        return c.createArrayOf("varchar", values);
+    }
+
+    private Map<String, String> map(String json) {
+        try {
+            return mapper.readValue(json, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable roster record", e);
         }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     private String json(Map<String, String> map) {
@@ -173,11 +355,10 @@ public class RosterRecordRepository {
         }
     }
 
-    private static String hash(String status, String fields, String extensions) {
+    /** The content's fingerprint; status is compared on its own, so a deactivation keeps it valid. */
+    static String hash(String fields, String extensions) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(status.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
             digest.update(fields.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(extensions.getBytes(StandardCharsets.UTF_8));

@@ -2,21 +2,58 @@ package org.iepservices.student.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.student.api.SchoolResource.SchoolRequest;
+import org.iepservices.student.domain.RosterStatus;
 import org.iepservices.student.domain.School;
 
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 
+/** Schools created and changed through our API; each change publishes SchoolUpserted. */
 @ApplicationScoped
 public class SchoolService {
 
+    private final RosterEvents events;
+
+    SchoolService(RosterEvents events) {
+        this.events = events;
+    }
+
     @Transactional
     public School create(SchoolRequest request) {
+        School school = new School();
+        school.id = UUID.randomUUID();
+        school.status = RosterStatus.ACTIVE;
+        school.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        apply(school, request);
+        school.persist();
+        events.schoolUpserted(school);
+        return school;
+    }
+
+    /** Changes name, district, sourcedId or time zone; publishes only when something changed. */
+    @Transactional
+    public School update(UUID id, SchoolRequest request, Long expectedVersion) {
+        School school = get(id);
+        IfMatch.check("School", id, expectedVersion, school.version);
+        if (apply(school, request)) {
+            school.flush(); // the version moves now, so the response's ETag is the new one
+            events.schoolUpserted(school);
+        }
+        return school;
+    }
+
+    public School get(UUID id) {
+        return School.<School>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("School", id));
+    }
+
+    private boolean apply(School school, SchoolRequest request) {
         if (request.timeZone() != null) {
             try {
                 ZoneId.of(request.timeZone());
@@ -24,36 +61,21 @@ public class SchoolService {
                 throw ProblemException.invalid("timeZone", "not an IANA time zone such as America/New_York");
             }
         }
-        if (request.sourcedId() != null && School.count("sourcedId", request.sourcedId()) > 0) {
+        if (request.sourcedId() != null
+                && School.count("sourcedId = ?1 and id <> ?2", request.sourcedId(), school.id) > 0) {
             throw ProblemException.conflict("A school with sourcedId " + request.sourcedId() + " exists");
         }
-        School school = new School();
-        school.id = UUID.randomUUID();
+        boolean changed = !Objects.equals(school.name, request.name())
+                || !Objects.equals(school.districtId, request.districtId())
+                || !Objects.equals(school.sourcedId, request.sourcedId())
+                || !Objects.equals(school.timeZone, request.timeZone());
         school.name = request.name();
         school.districtId = request.districtId();
         school.sourcedId = request.sourcedId();
         school.timeZone = request.timeZone();
-        school.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        school.persist();
-        return school;
-    }
-
-    /** The roster's view of a school (an org of type school), keyed by sourcedId. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public School upsertFromRoster(String sourcedId, String name) {
-        School school = School.<School>find("sourcedId", sourcedId).firstResult();
-        if (school == null) {
-            school = new School();
-            school.id = UUID.randomUUID();
-            school.sourcedId = sourcedId;
-            school.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (changed) {
+            school.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         }
-        school.name = name;
-        school.persist();
-        return school;
-    }
-
-    public School get(UUID id) {
-        return School.<School>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("School", id));
+        return changed;
     }
 }

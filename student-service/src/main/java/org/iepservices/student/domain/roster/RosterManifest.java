@@ -15,7 +15,8 @@ import java.util.Set;
  * because guessing would risk deactivating a district's whole roster.
  */
 public record RosterManifest(Optional<RosterVersion> version, Map<RosterFile, ImportMode> modes,
-                             List<String> otherFilesWithData, List<RowIssue> warnings, List<RowIssue> errors) {
+                             List<String> otherFilesWithData, List<RowIssue> warnings, List<RowIssue> errors,
+                             Set<RosterFile> declared) {
 
     public static final String FILE_NAME = "manifest.csv";
 
@@ -37,7 +38,7 @@ public record RosterManifest(Optional<RosterVersion> version, Map<RosterFile, Im
         Optional<RosterVersion> version = Optional.empty();
         if (header.size() < 2 || !header.get(0).trim().equals("propertyName") || !header.get(1).trim().equals("value")) {
             errors.add(new RowIssue(FILE_NAME, 1L, null, "header must be propertyName,value"));
-            return new RosterManifest(version, modes, other, warnings, errors);
+            return new RosterManifest(version, modes, other, warnings, errors, Set.of());
         }
         long line = 1;
         for (List<String> row : rows) {
@@ -78,10 +79,11 @@ public record RosterManifest(Optional<RosterVersion> version, Map<RosterFile, Im
                 warnings.add(new RowIssue(FILE_NAME, line, "propertyName", "unknown property '" + property + "'; ignored"));
             }
         }
+        Set<RosterFile> declared = Set.copyOf(modes.keySet());
         for (RosterFile file : RosterFile.values()) {
             modes.putIfAbsent(file, ImportMode.ABSENT);
         }
-        return new RosterManifest(version, modes, other, warnings, errors);
+        return new RosterManifest(version, modes, other, warnings, errors, declared);
     }
 
     private static Optional<ImportMode> mode(String value) {

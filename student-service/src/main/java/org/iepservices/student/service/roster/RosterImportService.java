@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iepservices.problem.Problem;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
@@ -15,6 +16,7 @@ import org.iepservices.student.domain.roster.RosterFile;
 import org.iepservices.student.domain.roster.RosterHeader;
 import org.iepservices.student.domain.roster.RosterManifest;
 import org.iepservices.student.domain.roster.RosterRecord;
+import org.iepservices.student.domain.roster.RosterReference;
 import org.iepservices.student.domain.roster.RosterRowReader;
 import org.iepservices.student.domain.roster.RosterVersion;
 import org.iepservices.student.domain.roster.RowIssue;
@@ -24,16 +26,24 @@ import org.iepservices.student.repository.RosterRecordRepository.Change;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -42,45 +52,39 @@ import java.util.zip.ZipFile;
  * Imports a OneRoster CSV zip (1.1 or 1.2, bulk or delta per file). First the whole zip is checked
  * for structural problems (no manifest, unsupported version, missing files or required columns);
  * any of those rejects the import before anything is written. Then each file is applied in its own
- * transaction, in reference order, row by row: a bad row is reported and skipped, the others apply.
+ * transaction, in reference order, streamed a chunk of rows at a time (a million-row users file
+ * never sits in memory): a bad row is reported and skipped, the others apply.
  * A dry run does the same work in one transaction and rolls it back.
  */
 @ApplicationScoped
 public class RosterImportService {
 
-    /** Rows between persistence-context flushes, so a large file does not pile up managed entities. */
-    private static final int FLUSH_EVERY = 500;
+    /** Rows validated, written and projected together: a few queries per chunk, bounded memory. */
+    static final int CHUNK = 2000;
 
-    private record Reference(String column, RosterFile target, boolean rejectsRow) {
-    }
-
-    /** Dangling references that make a row meaningless reject it; others are reported only (real SIS exports have them). */
-    private static final Map<RosterFile, List<Reference>> REFERENCES = Map.of(
-            RosterFile.ENROLLMENTS, List.of(new Reference("classSourcedId", RosterFile.CLASSES, true),
-                    new Reference("userSourcedId", RosterFile.USERS, true),
-                    new Reference("schoolSourcedId", RosterFile.ORGS, false)),
-            RosterFile.ROLES, List.of(new Reference("userSourcedId", RosterFile.USERS, true),
-                    new Reference("orgSourcedId", RosterFile.ORGS, true)),
-            RosterFile.CLASSES, List.of(new Reference("courseSourcedId", RosterFile.COURSES, false),
-                    new Reference("schoolSourcedId", RosterFile.ORGS, false),
-                    new Reference("termSourcedIds", RosterFile.ACADEMIC_SESSIONS, false)),
-            RosterFile.COURSES, List.of(new Reference("orgSourcedId", RosterFile.ORGS, false)),
-            RosterFile.USERS, List.of(new Reference("orgSourcedIds", RosterFile.ORGS, false)));
+    /** Imports run one at a time (per database: the lock is taken in each file's transaction). */
+    static final long IMPORT_LOCK_KEY = 0x726f73746572L;
 
     private record FilePlan(RosterFile file, ImportMode mode, ZipEntry entry, RosterHeader header) {
     }
 
+    private final ReentrantLock importing = new ReentrantLock();
     private final RosterRecordRepository records;
     private final RosterProjection projection;
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final ZoneId zone;
+    private final Duration fileTimeout;
 
     RosterImportService(RosterRecordRepository records, RosterProjection projection, EntityManager em,
-                        ObjectMapper mapper) {
+                        ObjectMapper mapper, @ConfigProperty(name = "district.time-zone") ZoneId zone,
+                        @ConfigProperty(name = "roster.import.file-timeout", defaultValue = "1h") Duration fileTimeout) {
         this.records = records;
         this.projection = projection;
         this.em = em;
         this.mapper = mapper;
+        this.zone = zone;
+        this.fileTimeout = fileTimeout;
     }
 
     public ImportReport importZip(Path zipPath, boolean dryRun) {
@@ -125,7 +129,12 @@ public class RosterImportService {
                     continue;
                 }
                 if (mode == ImportMode.ABSENT) {
-                    if (entry != null) {
+                    if (entry != null && !manifest.declared().contains(file)) {
+                        // Guessing bulk could deactivate a district's roster, guessing absent drops data silently.
+                        structural.add(new Problem.Violation("manifest.csv:file." + file.fileName(), "the zip has "
+                                + name + " but manifest.csv has no file." + file.fileName()
+                                + " entry saying bulk, delta or absent"));
+                    } else if (entry != null) {
                         report.warning(RowIssue.ofFile(name, "the manifest says absent; the file was ignored"));
                     }
                     continue;
@@ -155,19 +164,25 @@ public class RosterImportService {
                 throw rejected("The roster was rejected as a whole; nothing was imported.", structural);
             }
 
-            if (dryRun) {
-                QuarkusTransaction.begin();
-                try {
-                    plans.forEach(plan -> apply(zip, plan, version, report));
-                } finally {
-                    QuarkusTransaction.rollback();
+            int timeout = (int) Math.min(Integer.MAX_VALUE, fileTimeout.toSeconds());
+            importing.lock();
+            try {
+                if (dryRun) {
+                    QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeout * plans.size()));
+                    try {
+                        plans.forEach(plan -> apply(zip, plan, version, report));
+                    } finally {
+                        QuarkusTransaction.rollback();
+                    }
+                    report.outcome = ImportReport.Outcome.VALIDATED;
+                } else {
+                    for (FilePlan plan : plans) {
+                        QuarkusTransaction.requiringNew().timeout(timeout).run(() -> apply(zip, plan, version, report));
+                    }
+                    report.outcome = ImportReport.Outcome.APPLIED;
                 }
-                report.outcome = ImportReport.Outcome.VALIDATED;
-            } else {
-                for (FilePlan plan : plans) {
-                    QuarkusTransaction.requiringNew().run(() -> apply(zip, plan, version, report));
-                }
-                report.outcome = ImportReport.Outcome.APPLIED;
+            } finally {
+                importing.unlock();
             }
             QuarkusTransaction.requiringNew().run(() -> save(report));
             return report;
@@ -194,112 +209,175 @@ public class RosterImportService {
         return ((Number) em.createNativeQuery("select count(*) from roster_import").getSingleResult()).longValue();
     }
 
+    /**
+     * Applies one file, {@value #CHUNK} rows at a time: validate, check references and duplicates,
+     * write what changed to roster_record, project it. Then, for a bulk file, deactivate what it no
+     * longer lists. Runs inside the file's transaction.
+     */
     private void apply(ZipFile zip, FilePlan plan, RosterVersion version, ImportReport report) {
+        em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", IMPORT_LOCK_KEY)
+                .getSingleResult();
+        // The tables grow by thousands of rows per chunk inside this one transaction: a plan cached
+        // while a table was empty (a sequential scan) would stay and make every later chunk slower.
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        String name = plan.file().fileName() + ".csv";
         ImportReport.FileCounts counts = report.file(plan.file());
         RosterRowReader reader = new RosterRowReader(plan.header(), version, plan.mode());
-        String name = plan.file().fileName() + ".csv";
-        UUID importId = report.id;
+        Map<String, Long> lines = new HashMap<>();
+        ProjectionContext context = new ProjectionContext(
+                "the roster marked it tobedeleted (" + plan.mode().name().toLowerCase(Locale.ROOT) + " " + name + ")",
+                zone, (sourcedId, message) -> report.warning(new RowIssue(name, lines.get(sourcedId), null,
+                        sourcedId + ": " + message)));
+        records.startFile();
         try (CsvRows rows = new CsvRows(zip.getInputStream(plan.entry()))) {
             rows.next(); // the header, already checked
+            List<Row> chunk = new ArrayList<>(CHUNK);
             while (rows.hasNext()) {
                 List<String> values = rows.next();
-                long line = rows.line();
-                counts.rows++;
-                RosterRowReader.Result result = reader.read(line, values);
-                result.warnings().forEach(report::warning);
-                List<RowIssue> errors = new ArrayList<>(result.errors());
-                RosterRecord record = result.record();
-                if (record != null) {
-                    errors.addAll(checkReferences(record, line, report));
-                }
-                if (!errors.isEmpty()) {
-                    counts.rejected++;
-                    errors.forEach(report::error);
-                    Integer idColumn = plan.header().known().get("sourcedId");
-                    if (idColumn != null && idColumn < values.size() && !values.get(idColumn).isBlank()) {
-                        records.markSeen(plan.file().entity(), values.get(idColumn).trim(), importId);
-                    }
-                    continue;
-                }
-                Change change = records.upsert(record, importId);
-                boolean deactivation = RosterRecord.TO_BE_DELETED.equals(record.status());
-                switch (change) {
-                    case INSERTED -> counts.inserted++;
-                    case UPDATED -> {
-                        if (deactivation) {
-                            counts.deactivated++;
-                        } else {
-                            counts.updated++;
-                        }
-                    }
-                    case UNCHANGED -> counts.unchanged++;
-                    case DUPLICATE -> {
-                        counts.rejected++;
-                        report.error(new RowIssue(name, line, "sourcedId", "sourcedId " + record.sourcedId()
-                                + " appears more than once in this file; only its first row was applied"));
-                    }
-                }
-                if (change == Change.INSERTED || change == Change.UPDATED) {
-                    project(record, line, report);
-                }
-                if (counts.rows % FLUSH_EVERY == 0) {
-                    em.flush();
-                    em.clear();
+                chunk.add(new Row(rows.line(), values));
+                if (chunk.size() == CHUNK) {
+                    applyChunk(plan, reader, chunk, counts, lines, context, report);
+                    chunk.clear();
                 }
             }
+            applyChunk(plan, reader, chunk, counts, lines, context, report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        lines.clear();
         if (plan.mode() == ImportMode.BULK) {
-            List<String> gone = records.deactivateUnseen(plan.file().entity(), importId);
-            counts.deactivated = gone.size();
-            for (String sourcedId : gone) {
-                if (plan.file() == RosterFile.USERS) {
-                    projection.student(sourcedId);
-                } else if (plan.file() == RosterFile.ROLES) {
-                    records.find("roles", sourcedId).ifPresent(role -> projection.student(role.field("userSourcedId")));
-                }
+            counts.deactivated += records.deactivateUnseen(plan.file().entity(), report.id);
+            ProjectionContext absent = context.withReason("no longer listed in the roster's bulk " + name);
+            String after = "";
+            for (List<String> gone = records.gone(after, CHUNK); !gone.isEmpty(); gone = records.gone(after, CHUNK)) {
+                projection.project(plan.file(), gone, absent);
+                after = gone.get(gone.size() - 1);
+                em.flush();
+                em.clear();
             }
         }
+    }
+
+    private record Row(long line, List<String> values) {
+    }
+
+    private void applyChunk(FilePlan plan, RosterRowReader reader, List<Row> chunk, ImportReport.FileCounts counts,
+                            Map<String, Long> lines, ProjectionContext context, ImportReport report) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        RosterFile file = plan.file();
+        String name = file.fileName() + ".csv";
+        Integer idColumn = plan.header().known().get("sourcedId");
+        List<RosterRecordRow> valid = new ArrayList<>();
+        Map<Long, List<RowIssue>> rejected = new TreeMap<>(); // by line: the report lists errors in file order
+        Set<String> listed = new LinkedHashSet<>();
+        for (Row row : chunk) {
+            counts.rows++;
+            RosterRowReader.Result result = reader.read(row.line(), row.values());
+            result.warnings().forEach(report::warning);
+            // A rejected row still counts as listed in a bulk file: a bad date must not deactivate its record.
+            String sourcedId = idColumn != null && idColumn < row.values().size() ? row.values().get(idColumn).trim() : "";
+            boolean duplicate = !sourcedId.isEmpty() && !listed.add(sourcedId);
+            if (result.rejected()) {
+                rejected.put(row.line(), result.errors());
+            } else if (duplicate) {
+                rejected.put(row.line(), List.of(duplicateIssue(name, row.line(), sourcedId)));
+            } else {
+                valid.add(new RosterRecordRow(row.line(), result.record()));
+            }
+        }
+        Set<String> listedBefore = records.seen(listed);
+        checkReferences(file, valid, rejected, report, false);
+
+        List<RosterRecord> toApply = new ArrayList<>();
+        List<Long> applyLines = new ArrayList<>();
+        for (RosterRecordRow row : valid) {
+            if (rejected.containsKey(row.line())) {
+                continue;
+            }
+            if (listedBefore.contains(row.record().sourcedId())) {
+                rejected.put(row.line(), List.of(duplicateIssue(name, row.line(), row.record().sourcedId())));
+                continue;
+            }
+            toApply.add(row.record());
+            applyLines.add(row.line());
+        }
+        rejected.values().forEach(issues -> {
+            counts.rejected++;
+            issues.forEach(report::error);
+        });
+
+        List<Change> changes = records.apply(file.entity(), toApply, report.id);
+        List<String> changed = new ArrayList<>();
+        lines.clear();
+        for (int i = 0; i < changes.size(); i++) {
+            RosterRecord record = toApply.get(i);
+            switch (changes.get(i)) {
+                case INSERTED -> counts.inserted++;
+                case UPDATED -> counts.updated++;
+                case DEACTIVATED -> counts.deactivated++;
+                case UNCHANGED -> counts.unchanged++;
+            }
+            if (changes.get(i) != Change.UNCHANGED) {
+                changed.add(record.sourcedId());
+                lines.put(record.sourcedId(), applyLines.get(i));
+            }
+        }
+        checkReferences(file, valid.stream().filter(r -> !rejected.containsKey(r.line())).toList(), rejected, report,
+                true);
+        projection.project(file, changed, context);
         em.flush();
         em.clear();
     }
 
-    private void project(RosterRecord record, long line, ImportReport report) {
-        String name = record.file().fileName() + ".csv";
-        Optional<String> problem = switch (record.file()) {
-            case ORGS -> {
-                projection.school(record);
-                yield Optional.empty();
-            }
-            case USERS, DEMOGRAPHICS -> projection.student(record.sourcedId());
-            case ROLES -> projection.student(record.field("userSourcedId"));
-            default -> Optional.empty();
-        };
-        problem.ifPresent(p -> report.warning(new RowIssue(name, line, null, p)));
+    private record RosterRecordRow(long line, RosterRecord record) {
     }
 
-    private List<RowIssue> checkReferences(RosterRecord record, long line, ImportReport report) {
-        List<RowIssue> errors = new ArrayList<>();
-        if (!RosterRecord.ACTIVE.equals(record.status())) {
-            return errors;
-        }
-        String name = record.file().fileName() + ".csv";
-        for (Reference ref : REFERENCES.getOrDefault(record.file(), List.of())) {
-            for (String target : record.values(ref.column())) {
-                if (records.isActive(ref.target().entity(), target)) {
+    private static RowIssue duplicateIssue(String name, long line, String sourcedId) {
+        return new RowIssue(name, line, "sourcedId", "sourcedId " + sourcedId
+                + " appears more than once in this file; only its first row was applied");
+    }
+
+    /**
+     * Checks the references of active rows, a chunk at a time (one query per referenced file).
+     * References into other files run before the rows apply and, where they make the row
+     * meaningless, reject it; references within the same file (a parent org or session) run after,
+     * so a parent listed later in the chunk is found, and only warn.
+     */
+    private void checkReferences(RosterFile file, List<RosterRecordRow> rows, Map<Long, List<RowIssue>> rejected,
+                                 ImportReport report, boolean sameFile) {
+        String name = file.fileName() + ".csv";
+        for (RosterReference ref : RosterReference.of(file)) {
+            if (ref.withinFile(file) != sameFile) {
+                continue;
+            }
+            Set<String> targets = new HashSet<>();
+            for (RosterRecordRow row : rows) {
+                if (RosterRecord.ACTIVE.equals(row.record().status())) {
+                    targets.addAll(ref.values(row.record()));
+                }
+            }
+            Set<String> active = records.active(ref.target().entity(), targets);
+            for (RosterRecordRow row : rows) {
+                if (!RosterRecord.ACTIVE.equals(row.record().status())) {
                     continue;
                 }
-                RowIssue issue = new RowIssue(name, line, ref.column(), ref.column() + " " + target + " is not an active "
-                        + ref.target().fileName() + " record" + (ref.rejectsRow() ? "" : " (row applied)"));
-                if (ref.rejectsRow()) {
-                    errors.add(issue);
-                } else {
-                    report.warning(issue);
+                for (String target : ref.values(row.record())) {
+                    if (active.contains(target)) {
+                        continue;
+                    }
+                    RowIssue issue = new RowIssue(name, row.line(), ref.column(), ref.column() + " " + target
+                            + " is not an active " + ref.target().fileName() + " record"
+                            + (ref.rejectsRow() ? "" : " (row applied)"));
+                    if (ref.rejectsRow()) {
+                        rejected.computeIfAbsent(row.line(), l -> new ArrayList<>()).add(issue);
+                    } else {
+                        report.warning(issue);
+                    }
                 }
             }
         }
-        return errors;
     }
 
     private void save(ImportReport report) {

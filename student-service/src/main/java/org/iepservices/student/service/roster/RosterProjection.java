@@ -1,100 +1,68 @@
 package org.iepservices.student.service.roster;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.iepservices.student.domain.School;
-import org.iepservices.student.domain.roster.RosterGrades;
-import org.iepservices.student.domain.roster.RosterRecord;
+import jakarta.transaction.Transactional;
+import org.iepservices.student.domain.roster.RosterFile;
 import org.iepservices.student.repository.RosterRecordRepository;
 import org.iepservices.student.repository.RosterRecordRepository.Stored;
-import org.iepservices.student.service.SchoolService;
-import org.iepservices.student.service.StudentService;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Turns roster records into what the rest of the product works with: orgs of type school become
- * schools, users who are students become students (with their school, grade and birth date), and
- * every student change is published as StudentUpserted. Runs in the import's transaction.
+ * Turns changed roster records into what the rest of the product works with, a chunk at a time,
+ * in the caller's transaction: districts and schools, academic sessions, courses, classes,
+ * students and staff, enrollments. Each projector compares before writing and publishes only
+ * what changed, so re-importing a roster publishes nothing.
  */
 @ApplicationScoped
-class RosterProjection {
+@Transactional(Transactional.TxType.MANDATORY)
+public class RosterProjection {
 
     private final RosterRecordRepository records;
-    private final StudentService students;
-    private final SchoolService schools;
+    private final OrgProjector orgs;
+    private final AcademicSessionProjector sessions;
+    private final CourseProjector courses;
+    private final ClassProjector classes;
+    private final PersonProjector people;
+    private final EnrollmentProjector enrollments;
 
-    RosterProjection(RosterRecordRepository records, StudentService students, SchoolService schools) {
+    RosterProjection(RosterRecordRepository records, OrgProjector orgs, AcademicSessionProjector sessions,
+                     CourseProjector courses, ClassProjector classes, PersonProjector people,
+                     EnrollmentProjector enrollments) {
         this.records = records;
-        this.schools = schools;
-        this.students = students;
+        this.orgs = orgs;
+        this.sessions = sessions;
+        this.courses = courses;
+        this.classes = classes;
+        this.people = people;
+        this.enrollments = enrollments;
     }
 
-    void school(RosterRecord org) {
-        if ("school".equals(org.field("type")) && RosterRecord.ACTIVE.equals(org.status())) {
-            schools.upsertFromRoster(org.sourcedId(), org.field("name"));
+    /** Projects the stored records of {@code file} with these sourcedIds (changed, inserted or deactivated). */
+    public void project(RosterFile file, Collection<String> sourcedIds, ProjectionContext context) {
+        if (sourcedIds.isEmpty()) {
+            return;
         }
-    }
-
-    /**
-     * Re-derives the student for a user after a change to the user, one of their roles or their
-     * demographics. Returns why the user could not be placed as a student, if so.
-     */
-    Optional<String> student(String userSourcedId) {
-        Optional<Stored> found = records.find("users", userSourcedId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Stored user = found.get();
-        List<String> orgs = studentOrgs(user);
-        if (orgs == null) {
-            return Optional.empty(); // not a student
-        }
-        if (!RosterRecord.ACTIVE.equals(user.status())) {
-            students.deactivateFromRoster(userSourcedId);
-            return Optional.empty();
-        }
-        School school = null;
-        for (String org : orgs) {
-            school = School.<School>find("sourcedId", org).firstResult();
-            if (school != null) {
-                break;
+        switch (file) {
+            case ORGS -> orgs.project(stored(file, sourcedIds), context);
+            case ACADEMIC_SESSIONS -> sessions.project(stored(file, sourcedIds), context);
+            case COURSES -> courses.project(stored(file, sourcedIds), context);
+            case CLASSES -> classes.project(stored(file, sourcedIds), context);
+            case USERS, DEMOGRAPHICS -> people.project(sourcedIds, context); // demographics share the user's sourcedId
+            case ROLES -> {
+                Set<String> users = new LinkedHashSet<>();
+                stored(file, sourcedIds).forEach(role -> users.add(role.field("userSourcedId")));
+                people.project(users, context);
             }
+            case ENROLLMENTS -> enrollments.project(stored(file, sourcedIds), context);
         }
-        if (school == null) {
-            return Optional.of("student " + userSourcedId + " not placed: none of its orgs " + orgs + " is a known school");
-        }
-        LocalDate birthDate = records.find("demographics", userSourcedId)
-                .filter(d -> RosterRecord.ACTIVE.equals(d.status()) && !d.field("birthDate").isEmpty())
-                .map(d -> LocalDate.parse(d.field("birthDate")))
-                .orElse(null);
-        students.upsertFromRoster(userSourcedId, user.field("givenName"), user.field("familyName"),
-                RosterGrades.toStudentGrade(RosterRecord.splitValues(user.field("grades"))), school.id, birthDate, RosterRecord.ACTIVE);
-        return Optional.empty();
     }
 
-    /** The orgs a student belongs to, primary first; null when the user is not a student. */
-    private List<String> studentOrgs(Stored user) {
-        if (!user.field("role").isEmpty()) { // 1.1: the role is on the user
-            return "student".equals(user.field("role")) ? RosterRecord.splitValues(user.field("orgSourcedIds")) : null;
-        }
-        List<String> orgs = new ArrayList<>(); // 1.2: roles.csv, primary role first
-        if (!user.field("primaryOrgSourcedId").isEmpty()) {
-            orgs.add(user.field("primaryOrgSourcedId"));
-        }
-        boolean student = false;
-        for (Stored role : records.rolesOf(user.sourcedId())) {
-            if (RosterRecord.ACTIVE.equals(role.status()) && "student".equals(role.field("role"))) {
-                student = true;
-                if ("primary".equals(role.field("roleType"))) {
-                    orgs.add(0, role.field("orgSourcedId"));
-                } else {
-                    orgs.add(role.field("orgSourcedId"));
-                }
-            }
-        }
-        return student ? orgs : null;
+    private List<Stored> stored(RosterFile file, Collection<String> sourcedIds) {
+        return new ArrayList<>(records.findAll(file.entity(), sourcedIds).values());
     }
 }
