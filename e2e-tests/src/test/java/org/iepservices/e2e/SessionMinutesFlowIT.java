@@ -55,7 +55,7 @@ class SessionMinutesFlowIT {
         miss(e, "2026-09-17", "PUSH_IN", "PROVIDER_ABSENT");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(reporting)
+                given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting)
                         .queryParam("from", "2026-09-14").queryParam("to", "2026-09-20")
                         .get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().statusCode(200)
@@ -74,15 +74,15 @@ class SessionMinutesFlowIT {
         infra.stopKafkaBroker();
         try {
             complete(logId);
-            given().baseUri(session).get("/api/v1/session-logs/" + logId).then().body("status", is("COMPLETED"));
+            given().auth().oauth2(RunningSystem.adminToken()).baseUri(session).get("/api/v1/session-logs/" + logId).then().body("status", is("COMPLETED"));
             // Reporting cannot know yet: the event waits in session-service's outbox.
-            given().baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+            given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
                     .then().statusCode(200).body("delivered.total", is(0));
         } finally {
             infra.startKafkaBroker();
         }
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                given().baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+                given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().body("delivered.pushIn", is(30)));
     }
 
@@ -92,7 +92,7 @@ class SessionMinutesFlowIT {
         String logId = draftLog(e, "2026-09-29", "PULL_OUT", 30);
         complete(logId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+                given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().body("delivered.total", is(30)));
 
         // Take the very record session-service published and deliver it again, as a relay retry would.
@@ -125,9 +125,9 @@ class SessionMinutesFlowIT {
         // A later, different session proves the consumer processed past the duplicate.
         complete(draftLog(e, "2026-10-01", "PUSH_IN", 30));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+                given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().body("delivered.sessions", is(2)));
-        given().baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+        given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
                 .then().body("delivered.total", is(60)).body("delivered.pullOut", is(30));
     }
 
@@ -137,15 +137,15 @@ class SessionMinutesFlowIT {
             String url = RunningSystem.url(layout);
             // Kafka readiness recovers a few seconds after the broker-outage test, whatever the test order.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    given().baseUri(url).get("/q/health").then().statusCode(200).body("status", is("UP")));
-            given().baseUri(url).queryParam("format", "json").get("/q/openapi")
+                    given().auth().oauth2(RunningSystem.adminToken()).baseUri(url).get("/q/health").then().statusCode(200).body("status", is("UP")));
+            given().auth().oauth2(RunningSystem.adminToken()).baseUri(url).queryParam("format", "json").get("/q/openapi")
                     .then().statusCode(200).body("paths", not(anEmptyMap()));
-            given().baseUri(url).get("/api/v1/no-such-resource").then().statusCode(404)
+            given().auth().oauth2(RunningSystem.adminToken()).baseUri(url).get("/api/v1/no-such-resource").then().statusCode(404)
                     .contentType("application/problem+json");
-            given().baseUri(url).get("/q/metrics").then().statusCode(200)
+            given().auth().oauth2(RunningSystem.adminToken()).baseUri(url).get("/q/metrics").then().statusCode(200)
                     .body(containsString("http_server_requests_seconds_count"))
                     .body(containsString("jvm_memory_used_bytes"));
         }
-        given().baseUri(session).get("/q/metrics").then().body(containsString("outbox_pending_events"));
+        given().auth().oauth2(RunningSystem.adminToken()).baseUri(session).get("/q/metrics").then().body(containsString("outbox_pending_events"));
     }
 }

@@ -32,7 +32,7 @@ final class TestDistrict {
     }
 
     static RequestSpecification at(ServiceLayout service) {
-        return given().baseUri(RunningSystem.url(service)).contentType(ContentType.JSON);
+        return given().auth().oauth2(RunningSystem.adminToken()).baseUri(RunningSystem.url(service)).contentType(ContentType.JSON);
     }
 
     static String school(String name) {

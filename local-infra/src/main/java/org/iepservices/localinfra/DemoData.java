@@ -24,9 +24,9 @@ import java.util.UUID;
  * missed, a few makeups) and a closure ahead that puts some students at risk. Seeded: every run
  * tells the same story relative to today.
  */
-final class DemoData {
+public final class DemoData {
 
-    record Summary(int schools, int providers, int students, int series, int sessionLogs, int misses, int makeups) {
+    public record Summary(int schools, int providers, int students, int series, int sessionLogs, int misses, int makeups) {
         @Override
         public String toString() {
             return schools + " schools, " + providers + " providers, " + students + " students with active IEPs, "
@@ -44,34 +44,36 @@ final class DemoData {
     private final ApiClient schedule;
     private final ApiClient sessions;
     private final ApiClient reporting;
+    private final String sisToken;
     private final Random random = new Random(20260914L);
     private final LocalDate today = LocalDate.now(java.time.ZoneId.of("America/New_York"));
 
-    DemoData(LocalSystem system, String token) {
-        this(system.service(ServiceLayout.STUDENT).baseUrl(), system.service(ServiceLayout.SCHEDULE).baseUrl(),
-                system.service(ServiceLayout.SESSION).baseUrl(), system.service(ServiceLayout.REPORTING).baseUrl(), token);
-    }
-
-    DemoData(String studentUrl, String scheduleUrl, String sessionUrl, String reportingUrl, String token) {
-        this.students = new ApiClient(studentUrl, token);
-        this.schedule = new ApiClient(scheduleUrl, token);
-        this.sessions = new ApiClient(sessionUrl, token);
-        this.reporting = new ApiClient(reportingUrl, token);
+    /**
+     * The district's data coordinator loads everything but the roster, which comes from the SIS
+     * integration with its own, narrower token.
+     */
+    public DemoData(LocalSystem system) {
+        String admin = system.tokens().token("demo-coordinator", "district-admin").name("Demo Coordinator").sign();
+        this.sisToken = system.tokens().token("demo-sis", "sis-integration").name("Demo SIS").sign();
+        this.students = new ApiClient(system.service(ServiceLayout.STUDENT).baseUrl(), admin);
+        this.schedule = new ApiClient(system.service(ServiceLayout.SCHEDULE).baseUrl(), admin);
+        this.sessions = new ApiClient(system.service(ServiceLayout.SESSION).baseUrl(), admin);
+        this.reporting = new ApiClient(system.service(ServiceLayout.REPORTING).baseUrl(), admin);
     }
 
     /** What the demo made, for the run command to print ready-to-use ids and tokens. */
-    record Loaded(Summary summary, UUID districtId, Map<String, UUID> schools, Map<String, UUID> staff,
+    public record Loaded(Summary summary, UUID districtId, Map<String, UUID> schools, Map<String, UUID> staff,
                   List<UUID> students) {
     }
 
-    Loaded load() {
+    public Loaded load() {
         int startYear = today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
         LocalDate firstDay = LocalDate.of(startYear, 9, 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         LocalDate lastDay = LocalDate.of(startYear + 1, 6, 18);
         String schoolYear = startYear + "-" + (startYear + 1);
 
         // 1. The SIS roster, as a district integration sends it.
-        JsonNode report = students.postBytes("/api/v1/roster/imports", "application/zip",
+        JsonNode report = students.as(sisToken).postBytes("/api/v1/roster/imports", "application/zip",
                 DemoRoster.zip(STUDENTS, firstDay, lastDay));
         if (!"APPLIED".equals(report.path("outcome").asText())) {
             throw new IllegalStateException("the demo roster was not applied: " + report);
@@ -378,6 +380,9 @@ final class DemoData {
         while (!t.plusMinutes(50).isAfter(dismissal)) {
             periods.add(Map.of("name", "Period " + n++, "startTime", t.toString(), "endTime", t.plusMinutes(50).toString()));
             t = t.plusMinutes(55);
+        }
+        if (t.isBefore(dismissal)) { // a short last period, so the school day ends at dismissal
+            periods.add(Map.of("name", "Period " + n, "startTime", t.toString(), "endTime", dismissal.toString()));
         }
         return Map.of("name", name, "isDefault", isDefault, "periods", periods);
     }

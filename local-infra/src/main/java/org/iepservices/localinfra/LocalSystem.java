@@ -19,10 +19,12 @@ public final class LocalSystem implements AutoCloseable {
 
     private final LocalInfrastructure infra;
     private final List<ServiceProcess> services;
+    private final TokenIssuer tokens;
 
-    private LocalSystem(LocalInfrastructure infra, List<ServiceProcess> services) {
+    private LocalSystem(LocalInfrastructure infra, List<ServiceProcess> services, TokenIssuer tokens) {
         this.infra = infra;
         this.services = services;
+        this.tokens = tokens;
     }
 
     /**
@@ -33,10 +35,13 @@ public final class LocalSystem implements AutoCloseable {
                                     Map<String, String> extraConfig) throws IOException, InterruptedException {
         LocalInfrastructure infra = LocalInfrastructure.start(postgresPort, LocalInfrastructure.SERVICE_DATABASES);
         List<ServiceProcess> started = new ArrayList<>();
-        LocalSystem system = new LocalSystem(infra, started);
+        // A fresh signing key per run: the services trust only tokens minted by this run.
+        TokenIssuer tokens = TokenIssuer.generate();
+        LocalSystem system = new LocalSystem(infra, started, tokens);
         try {
             for (ServiceLayout layout : ServiceLayout.ALL) {
                 Map<String, String> config = new LinkedHashMap<>(infra.serviceConfig(layout.database()));
+                config.putAll(tokens.serviceConfig());
                 config.putAll(extraConfig);
                 started.add(ServiceProcess.start(repoRoot, layout.module(), portFor.applyAsInt(layout.defaultPort()),
                         config, workDir.resolve("logs"), "256m"));
@@ -53,6 +58,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public LocalInfrastructure infrastructure() {
         return infra;
+    }
+
+    /** The stand-in identity provider whose tokens the services accept. */
+    public TokenIssuer tokens() {
+        return tokens;
     }
 
     public ServiceProcess service(ServiceLayout layout) {
@@ -97,7 +107,7 @@ public final class LocalSystem implements AutoCloseable {
 
         if (demo) {
             long d0 = System.nanoTime();
-            DemoData.Loaded loaded = new DemoData(system, null).load();
+            DemoData.Loaded loaded = new DemoData(system).load();
             System.out.printf("Demo data loaded in %.1f s: %s%n", (System.nanoTime() - d0) / 1e9, loaded.summary());
             System.out.println("  district   : " + loaded.districtId());
             loaded.schools().forEach((sourcedId, id) -> System.out.printf("  school     : %s %s%n", id, sourcedId));
@@ -105,6 +115,10 @@ public final class LocalSystem implements AutoCloseable {
                 System.out.printf("  provider   : %s %s%n", loaded.staff().get(provider), provider);
             }
             System.out.println("  a student  : " + loaded.students().get(0));
+            Path tokenFile = DemoTokens.write(system.tokens(), loaded, workDir.resolve("tokens.env"));
+            System.out.println("\nBearer tokens for every role (valid 12 h) are in " + tokenFile + ", e.g.:");
+            System.out.println("  source " + repoRoot.relativize(tokenFile) + " && curl -H \"Authorization: Bearer $DISTRICT_ADMIN_TOKEN\" "
+                    + system.service(ServiceLayout.STUDENT).baseUrl() + "/api/v1/students?limit=5");
         }
 
         System.out.printf("%nAll services are up (started in %.1f s).%n", startSeconds);
