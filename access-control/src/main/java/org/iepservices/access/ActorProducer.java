@@ -1,6 +1,7 @@
 package org.iepservices.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -38,8 +39,13 @@ public class ActorProducer {
         this.schoolIdsClaim = schoolIdsClaim;
     }
 
+    /**
+     * Dependent, not request-scoped: {@link Actor} is a record (final), and CDI cannot proxy a final
+     * type for a normal scope. This producer itself is request-scoped, so every Actor it makes is the
+     * current request's; inject it into request-scoped beans, or {@code Instance<Actor>} elsewhere.
+     */
     @Produces
-    @RequestScoped
+    @Dependent
     public Actor actor() {
         if (identity.isAnonymous()) {
             return new Actor("anonymous", null, Set.of(), null, null, Set.of());

@@ -1,5 +1,6 @@
 package org.iepservices.schedule.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,12 +16,18 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.IfMatch;
+import org.iepservices.schedule.access.WriteAccess;
 import org.iepservices.schedule.api.ActivityDtos.ActivityBlockRequest;
 import org.iepservices.schedule.api.ActivityDtos.ActivityBlockResponse;
 import org.iepservices.schedule.domain.activity.ActivityBlock;
 import org.iepservices.schedule.service.ActivityBlockService;
 
 import java.util.UUID;
+
+import static org.iepservices.access.Role.DISTRICT_ADMIN_NAME;
+import static org.iepservices.access.Role.PROVIDER_NAME;
+import static org.iepservices.access.Role.SCHOOL_ADMIN_NAME;
+import static org.iepservices.access.Role.TEACHER_NAME;
 
 @Path("/api/v1/activity-blocks/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,12 +36,15 @@ import java.util.UUID;
 public class ActivityBlockResource {
 
     private final ActivityBlockService blocks;
+    private final WriteAccess writes;
 
-    ActivityBlockResource(ActivityBlockService blocks) {
+    ActivityBlockResource(ActivityBlockService blocks, WriteAccess writes) {
         this.blocks = blocks;
+        this.writes = writes;
     }
 
     @GET
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "Read an activity block")
     public Response get(@PathParam("id") UUID id) {
         ActivityBlock block = blocks.get(id);
@@ -42,18 +52,25 @@ public class ActivityBlockResource {
     }
 
     @PUT
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, TEACHER_NAME})
     @Operation(summary = "Change an activity block",
             description = "Same rules as creating (422). 409 if push-in series join the block and would fall outside "
-                    + "it; If-Match with the ETag guards against overwriting a concurrent change (412).")
+                    + "it; If-Match with the ETag guards against overwriting a concurrent change (412). An admin of "
+                    + "the school changes anything; a teacher of the class only pushInOpenness and note (403 "
+                    + "listing the other fields changed).")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull ActivityBlockRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
+        writes.blockUpdate(blocks.get(id), request);
         ActivityBlock block = blocks.update(id, request, IfMatch.version(ifMatch));
         return Response.ok(ActivityBlockResponse.of(block)).tag(Long.toString(block.version)).build();
     }
 
     @DELETE
-    @Operation(summary = "Remove an activity block", description = "409 while push-in series join it.")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
+    @Operation(summary = "Remove an activity block", description = "409 while push-in series join it. An admin of "
+            + "the school (403).")
     public Response delete(@PathParam("id") UUID id) {
+        writes.schoolAdmin(blocks.get(id).schoolId);
         blocks.delete(id);
         return Response.noContent().build();
     }

@@ -1,5 +1,6 @@
 package org.iepservices.schedule.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.schedule.access.AccessScope;
+import org.iepservices.schedule.access.WriteAccess;
 import org.iepservices.schedule.api.ScheduleDtos.BellScheduleRequest;
 import org.iepservices.schedule.api.ScheduleDtos.BellScheduleResponse;
 import org.iepservices.schedule.api.ScheduleDtos.CalendarRequest;
@@ -41,7 +45,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A school's day (bell schedules) and year (calendar, closures). Schools are owned by student-service. */
+import static org.iepservices.access.Role.DISTRICT_ADMIN_NAME;
+import static org.iepservices.access.Role.PROVIDER_NAME;
+import static org.iepservices.access.Role.SCHOOL_ADMIN_NAME;
+import static org.iepservices.access.Role.TEACHER_NAME;
+
+/**
+ * A school's day (bell schedules) and year (calendar, closures). Schools are owned by student-service.
+ * Reference data any staff role reads; changed by an admin of the school (403 for anyone else).
+ */
 @Path("/api/v1/schools/{schoolId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,14 +63,22 @@ public class SchoolScheduleResource {
     private final BellScheduleService bells;
     private final CalendarService calendars;
     private final ScheduleQuery schedule;
+    private final AccessScope scope;
+    private final WriteAccess writes;
+    private final AccessAudit audit;
 
-    SchoolScheduleResource(BellScheduleService bells, CalendarService calendars, ScheduleQuery schedule) {
+    SchoolScheduleResource(BellScheduleService bells, CalendarService calendars, ScheduleQuery schedule,
+                           AccessScope scope, WriteAccess writes, AccessAudit audit) {
+        this.scope = scope;
+        this.writes = writes;
+        this.audit = audit;
         this.bells = bells;
         this.calendars = calendars;
         this.schedule = schedule;
     }
 
     @GET
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "The school as schedule-service knows it",
             description = "From SchoolUpserted on roster.events. 404 until it arrived.")
     public SchoolView school(@PathParam("schoolId") UUID schoolId) {
@@ -68,6 +88,7 @@ public class SchoolScheduleResource {
 
     @GET
     @Path("/classes")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "The school's classes received from roster.events, by title")
     public List<ClassView> classes(@PathParam("schoolId") UUID schoolId) {
         return SchoolClass.<SchoolClass>list("schoolId = ?1 order by title, id", schoolId).stream()
@@ -76,9 +97,11 @@ public class SchoolScheduleResource {
 
     @GET
     @Path("/schedule")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME})
     @Operation(summary = "The school's sessions on a date (or from date to `to`)",
             description = "Every occurrence at the school: provider, push-in class and activity or pull-out room, "
-                    + "students; cancelled ones with reason.")
+                    + "students; cancelled ones with reason. Only sessions naming students in the caller's scope, "
+                    + "and only those students.")
     public ScheduleView sessions(@PathParam("schoolId") UUID schoolId, @QueryParam("date") LocalDate date,
                                  @QueryParam("to") LocalDate to) {
         if (date == null) {
@@ -86,15 +109,19 @@ public class SchoolScheduleResource {
         }
         LocalDate end = to == null ? date : to;
         Dates.range(date, end);
-        return ScheduleView.of(date, end, schedule.school(schoolId, date, end));
+        ScheduleView view = ScheduleView.of(date, end, schedule.school(schoolId, date, end, scope));
+        audit.read("school-schedule", schoolId, ClassResource.studentsIn(view));
+        return view;
     }
 
     @POST
     @Path("/bell-schedules")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Add a bell schedule", description = "Periods must not overlap (422). Marking it default "
             + "makes the school's previous default an ordinary schedule.")
     public Response createBellSchedule(@PathParam("schoolId") UUID schoolId,
                                        @Valid @NotNull BellScheduleRequest request, UriInfo uri) {
+        writes.schoolAdmin(schoolId);
         BellSchedule schedule = bells.create(schoolId, request);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/bell-schedules").path(schedule.id.toString())
                 .build()).tag(Long.toString(schedule.version)).entity(BellScheduleResponse.of(schedule)).build();
@@ -102,6 +129,7 @@ public class SchoolScheduleResource {
 
     @GET
     @Path("/bell-schedules")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "The school's bell schedules, default first")
     public List<BellScheduleResponse> bellSchedules(@PathParam("schoolId") UUID schoolId) {
         return bells.ofSchool(schoolId).stream().map(BellScheduleResponse::of).toList();
@@ -109,15 +137,18 @@ public class SchoolScheduleResource {
 
     @PUT
     @Path("/bell-schedule-days/{date}")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Use another bell schedule on a date (early release, testing day)")
     public Response assignDay(@PathParam("schoolId") UUID schoolId, @PathParam("date") LocalDate date,
                               @Valid @NotNull DayAssignment request) {
+        writes.schoolAdmin(schoolId);
         bells.assignDay(schoolId, date, request.bellScheduleId());
         return Response.noContent().build();
     }
 
     @GET
     @Path("/day-schedule")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "What a date looks like at a school: instructional or not, and its bell schedule")
     public DaySchedule daySchedule(@PathParam("schoolId") UUID schoolId, @QueryParam("date") LocalDate date) {
         if (date == null) {
@@ -136,10 +167,12 @@ public class SchoolScheduleResource {
     @PUT
     @Path("/calendars/{schoolYear}")
     @Transactional
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Create or replace a school year's calendar",
             description = "schoolYear like 2026-2027; every non-instructional day lies within firstDay..lastDay.")
     public Response putCalendar(@PathParam("schoolId") UUID schoolId, @PathParam("schoolYear") String schoolYear,
                                 @Valid @NotNull CalendarRequest request) {
+        writes.schoolAdmin(schoolId);
         boolean created = calendars.put(schoolId, schoolYear, request);
         SchoolCalendar calendar = calendars.get(schoolId, schoolYear);
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
@@ -148,6 +181,7 @@ public class SchoolScheduleResource {
 
     @GET
     @Path("/calendars/{schoolYear}")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "A school year's calendar")
     public CalendarResponse calendar(@PathParam("schoolId") UUID schoolId, @PathParam("schoolYear") String schoolYear) {
         return CalendarResponse.of(calendars.get(schoolId, schoolYear));
@@ -155,6 +189,7 @@ public class SchoolScheduleResource {
 
     @GET
     @Path("/calendars/{schoolYear}/instructional-days")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "The instructional dates between two dates (weekdays in the year, minus days off)")
     public InstructionalDays instructionalDays(@PathParam("schoolId") UUID schoolId,
                                                @PathParam("schoolYear") String schoolYear,
@@ -172,10 +207,12 @@ public class SchoolScheduleResource {
     @POST
     @Path("/closures")
     @Transactional
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Close the school on a date (snow day, emergency)",
             description = "Adds a CLOSURE to the calendar covering the date (422 if none) and publishes SchoolClosed "
                     + "to schedule.events.")
     public Response close(@PathParam("schoolId") UUID schoolId, @Valid @NotNull ClosureRequest request) {
+        writes.schoolAdmin(schoolId);
         SchoolCalendar calendar = calendars.close(schoolId, request.date(), request.reason());
         return Response.status(Response.Status.CREATED).entity(CalendarResponse.of(calendar)).build();
     }

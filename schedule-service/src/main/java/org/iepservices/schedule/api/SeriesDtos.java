@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Request and response shapes of session series, occurrences and conflicts. */
@@ -106,13 +107,24 @@ public final class SeriesDtos {
                                  String cancelReason, List<MemberDto> students, OverrideDto override,
                                  int scheduledOccurrences, List<ConflictDto> conflicts, long version) {
         public static SeriesResponse of(SessionSeries s, int scheduledOccurrences, List<Conflict> conflicts) {
+            return of(s, scheduledOccurrences, conflicts, id -> true);
+        }
+
+        /**
+         * As the caller may see it: students outside their scope are not named ({@code named} false),
+         * nor are conflicts about them shown.
+         */
+        public static SeriesResponse of(SessionSeries s, int scheduledOccurrences, List<Conflict> conflicts,
+                                        Predicate<UUID> named) {
             Set<ConflictKind> overridden = overriddenKinds(s);
             return new SeriesResponse(s.id, s.providerId, s.schoolId, s.serviceType, s.setting, s.classId,
                     s.activityBlockId, s.room, s.dayOfWeek, s.startTime, s.time().end(), s.durationMinutes,
                     s.effectiveFrom, s.effectiveTo, s.cancelledFrom, s.cancelReason,
-                    s.members.stream().map(MemberDto::of).toList(), OverrideDto.of(s), scheduledOccurrences,
-                    conflicts.stream().map(c -> ConflictDto.of(c, null, null, overridden.contains(c.kind())))
-                            .toList(), s.version);
+                    s.members.stream().filter(m -> named.test(m.studentId())).map(MemberDto::of).toList(),
+                    OverrideDto.of(s), scheduledOccurrences,
+                    conflicts.stream().filter(c -> c.studentId() == null || named.test(c.studentId()))
+                            .map(c -> ConflictDto.of(c, null, null, overridden.contains(c.kind()))).toList(),
+                    s.version);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.iepservices.schedule.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,7 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.schedule.access.AccessScope;
 import org.iepservices.schedule.api.CopyDtos.ClassRef;
 import org.iepservices.schedule.api.CopyDtos.GoalView;
 import org.iepservices.schedule.api.CopyDtos.MandateView;
@@ -34,9 +37,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.iepservices.access.Role.DISTRICT_ADMIN_NAME;
+import static org.iepservices.access.Role.PROVIDER_NAME;
+import static org.iepservices.access.Role.SCHOOL_ADMIN_NAME;
+import static org.iepservices.access.Role.TEACHER_NAME;
+
 /**
  * A student as schedule-service sees them: the copy from roster.events, mandates and goals from
- * iep.events, their week of sessions and their coverage.
+ * iep.events, their week of sessions and their coverage. Every endpoint is a student record: a
+ * student outside the caller's scope is answered like an unknown one (404), and every answer is
+ * audited. Teachers see their students and their week, not the IEP (mandates, goals, coverage,
+ * recommendations).
  */
 @Path("/api/v1/students/{studentId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,9 +59,13 @@ public class StudentResource {
     private final CoverageService coverage;
     private final DistrictClock clock;
     private final SettingRecommendationService recommendations;
+    private final AccessScope scope;
+    private final AccessAudit audit;
 
     StudentResource(RosterQuery roster, ScheduleQuery schedule, CoverageService coverage, DistrictClock clock,
-                    SettingRecommendationService recommendations) {
+                    SettingRecommendationService recommendations, AccessScope scope, AccessAudit audit) {
+        this.scope = scope;
+        this.audit = audit;
         this.roster = roster;
         this.schedule = schedule;
         this.coverage = coverage;
@@ -59,11 +74,13 @@ public class StudentResource {
     }
 
     @GET
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "The student's copy",
             description = "School, grade, status (StudentUpserted, StudentDeactivated), current classes "
-                    + "(EnrollmentChanged) and service profile (ServiceProfileUpdated). 404 until StudentUpserted "
-                    + "arrived.")
+                    + "(EnrollmentChanged) and service profile (ServiceProfileUpdated; not shown to teachers). 404 "
+                    + "until StudentUpserted arrived, and for a student outside the caller's scope.")
     public StudentView get(@PathParam("studentId") UUID studentId) {
+        scope.requireStudent(studentId);
         Student student = Student.<Student>findByIdOptional(studentId).orElseThrow(() -> ProblemException.notFound(
                 "Student", studentId + " (schedule-service knows students from roster.events)"));
         LocalDate today = clock.today();
@@ -71,22 +88,31 @@ public class StudentResource {
         Map<UUID, String> titles = roster.names(classIds);
         List<ClassRef> classes = classIds.stream().map(id -> new ClassRef(id, titles.get(id)))
                 .sorted(Comparator.comparing(c -> String.valueOf(c.title()))).toList();
-        return StudentView.of(student, classes, ServiceProfile.findById(studentId));
+        // the service profile (regulation support, quiet setting) comes from the IEP: not for teachers
+        StudentView view = StudentView.of(student, classes, scope.seesIepDetail() ? ServiceProfile.findById(studentId)
+                : null);
+        audit.read("student", studentId, studentId);
+        return view;
     }
 
     @GET
     @Path("/mandates")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME})
     @Operation(summary = "The student's mandates received from iep.events",
             description = "Every version's mandates with the end in force (endsInForce: clipped the day before a "
                     + "later version took effect, or on an early end). With `on`, only those in force that day. An "
                     + "empty list for a student whose IEP events have not arrived.")
     public List<MandateView> mandates(@PathParam("studentId") UUID studentId, @QueryParam("on") LocalDate on) {
-        return Mandate.<Mandate>list("studentId = ?1 order by serviceType, startDate", studentId).stream()
-                .filter(m -> on == null || m.inForceDuring(on, on)).map(MandateView::of).toList();
+        scope.requireStudent(studentId);
+        List<MandateView> mandates = Mandate.<Mandate>list("studentId = ?1 order by serviceType, startDate", studentId)
+                .stream().filter(m -> on == null || m.inForceDuring(on, on)).map(MandateView::of).toList();
+        audit.read("student-mandates", studentId, studentId);
+        return mandates;
     }
 
     @GET
     @Path("/mandates/{mandateId}/setting-recommendation")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME})
     @Operation(summary = "Push-in or pull-out for this mandate, from the student's records",
             description = "Builds the recommendation input from what schedule-service knows: the mandate and its "
                     + "current split, the goals of its IEP version (area, skill stage), the service profile "
@@ -103,29 +129,44 @@ public class StudentResource {
     public MandateRecommendation settingRecommendation(@PathParam("studentId") UUID studentId,
                                                        @PathParam("mandateId") UUID mandateId,
                                                        @QueryParam("on") LocalDate on) {
-        return recommendations.recommend(studentId, mandateId, on);
+        scope.requireStudent(studentId);
+        MandateRecommendation recommendation = recommendations.recommend(studentId, mandateId, on);
+        audit.read("setting-recommendation", mandateId, studentId);
+        return recommendation;
     }
 
     @GET
     @Path("/goals")
-    @Operation(summary = "The student's IEP goals received from iep.events (all versions)")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME})
+    @Operation(summary = "The student's IEP goals received from iep.events (all versions)",
+            description = "Clinical: not for teachers (403).")
     public List<GoalView> goals(@PathParam("studentId") UUID studentId) {
-        return Goal.<Goal>list("studentId = ?1 order by area, id", studentId).stream().map(GoalView::of).toList();
+        scope.requireStudent(studentId);
+        List<GoalView> goals = Goal.<Goal>list("studentId = ?1 order by area, id", studentId).stream()
+                .map(GoalView::of).toList();
+        audit.read("student-goals", studentId, studentId);
+        return goals;
     }
 
     @GET
     @Path("/schedule")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "The student's week",
             description = "Every occurrence the student is in, in the week containing weekOf (default today): when, "
                     + "with which provider, push-in (class and activity) or pull-out (room); cancelled ones with "
                     + "reason. Other students of a group are counted (groupSize), not named.")
     public ScheduleView week(@PathParam("studentId") UUID studentId, @QueryParam("weekOf") LocalDate weekOf) {
+        scope.requireStudent(studentId);
         LocalDate from = schedule.weekStart(weekOf == null ? clock.today() : weekOf);
-        return ScheduleView.of(from, from.plusDays(6), schedule.student(studentId, from, from.plusDays(6)));
+        ScheduleView view = ScheduleView.of(from, from.plusDays(6), schedule.student(studentId, from,
+                from.plusDays(6), scope));
+        audit.read("student-schedule", studentId, studentId);
+        return view;
     }
 
     @GET
     @Path("/coverage")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME})
     @Operation(summary = "Scheduled against mandated minutes",
             description = "Per mandate in force and per period of its interval (weeks, months or the term) "
                     + "overlapping from..to: mandated minutes by setting (prorated when the mandate starts or ends "
@@ -134,6 +175,9 @@ public class StudentResource {
     public StudentCoverage coverage(@PathParam("studentId") UUID studentId, @QueryParam("from") LocalDate from,
                                     @QueryParam("to") LocalDate to) {
         Dates.range(from, to);
-        return coverage.student(studentId, from, to);
+        scope.requireStudent(studentId);
+        StudentCoverage found = coverage.student(studentId, from, to);
+        audit.read("student-coverage", studentId, studentId);
+        return found;
     }
 }

@@ -1,5 +1,6 @@
 package org.iepservices.schedule.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.schedule.access.WriteAccess;
 import org.iepservices.schedule.api.AvailabilityDtos.TravelTimeRequest;
 import org.iepservices.schedule.api.AvailabilityDtos.TravelTimeResponse;
 import org.iepservices.schedule.domain.availability.TravelTime;
@@ -22,6 +25,11 @@ import org.iepservices.schedule.service.AvailabilityService;
 import java.util.List;
 import java.util.UUID;
 
+import static org.iepservices.access.Role.DISTRICT_ADMIN_NAME;
+import static org.iepservices.access.Role.PROVIDER_NAME;
+import static org.iepservices.access.Role.SCHOOL_ADMIN_NAME;
+import static org.iepservices.access.Role.TEACHER_NAME;
+
 @Path("/api/v1/travel-times")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,22 +37,28 @@ import java.util.UUID;
 public class TravelTimeResource {
 
     private final AvailabilityService availability;
+    private final WriteAccess writes;
 
-    TravelTimeResource(AvailabilityService availability) {
+    TravelTimeResource(AvailabilityService availability, WriteAccess writes) {
         this.availability = availability;
+        this.writes = writes;
     }
 
     @PUT
+    @RolesAllowed({DISTRICT_ADMIN_NAME, PROVIDER_NAME})
     @Operation(summary = "Set the travel time between two schools",
             description = "Minutes either way. Without providerId it is the district default; with it, that "
                     + "provider's own time, which wins. 201 when new, 200 when it replaced a value. Pairs nobody "
-                    + "entered count as schedule.travel.default-minutes.")
+                    + "entered count as schedule.travel.default-minutes. District defaults are a district admin's; "
+                    + "a provider sets their own (403 otherwise).")
     public Response put(@Valid @NotNull TravelTimeRequest request) {
+        writes.travel(request.providerId());
         AvailabilityService.Saved<TravelTime> saved = availability.putTravelTime(request);
         return Response.status(saved.created() ? 201 : 200).entity(TravelTimeResponse.of(saved.value())).build();
     }
 
     @GET
+    @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "Travel times entered",
             description = "With providerId: the provider's own and the district defaults; with schoolId: pairs "
                     + "involving that school.")
@@ -55,8 +69,11 @@ public class TravelTimeResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a travel time")
+    @RolesAllowed({DISTRICT_ADMIN_NAME, PROVIDER_NAME})
+    @Operation(summary = "Remove a travel time", description = "Same rule as setting it (403).")
     public Response delete(@PathParam("id") UUID id) {
+        writes.travel(TravelTime.<TravelTime>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Travel time", id)).providerId);
         availability.deleteTravelTime(id);
         return Response.noContent().build();
     }

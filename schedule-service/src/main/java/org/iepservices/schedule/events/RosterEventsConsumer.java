@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iepservices.backbone.inbox.IdempotentConsumer;
+import org.iepservices.events.CaseloadAssignmentChanged;
 import org.iepservices.events.ClassUpserted;
 import org.iepservices.events.EnrollmentChanged;
 import org.iepservices.events.EventEnvelope;
@@ -12,6 +13,7 @@ import org.iepservices.events.SchoolUpserted;
 import org.iepservices.events.StaffUpserted;
 import org.iepservices.events.StudentDeactivated;
 import org.iepservices.events.StudentUpserted;
+import org.iepservices.schedule.domain.roster.CaseloadAssignment;
 import org.iepservices.schedule.domain.roster.Enrollment;
 import org.iepservices.schedule.domain.roster.School;
 import org.iepservices.schedule.domain.roster.SchoolClass;
@@ -26,8 +28,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Keeps schedule-service's copy of the roster (schools, students, staff, classes, enrollments)
- * from roster.events, each event exactly once. Records only refer to each other by id, so any
+ * Keeps schedule-service's copy of the roster (schools, students, staff, classes, enrollments,
+ * caseload assignments) from roster.events, each event exactly once. Records only refer to each other by id, so any
  * order of arrival is fine: an enrollment for a class not seen yet is kept and joins up later.
  */
 @ApplicationScoped
@@ -64,6 +66,8 @@ public class RosterEventsConsumer extends IdempotentConsumer {
             schoolClass(event.dataAs(ClassUpserted.TYPE, mapper));
         } else if (EnrollmentChanged.TYPE.name().equals(type)) {
             enrollment(event.dataAs(EnrollmentChanged.TYPE, mapper));
+        } else if (CaseloadAssignmentChanged.TYPE.name().equals(type)) {
+            caseloadAssignment(event.dataAs(CaseloadAssignmentChanged.TYPE, mapper), event.time());
         } else {
             LOG.debugf("Event type %s is not part of the roster copy; recorded and skipped", type);
         }
@@ -157,6 +161,33 @@ public class RosterEventsConsumer extends IdempotentConsumer {
         row.beginDate = e.beginDate();
         row.endDate = e.endDate();
         row.status = e.status();
+        row.updatedAt = now();
+        row.persist();
+    }
+
+    /**
+     * The assignment's latest state. Assignments are keyed by student, so one assignment's events
+     * come in order; should an older one still arrive later (a replay, a second producer), the time
+     * of the event that wrote the row keeps it from undoing a newer state.
+     */
+    private void caseloadAssignment(CaseloadAssignmentChanged e, OffsetDateTime happened) {
+        UUID id = required(e.assignmentId(), "assignmentId");
+        CaseloadAssignment row = CaseloadAssignment.<CaseloadAssignment>findByIdOptional(id)
+                .orElseGet(CaseloadAssignment::new);
+        if (row.eventTime != null && happened != null && happened.isBefore(row.eventTime)) {
+            LOG.debugf("CaseloadAssignmentChanged for %s from %s is older than the state kept (%s); skipped", id,
+                    happened, row.eventTime);
+            return;
+        }
+        row.id = id;
+        row.studentId = required(e.studentId(), "studentId");
+        row.providerId = required(e.providerId(), "providerId");
+        row.serviceType = e.serviceType();
+        row.mandateId = e.mandateId();
+        row.startDate = e.startDate();
+        row.endDate = e.endDate();
+        row.active = e.active();
+        row.eventTime = happened;
         row.updatedAt = now();
         row.persist();
     }

@@ -1,6 +1,7 @@
 package org.iepservices.schedule.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.iepservices.schedule.access.AccessScope;
 import org.iepservices.schedule.domain.caseload.CaseloadSnapshot;
 import org.iepservices.schedule.domain.caseload.CaseloadSnapshot.ClassFacts;
 import org.iepservices.schedule.domain.caseload.CaseloadSnapshot.GoalFacts;
@@ -22,6 +23,7 @@ import org.iepservices.schedule.domain.series.SessionSeries;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -71,8 +74,12 @@ public class CaseloadQuery {
         return served;
     }
 
-    public CaseloadSnapshot snapshot(UUID providerId, LocalDate from, LocalDate to) {
-        return snapshot(providerId, from, to, to);
+    /**
+     * The caseload as the caller may see it: only the students in their scope (found by a query on
+     * the candidates), and in series facts only those students named.
+     */
+    public CaseloadSnapshot snapshot(UUID providerId, LocalDate from, LocalDate to, AccessScope scope) {
+        return snapshot(providerId, from, to, to, scope::visible);
     }
 
     /**
@@ -81,8 +88,14 @@ public class CaseloadQuery {
      * mandates' end, so a series starting later already takes its slot.
      */
     public CaseloadSnapshot snapshot(UUID providerId, LocalDate from, LocalDate to, LocalDate seriesUntil) {
+        return snapshot(providerId, from, to, seriesUntil, ids -> Set.copyOf(ids));
+    }
+
+    private CaseloadSnapshot snapshot(UUID providerId, LocalDate from, LocalDate to, LocalDate seriesUntil,
+                                      Function<Collection<UUID>, Set<UUID>> shown) {
         LocalDate seriesTo = seriesUntil.isAfter(to) ? seriesUntil : to;
         Map<UUID, Set<UUID>> served = servedMandates(providerId, from, to);
+        served.keySet().retainAll(shown.apply(served.keySet()));
         Set<UUID> studentIds = served.keySet();
         Optional<Staff> staff = Staff.findByIdOptional(providerId);
 
@@ -142,7 +155,9 @@ public class CaseloadQuery {
                     seriesTo, from).stream().filter(s -> !s.cancelledEntirely() && !s.lastDay().isBefore(from))
                     .forEach(s -> series.putIfAbsent(s.id, s));
         }
-        List<SeriesFacts> seriesFacts = series.values().stream().map(CaseloadQuery::facts).toList();
+        Set<UUID> named = shown.apply(series.values().stream().flatMap(s -> s.activeMembers().stream())
+                .map(SeriesMember::studentId).toList());
+        List<SeriesFacts> seriesFacts = series.values().stream().map(s -> facts(s, named)).toList();
 
         Set<UUID> schoolIds = new LinkedHashSet<>();
         staff.ifPresent(st -> schoolIds.addAll(st.schoolIds));
@@ -172,9 +187,11 @@ public class CaseloadQuery {
                 .filter(s -> !s.cancelledEntirely() && !s.lastDay().isBefore(from)).toList();
     }
 
-    private static SeriesFacts facts(SessionSeries s) {
+    /** The series as facts, naming only the students in {@code named} (the others' time is still taken). */
+    private static SeriesFacts facts(SessionSeries s, Set<UUID> named) {
         Map<UUID, UUID> students = new LinkedHashMap<>();
-        s.activeMembers().forEach(m -> students.put(m.studentId(), m.mandateId()));
+        s.activeMembers().stream().filter(m -> named.contains(m.studentId()))
+                .forEach(m -> students.put(m.studentId(), m.mandateId()));
         return new SeriesFacts(s.id, s.providerId, s.schoolId, s.serviceType, s.setting, s.classId,
                 s.activityBlockId, s.room, s.dayOfWeek, s.time(), s.effectiveFrom, s.lastDay(), students);
     }

@@ -2,12 +2,16 @@ package org.iepservices.schedule.service;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.iepservices.schedule.access.AccessScope;
+import org.iepservices.schedule.access.StudentScopeQuery.Condition;
 import org.iepservices.schedule.domain.conflict.Conflict;
 import org.iepservices.schedule.domain.series.SessionSeries;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,11 +31,18 @@ public class ConflictQuery {
     public record SeriesConflicts(SessionSeries series, List<Conflict> conflicts) {
     }
 
-    /** Series of a provider and/or school still running on or after {@code from} (all when null), with conflicts. */
-    public List<SeriesConflicts> find(UUID providerId, UUID schoolId, LocalDate from) {
+    /**
+     * Series of a provider and/or school still running on or after {@code from} (all when null), with
+     * conflicts: only series with a student in the caller's scope, and only conflicts naming no student
+     * outside it (a conflict about another student's session is that student's record).
+     */
+    public List<SeriesConflicts> find(UUID providerId, UUID schoolId, LocalDate from, AccessScope scope) {
         // Series cancelled from their first day never run; the others are checked.
-        StringBuilder where = new StringBuilder("(cancelledFrom is null or cancelledFrom > effectiveFrom)");
+        Condition visible = scope.contains("vm.studentId");
+        StringBuilder where = new StringBuilder("(cancelledFrom is null or cancelledFrom > effectiveFrom) and id in"
+                + " (select v.id from SessionSeries v join v.members vm where " + visible.jpql() + ")");
         Parameters params = new Parameters();
+        visible.params().forEach(params::and);
         if (providerId != null) {
             where.append(" and providerId = :provider");
             params.and("provider", providerId);
@@ -44,7 +55,7 @@ public class ConflictQuery {
             where.append(" and effectiveTo >= :from");
             params.and("from", from);
         }
-        List<SeriesConflicts> found = new ArrayList<>();
+        List<SeriesConflicts> checked = new ArrayList<>();
         for (SessionSeries s : SessionSeries.<SessionSeries>list(where + " order by dayOfWeek, startTime, id",
                 params)) {
             if (from != null && s.lastDay().isBefore(from)) {
@@ -52,7 +63,17 @@ public class ConflictQuery {
             }
             List<Conflict> conflicts = series.currentConflicts(s);
             if (!conflicts.isEmpty()) {
-                found.add(new SeriesConflicts(s, conflicts));
+                checked.add(new SeriesConflicts(s, conflicts));
+            }
+        }
+        Set<UUID> named = scope.visible(checked.stream().flatMap(f -> f.conflicts().stream())
+                .map(Conflict::studentId).filter(Objects::nonNull).toList());
+        List<SeriesConflicts> found = new ArrayList<>();
+        for (SeriesConflicts f : checked) {
+            List<Conflict> shown = f.conflicts().stream()
+                    .filter(c -> c.studentId() == null || named.contains(c.studentId())).toList();
+            if (!shown.isEmpty()) {
+                found.add(new SeriesConflicts(f.series(), shown));
             }
         }
         return found;

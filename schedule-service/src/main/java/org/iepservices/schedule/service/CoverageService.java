@@ -1,6 +1,7 @@
 package org.iepservices.schedule.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.iepservices.schedule.access.AccessScope;
 import org.iepservices.schedule.api.ViewDtos.CaseloadCoverage;
 import org.iepservices.schedule.api.ViewDtos.MandateCoverage;
 import org.iepservices.schedule.api.ViewDtos.StudentCoverage;
@@ -51,9 +52,13 @@ public class CoverageService {
         return student(studentId, from, to, m -> true, roster.names(List.of(studentId)).get(studentId));
     }
 
-    /** Coverage of every student the provider serves, of the mandates the provider serves. */
-    public CaseloadCoverage provider(UUID providerId, LocalDate from, LocalDate to) {
+    /**
+     * Coverage of every student the provider serves that the caller may see (found by a query on the
+     * candidates), of the mandates the provider serves.
+     */
+    public CaseloadCoverage provider(UUID providerId, LocalDate from, LocalDate to, AccessScope scope) {
         Map<UUID, Set<UUID>> served = caseload.servedMandates(providerId, from, to);
+        served.keySet().retainAll(scope.visible(served.keySet()));
         Map<UUID, String> names = roster.names(served.keySet());
         List<StudentCoverage> students = served.entrySet().stream()
                 .map(e -> student(e.getKey(), from, to, m -> e.getValue().contains(m.id), names.get(e.getKey())))

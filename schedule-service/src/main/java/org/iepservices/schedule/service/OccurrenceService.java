@@ -2,9 +2,13 @@ package org.iepservices.schedule.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.schedule.access.AccessScope;
+import org.iepservices.schedule.access.StudentScopeQuery.Condition;
+import org.iepservices.schedule.access.WriteAccess;
 import org.iepservices.schedule.api.SeriesDtos.CancelOccurrenceRequest;
 import org.iepservices.schedule.api.SeriesDtos.MoveOccurrenceRequest;
 import org.iepservices.schedule.domain.conflict.Conflict;
@@ -32,9 +36,17 @@ public class OccurrenceService {
     private final SchoolYears calendars;
     private final SeriesEvents events;
     private final ScheduleLocks locks;
+    // request-scoped: only the HTTP paths (visible, cancel, move) use them
+    private final AccessScope scope;
+    private final WriteAccess writes;
+    private final AccessAudit audit;
 
-    OccurrenceService(SchedulingFactsLoader facts, SchoolYears calendars, SeriesEvents events, ScheduleLocks locks) {
+    OccurrenceService(SchedulingFactsLoader facts, SchoolYears calendars, SeriesEvents events, ScheduleLocks locks,
+                      AccessScope scope, WriteAccess writes, AccessAudit audit) {
         this.locks = locks;
+        this.scope = scope;
+        this.writes = writes;
+        this.audit = audit;
         this.facts = facts;
         this.calendars = calendars;
         this.events = events;
@@ -44,22 +56,36 @@ public class OccurrenceService {
     public record Moved(SessionOccurrence occurrence, List<Conflict> conflicts) {
     }
 
-    public SessionOccurrence get(UUID id) {
-        return SessionOccurrence.<SessionOccurrence>findByIdOptional(id)
+    /**
+     * An occurrence of a series the caller may see (one of its students is in their scope); any other
+     * is answered like an unknown one (404).
+     */
+    public SessionOccurrence visible(UUID id) {
+        Condition c = scope.contains("vm.studentId");
+        return SessionOccurrence.<SessionOccurrence>find("select o from SessionOccurrence o where o.id = :id and"
+                        + " o.seriesId in (select v.id from SessionSeries v join v.members vm where " + c.jpql() + ")",
+                        AccessScope.params(c, "id", id)).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Occurrence", id));
+    }
+
+    /** The students of the occurrence (the series' members on its original date). */
+    public static List<UUID> studentsOf(SessionSeries series, SessionOccurrence o) {
+        return series.members.stream().filter(m -> m.memberOn(o.originalDate)).map(SeriesMember::studentId).toList();
     }
 
     /** Cancels one occurrence; every student of it gets OccurrenceCancelled. */
     @Transactional
     public SessionOccurrence cancel(UUID id, CancelOccurrenceRequest request, Long expectedVersion) {
-        SessionOccurrence o = get(id);
+        SessionOccurrence o = visible(id);
+        SessionSeries series = SessionSeries.findById(o.seriesId);
+        writes.series(series);
         IfMatch.check("Occurrence", id, expectedVersion, o.version);
         if (!o.scheduled()) {
             throw ProblemException.conflict("Occurrence " + id + " is already cancelled (" + o.cancelReason + ")");
         }
-        SessionSeries series = SessionSeries.findById(o.seriesId);
         cancel(series, o, request.reason(), request.note());
         o.flush();
+        audit.write("occurrence", o.id, studentsOf(series, o));
         return o;
     }
 
@@ -69,13 +95,14 @@ public class OccurrenceService {
      */
     @Transactional
     public Moved move(UUID id, MoveOccurrenceRequest request, Long expectedVersion) {
-        SessionOccurrence o = get(id);
+        SessionOccurrence o = visible(id);
+        SessionSeries series = SessionSeries.findById(o.seriesId);
+        writes.series(series);
         IfMatch.check("Occurrence", id, expectedVersion, o.version);
         if (!o.scheduled()) {
             throw ProblemException.conflict("Occurrence " + id + " is cancelled (" + o.cancelReason
                     + "); it cannot be moved");
         }
-        SessionSeries series = SessionSeries.findById(o.seriesId);
         if (!TimeSpan.fitsInDay(request.startTime(), o.minutes)) {
             throw ProblemException.unprocessable("The session would run past midnight",
                     new Violation("startTime", o.minutes + " minutes from " + request.startTime()
@@ -109,6 +136,7 @@ public class OccurrenceService {
         for (SeriesMember m : members) {
             events.occurrenceRescheduled(series, m, o);
         }
+        audit.write("occurrence", o.id, members.stream().map(SeriesMember::studentId).toList());
         return new Moved(o, conflicts);
     }
 

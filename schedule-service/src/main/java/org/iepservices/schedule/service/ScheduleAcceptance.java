@@ -5,6 +5,7 @@ import org.iepservices.events.ServiceSetting;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
+import org.iepservices.schedule.access.AccessDenied;
 import org.iepservices.schedule.api.SeriesDtos.ConflictDto;
 import org.iepservices.schedule.api.SeriesDtos.SeriesRequest;
 import org.iepservices.schedule.api.SeriesDtos.StudentRef;
@@ -123,6 +124,10 @@ public class ScheduleAcceptance {
                             List.of()));
                 } catch (ProblemException e) {
                     notCreated.add(new NotCreated(session.sessionId(), e.type().status(), e.getMessage(), List.of(),
+                            e.violations()));
+                } catch (AccessDenied e) {
+                    // e.g. a student the caller may not schedule (no longer on their caseload)
+                    notCreated.add(new NotCreated(session.sessionId(), 403, e.getMessage(), List.of(),
                             e.violations()));
                 }
             }

@@ -2,6 +2,8 @@ package org.iepservices.schedule.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.iepservices.events.ServiceSetting;
+import org.iepservices.schedule.access.AccessScope;
+import org.iepservices.schedule.access.StudentScopeQuery.Condition;
 import org.iepservices.schedule.api.ViewDtos.Attendee;
 import org.iepservices.schedule.api.ViewDtos.ScheduledSession;
 import org.iepservices.schedule.config.ScheduleConfig;
@@ -28,6 +30,10 @@ import java.util.stream.Collectors;
 /**
  * Who is where when: a provider's week, a student's week, a school's day and a class's week
  * (push-ins into it and pull-outs of its students), cancelled occurrences included with reason.
+ *
+ * <p>Every view is the caller's: only sessions of series with a student in their scope (the scope is
+ * a condition of the query), and in a group only the students in scope are named (the others are
+ * counted in {@code groupSize}); a session naming nobody the caller may see is left out.
  */
 @ApplicationScoped
 public class ScheduleQuery {
@@ -45,44 +51,53 @@ public class ScheduleQuery {
         return date.with(TemporalAdjusters.previousOrSame(config.weekStart()));
     }
 
-    public List<ScheduledSession> provider(UUID providerId, LocalDate from, LocalDate to) {
-        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= ?1 and date <= ?2 and seriesId in"
-                + " (select s.id from SessionSeries s where s.providerId = ?3)", from, to, providerId);
-        return sessions(occurrences, (series, o) -> members(series, o), null);
+    public List<ScheduledSession> provider(UUID providerId, LocalDate from, LocalDate to, AccessScope scope) {
+        Condition c = scope.contains("m.studentId");
+        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= :from and date <= :to and seriesId in"
+                + " (select s.id from SessionSeries s join s.members m where s.providerId = :provider and "
+                + c.jpql() + ")", AccessScope.params(c, "from", from, "to", to, "provider", providerId));
+        return sessions(occurrences, ScheduleQuery::members, null, scope, false);
     }
 
-    /** The student's occurrences; other students of a group are counted, not named. */
-    public List<ScheduledSession> student(UUID studentId, LocalDate from, LocalDate to) {
+    /**
+     * The student's occurrences; other students of a group are counted, not named. The caller must
+     * have been allowed to see the student ({@link AccessScope#requireStudent}).
+     */
+    public List<ScheduledSession> student(UUID studentId, LocalDate from, LocalDate to, AccessScope scope) {
         List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= ?1 and date <= ?2 and seriesId in"
                 + " (select s.id from SessionSeries s join s.members m where m.studentId = ?3)", from, to, studentId);
         return sessions(occurrences, (series, o) -> members(series, o).stream()
-                .filter(m -> m.studentId().equals(studentId)).toList(), null).stream()
-                .filter(s -> !s.students().isEmpty()).toList();
+                .filter(m -> m.studentId().equals(studentId)).toList(), null, scope, true);
     }
 
-    public List<ScheduledSession> school(UUID schoolId, LocalDate from, LocalDate to) {
-        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= ?1 and date <= ?2 and seriesId in"
-                + " (select s.id from SessionSeries s where s.schoolId = ?3)", from, to, schoolId);
-        return sessions(occurrences, (series, o) -> members(series, o), null);
+    public List<ScheduledSession> school(UUID schoolId, LocalDate from, LocalDate to, AccessScope scope) {
+        Condition c = scope.contains("m.studentId");
+        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= :from and date <= :to and seriesId in"
+                + " (select s.id from SessionSeries s join s.members m where s.schoolId = :school and "
+                + c.jpql() + ")", AccessScope.params(c, "from", from, "to", to, "school", schoolId));
+        return sessions(occurrences, ScheduleQuery::members, null, scope, false);
     }
 
     /**
      * What a class teacher needs: providers coming into the class (push-in: who, when, with which
      * of their students, during what) and their students leaving for pull-outs.
      */
-    public List<ScheduledSession> schoolClass(UUID classId, LocalDate from, LocalDate to) {
+    public List<ScheduledSession> schoolClass(UUID classId, LocalDate from, LocalDate to, AccessScope scope) {
         Set<UUID> students = roster.studentsOf(classId, from, to);
-        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= ?1 and date <= ?2 and seriesId in"
-                + " (select s.id from SessionSeries s where s.classId = ?3)", from, to, classId);
+        Condition c = scope.contains("m.studentId");
+        List<SessionOccurrence> occurrences = SessionOccurrence.list("date >= :from and date <= :to and seriesId in"
+                + " (select s.id from SessionSeries s join s.members m where s.classId = :cls and " + c.jpql() + ")",
+                AccessScope.params(c, "from", from, "to", to, "cls", classId));
         if (!students.isEmpty()) {
             occurrences = new ArrayList<>(occurrences);
-            occurrences.addAll(SessionOccurrence.<SessionOccurrence>list("date >= ?1 and date <= ?2 and seriesId in"
-                    + " (select s.id from SessionSeries s join s.members m where s.setting = ?3"
-                    + " and m.studentId in ?4)", from, to, ServiceSetting.PULL_OUT, students));
+            occurrences.addAll(SessionOccurrence.<SessionOccurrence>list("date >= :from and date <= :to and seriesId"
+                    + " in (select s.id from SessionSeries s join s.members m where s.setting = :setting"
+                    + " and m.studentId in :students and " + c.jpql() + ")", AccessScope.params(c, "from", from, "to",
+                    to, "setting", ServiceSetting.PULL_OUT, "students", students)));
         }
         return sessions(occurrences, (series, o) -> series.setting == ServiceSetting.PUSH_IN ? members(series, o)
-                : members(series, o).stream().filter(m -> students.contains(m.studentId())).toList(), classId)
-                .stream().filter(s -> !s.students().isEmpty()).toList();
+                : members(series, o).stream().filter(m -> students.contains(m.studentId())).toList(), classId, scope,
+                true);
     }
 
     private interface Attending {
@@ -93,8 +108,12 @@ public class ScheduleQuery {
         return series.members.stream().filter(m -> m.memberOn(o.originalDate)).toList();
     }
 
+    /**
+     * The occurrences as sessions, naming only students in the caller's scope. A session whose
+     * students are all outside it is left out, and so is (when {@code dropEmpty}) one without students.
+     */
     private List<ScheduledSession> sessions(Collection<SessionOccurrence> occurrences, Attending attending,
-                                            UUID forClass) {
+                                            UUID forClass, AccessScope scope, boolean dropEmpty) {
         if (occurrences.isEmpty()) {
             return List.of();
         }
@@ -108,11 +127,13 @@ public class ScheduleQuery {
             ActivityBlock.<ActivityBlock>list("id in ?1", blockIds).forEach(b -> subjects.put(b.id, b.subject.name()));
         }
         Set<UUID> named = new HashSet<>();
+        Set<UUID> visible = scope.visible(series.values().stream().flatMap(s -> s.members.stream())
+                .map(SeriesMember::studentId).toList());
         series.values().forEach(s -> {
             named.add(s.providerId);
             named.add(s.classId);
-            s.members.forEach(m -> named.add(m.studentId()));
         });
+        named.addAll(visible);
         Map<UUID, String> names = roster.names(named);
         Set<UUID> seen = new HashSet<>();
         return occurrences.stream().filter(o -> seen.add(o.id))
@@ -120,8 +141,12 @@ public class ScheduleQuery {
                 .map(o -> {
                     SessionSeries s = series.get(o.seriesId);
                     List<SeriesMember> group = members(s, o);
-                    List<Attendee> attendees = attending.of(s, o).stream()
+                    List<SeriesMember> attendingAll = attending.of(s, o);
+                    List<Attendee> attendees = attendingAll.stream().filter(m -> visible.contains(m.studentId()))
                             .map(m -> new Attendee(m.studentId(), names.get(m.studentId()), m.mandateId())).toList();
+                    if (attendees.isEmpty() && (dropEmpty || !attendingAll.isEmpty())) {
+                        return null;
+                    }
                     String visit = forClass == null ? null : s.setting == ServiceSetting.PUSH_IN && forClass.equals(
                             s.classId) ? "PROVIDER_JOINS" : "STUDENTS_LEAVE";
                     return new ScheduledSession(o.id, s.id, o.date, o.startTime, o.time().end(), o.minutes, o.status,
@@ -131,6 +156,7 @@ public class ScheduleQuery {
                             s.activityBlockId == null ? null : subjects.get(s.activityBlockId), s.room, group.size(),
                             attendees, visit);
                 })
+                .filter(Objects::nonNull)
                 .toList();
     }
 }

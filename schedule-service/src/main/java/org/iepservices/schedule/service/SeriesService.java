@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
+import org.iepservices.schedule.access.AccessScope;
+import org.iepservices.schedule.access.StudentScopeQuery.Condition;
+import org.iepservices.schedule.access.WriteAccess;
 import org.iepservices.schedule.api.SeriesDtos.CancelSeriesRequest;
 import org.iepservices.schedule.api.SeriesDtos.SeriesRequest;
 import org.iepservices.schedule.api.SeriesDtos.StudentRef;
@@ -65,10 +69,18 @@ public class SeriesService {
     private final DistrictClock clock;
     private final ObjectMapper mapper;
     private final ScheduleLocks locks;
+    // request-scoped: only the HTTP paths (create, check, update, cancel, visible, list) use them
+    private final AccessScope scope;
+    private final WriteAccess writes;
+    private final AccessAudit audit;
 
     SeriesService(SchedulingFactsLoader facts, SchoolYears calendars, SeriesEvents events, DistrictClock clock,
-                  ObjectMapper mapper, ScheduleLocks locks) {
+                  ObjectMapper mapper, ScheduleLocks locks, AccessScope scope, WriteAccess writes,
+                  AccessAudit audit) {
         this.locks = locks;
+        this.scope = scope;
+        this.writes = writes;
+        this.audit = audit;
         this.facts = facts;
         this.calendars = calendars;
         this.events = events;
@@ -88,8 +100,14 @@ public class SeriesService {
     public record Regeneration(boolean changed, List<SessionOccurrence> occurrences) {
     }
 
+    /**
+     * Creates a series for the caller of the request: a provider their own, an admin at their
+     * school(s), every student one the caller may see (403 otherwise, before anything is read or
+     * written); audited as a write in the same transaction.
+     */
     @Transactional
     public Result create(SeriesRequest request, String idempotencyKey) {
+        writes.series(request, null);
         String hash = hash(request);
         if (idempotencyKey != null) {
             Optional<SessionSeries> earlier = SessionSeries.find("idempotencyKey", idempotencyKey).firstResultOptional();
@@ -98,6 +116,7 @@ public class SeriesService {
                     throw new ProblemException(ProblemType.UNPROCESSABLE, "Idempotency-Key " + idempotencyKey
                             + " was already used for a different session series request");
                 }
+                audit.read("session-series", earlier.get().id, studentsOf(earlier.get()));
                 return new Result(earlier.get(), currentConflicts(earlier.get()), true);
             }
         }
@@ -117,18 +136,23 @@ public class SeriesService {
         for (SeriesMember m : series.members) {
             events.scheduled(series, m, occurrences.occurrences(), false);
         }
+        audit.write("session-series", series.id, studentsOf(series));
         return new Result(series, conflicts, false);
     }
 
     /** The conflicts a create (or, with {@code seriesId}, an update) would meet; writes nothing. */
     public List<Conflict> check(SeriesRequest request, UUID seriesId) {
         LocalDate from = request.effectiveFrom();
-        if (seriesId != null) {
-            SessionSeries existing = get(seriesId);
+        SessionSeries existing = seriesId == null ? null : visible(seriesId);
+        writes.series(request, existing);
+        if (existing != null) {
             from = changeFrom(request, existing);
         }
         Validated v = validate(request, seriesId, from);
-        return ConflictRules.check(v.proposed(), facts.load(v.proposed(), Exclusion.series(seriesId)));
+        List<Conflict> conflicts = ConflictRules.check(v.proposed(), facts.load(v.proposed(),
+                Exclusion.series(seriesId)));
+        audit.read("series-check", seriesId, request.students().stream().map(StudentRef::studentId).toList());
+        return conflicts;
     }
 
     /**
@@ -139,7 +163,9 @@ public class SeriesService {
      */
     @Transactional
     public Result update(UUID id, SeriesRequest request, Long expectedVersion) {
-        SessionSeries series = get(id);
+        SessionSeries series = visible(id);
+        writes.series(request, series);
+        Set<UUID> before = studentsOf(series);
         IfMatch.check("Session series", id, expectedVersion, series.version);
         if (series.cancelledEntirely()) {
             throw ProblemException.conflict("Session series " + id + " was cancelled; create a new one");
@@ -187,13 +213,17 @@ public class SeriesService {
         for (SeriesMember m : leaving) {
             events.cancelled(series, m, changeFrom, "REMOVED_FROM_GROUP");
         }
+        Set<UUID> touched = new java.util.LinkedHashSet<>(before);
+        touched.addAll(studentsOf(series));
+        audit.write("session-series", series.id, touched);
         return new Result(series, conflicts, false);
     }
 
     /** Ends the series from a date: later occurrences are dropped, each student gets SessionSeriesCancelled. */
     @Transactional
     public SessionSeries cancel(UUID id, CancelSeriesRequest request, Long expectedVersion) {
-        SessionSeries series = get(id);
+        SessionSeries series = visible(id);
+        writes.series(series);
         IfMatch.check("Session series", id, expectedVersion, series.version);
         if (series.cancelledFrom != null) {
             throw ProblemException.conflict("Session series " + id + " is already cancelled from "
@@ -213,6 +243,7 @@ public class SeriesService {
         for (SeriesMember m : series.activeMembers()) {
             events.cancelled(series, m, from, request.reason());
         }
+        audit.write("session-series", series.id, studentsOf(series));
         return series;
     }
 
@@ -221,7 +252,29 @@ public class SeriesService {
                 .orElseThrow(() -> ProblemException.notFound("Session series", id));
     }
 
-    /** A page of series by provider, school, student and class, optionally only those running on a date. */
+    /**
+     * A series the caller of the request may see: one of its students (now or earlier) is in their
+     * scope. Any other is answered like an unknown one (404), found by one query with the scope in it.
+     */
+    public SessionSeries visible(UUID id) {
+        Condition c = scope.contains("vm.studentId");
+        return SessionSeries.<SessionSeries>find("select s from SessionSeries s where s.id = :id and s.id in"
+                        + " (select v.id from SessionSeries v join v.members vm where " + c.jpql() + ")",
+                        AccessScope.params(c, "id", id)).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Session series", id));
+    }
+
+    /** Every student of the series, past members included. */
+    public static Set<UUID> studentsOf(SessionSeries series) {
+        Set<UUID> ids = new java.util.LinkedHashSet<>();
+        series.members.forEach(m -> ids.add(m.studentId()));
+        return ids;
+    }
+
+    /**
+     * A page of series by provider, school, student and class, optionally only those running on a
+     * date; only series with a student in the caller's scope (the count too).
+     */
     public List<SessionSeries> list(UUID providerId, UUID schoolId, UUID studentId, UUID classId, LocalDate activeOn,
                                     int limit, int offset) {
         Query q = query(providerId, schoolId, studentId, classId, activeOn);
@@ -238,10 +291,13 @@ public class SeriesService {
     private record Query(String where, Parameters params) {
     }
 
-    private static Query query(UUID providerId, UUID schoolId, UUID studentId, UUID classId, LocalDate activeOn) {
+    private Query query(UUID providerId, UUID schoolId, UUID studentId, UUID classId, LocalDate activeOn) {
         List<String> clauses = new ArrayList<>();
         Parameters params = new Parameters();
-        clauses.add("1 = 1");
+        Condition visible = scope.contains("vm.studentId");
+        clauses.add(visible == Condition.ALWAYS ? "1 = 1"
+                : "s.id in (select v.id from SessionSeries v join v.members vm where " + visible.jpql() + ")");
+        visible.params().forEach(params::and);
         if (providerId != null) {
             clauses.add("s.providerId = :provider");
             params.and("provider", providerId);

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -86,6 +87,33 @@ public record ScheduleResult(String score, boolean feasible, ScheduleMetrics met
         HardMediumSoftScore score = analysis.score();
         return new ScheduleResult(score.toString(), score.isFeasible(), ScheduleMetrics.of(schedule, hardConflicts),
                 planned, unplaced, constraints);
+    }
+
+    /**
+     * The result naming only the students in {@code named}: a session keeps its place (and its fixed
+     * time) but lists only those students, and is left out when it has students but none of them is
+     * named; unplaced sessions of other students are left out.
+     */
+    public ScheduleResult naming(Set<UUID> named) {
+        List<PlannedSession> shown = new ArrayList<>();
+        for (PlannedSession s : sessions) {
+            List<Participant> kept = s.students().stream().filter(p -> named.contains(p.studentId())).toList();
+            if (kept.isEmpty() && !s.students().isEmpty()) {
+                continue;
+            }
+            shown.add(new PlannedSession(s.sessionId(), s.setting(), s.serviceType(), s.schoolId(), s.day(), s.start(),
+                    s.end(), s.minutes(), s.classId(), s.activityBlockId(), s.activitySubject(), s.fixed(), kept));
+        }
+        return new ScheduleResult(score, feasible, metrics, shown,
+                unplaced.stream().filter(u -> named.contains(u.studentId())).toList(), constraints);
+    }
+
+    /** Every student the result names. */
+    public Set<UUID> studentIds() {
+        Set<UUID> ids = new java.util.LinkedHashSet<>();
+        sessions.forEach(s -> s.students().forEach(p -> ids.add(p.studentId())));
+        unplaced.forEach(u -> ids.add(u.studentId()));
+        return ids;
     }
 
     /** Number of matches of hard rules: each is one conflict (a double booking, a session outside availability...). */

@@ -163,11 +163,16 @@ public class SchedulerJobs {
     private Job job(UUID jobId) {
         Job job = jobs.get(jobId);
         if (job == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "Scheduler job " + jobId + " does not exist: jobs "
-                    + "are kept in memory (the last " + KEPT_JOBS + ", until the service restarts); submit the week "
-                    + "again");
+            throw unknown(jobId);
         }
         return job;
+    }
+
+    /** The 404 for a job that is not kept (or, to a caller it does not concern, not shown). */
+    public static ProblemException unknown(UUID jobId) {
+        return new ProblemException(ProblemType.NOT_FOUND, "Scheduler job " + jobId + " does not exist: jobs "
+                + "are kept in memory (the last " + KEPT_JOBS + ", until the service restarts); submit the week "
+                + "again");
     }
 
     private void forgetOldJobs() {

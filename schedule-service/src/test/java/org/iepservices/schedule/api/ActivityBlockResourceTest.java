@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -44,7 +43,7 @@ class ActivityBlockResourceTest {
         Map<String, Object> reading = World.blockBody("TUESDAY", "09:00:00", "10:00:00", "ELA_READING", true, "HIGH",
                 "OPEN");
         reading.remove("core"); // ELA_READING is core unless said otherwise
-        Response created = given().contentType(ContentType.JSON).body(reading)
+        Response created = As.admin().contentType(ContentType.JSON).body(reading)
                 .post("/api/v1/classes/" + cls + "/activity-blocks");
         created.then().statusCode(201).header("ETag", notNullValue())
                 .body("core", is(true)).body("minutes", is(60)).body("schoolId", is(w.school.toString()));
@@ -52,20 +51,20 @@ class ActivityBlockResourceTest {
         created.then().header("Location", endsWith("/api/v1/activity-blocks/" + id));
         w.block(cls, "TUESDAY", "12:00:00", "12:45:00", "CENTERS", false, "LOW", "WELCOMES");
         w.block(cls, "WEDNESDAY", "09:00:00", "10:00:00", "MATH", true, "HIGH", "NEVER");
-        given().queryParam("dayOfWeek", "TUESDAY").get("/api/v1/classes/" + cls + "/activity-blocks").then()
+        As.admin().queryParam("dayOfWeek", "TUESDAY").get("/api/v1/classes/" + cls + "/activity-blocks").then()
                 .statusCode(200).body("subject", contains("ELA_READING", "CENTERS"));
 
-        String etag = given().get("/api/v1/activity-blocks/" + id).then().statusCode(200).extract().header("ETag");
+        String etag = As.admin().get("/api/v1/activity-blocks/" + id).then().statusCode(200).extract().header("ETag");
         Map<String, Object> change = World.blockBody("TUESDAY", "09:00:00", "09:45:00", "ELA_READING", true, "HIGH",
                 "WELCOMES");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(change)
+        As.admin().contentType(ContentType.JSON).header("If-Match", etag).body(change)
                 .put("/api/v1/activity-blocks/" + id).then().statusCode(200)
                 .body("endTime", is("09:45:00")).body("pushInOpenness", is("WELCOMES"));
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(change)
+        As.admin().contentType(ContentType.JSON).header("If-Match", etag).body(change)
                 .put("/api/v1/activity-blocks/" + id).then().statusCode(412).contentType("application/problem+json");
-        given().delete("/api/v1/activity-blocks/" + id).then().statusCode(204);
-        given().get("/api/v1/activity-blocks/" + id).then().statusCode(404);
-        given().get("/api/v1/classes/" + cls + "/activity-blocks").then().body("", hasSize(2));
+        As.admin().delete("/api/v1/activity-blocks/" + id).then().statusCode(204);
+        As.admin().get("/api/v1/activity-blocks/" + id).then().statusCode(404);
+        As.admin().get("/api/v1/classes/" + cls + "/activity-blocks").then().body("", hasSize(2));
     }
 
     @Test
@@ -76,27 +75,27 @@ class ActivityBlockResourceTest {
         w.block(cls, "TUESDAY", "09:00:00", "10:00:00", "ELA_READING", true, "HIGH", "OPEN");
         String path = "/api/v1/classes/" + cls + "/activity-blocks";
 
-        given().contentType(ContentType.JSON).body(World.blockBody("TUESDAY", "09:30:00", "10:30:00", "MATH", true,
+        As.admin().contentType(ContentType.JSON).body(World.blockBody("TUESDAY", "09:30:00", "10:30:00", "MATH", true,
                         "HIGH", "OPEN")).post(path).then().statusCode(422).contentType("application/problem+json")
                 .body("violations.field", contains("startTime"))
                 .body("violations[0].message", is("overlaps ELA_READING 09:00-10:00 on TUESDAY"));
-        given().contentType(ContentType.JSON).body(World.blockBody("MONDAY", "07:00:00", "08:30:00", "ARRIVAL", false,
+        As.admin().contentType(ContentType.JSON).body(World.blockBody("MONDAY", "07:00:00", "08:30:00", "ARRIVAL", false,
                         "LOW", "OPEN")).post(path).then().statusCode(422)
                 .body("violations[0].message", is("the school day is 08:00-15:00 (default bell schedule)"));
-        given().contentType(ContentType.JSON).body(World.blockBody("SATURDAY", "11:00:00", "10:00:00", "MATH", true,
+        As.admin().contentType(ContentType.JSON).body(World.blockBody("SATURDAY", "11:00:00", "10:00:00", "MATH", true,
                         "HIGH", "OPEN")).post(path).then().statusCode(422)
                 .body("violations.field", hasItem("dayOfWeek")).body("violations.field", hasItem("endTime"));
-        given().contentType(ContentType.JSON).body(World.blockBody("MONDAY", "10:00:00", "11:00:00", "KARATE", true,
+        As.admin().contentType(ContentType.JSON).body(World.blockBody("MONDAY", "10:00:00", "11:00:00", "KARATE", true,
                         "HIGH", "OPEN")).post(path).then().statusCode(400)
                 .body("violations[0].field", is("subject"));
         Map<String, Object> noStructure = World.blockBody("MONDAY", "10:00:00", "11:00:00", "MATH", true, "HIGH",
                 "OPEN");
         noStructure.remove("structure");
-        given().contentType(ContentType.JSON).body(noStructure).post(path).then().statusCode(400)
+        As.admin().contentType(ContentType.JSON).body(noStructure).post(path).then().statusCode(400)
                 .body("violations[0].field", is("structure"));
-        given().get(path).then().body("", hasSize(1));
+        As.admin().get(path).then().body("", hasSize(1));
 
-        given().contentType(ContentType.JSON).body(World.blockBody("MONDAY", "10:00:00", "11:00:00", "MATH", true,
+        As.admin().contentType(ContentType.JSON).body(World.blockBody("MONDAY", "10:00:00", "11:00:00", "MATH", true,
                 "HIGH", "OPEN")).post("/api/v1/classes/" + UUID.randomUUID() + "/activity-blocks").then()
                 .statusCode(404);
 
@@ -104,9 +103,9 @@ class ActivityBlockResourceTest {
         UUID elsewhere = UUID.randomUUID();
         EVENTS.send(ClassUpserted.TYPE, elsewhere, new ClassUpserted(elsewhere, "x", "Room 1", "homeroom",
                 UUID.randomUUID(), List.of(), List.of(), List.of(), "active"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/classes/" + elsewhere).statusCode()
+        await().atMost(Duration.ofSeconds(30)).until(() -> As.admin().get("/api/v1/classes/" + elsewhere).statusCode()
                 == 200);
-        given().contentType(ContentType.JSON).body(World.blockBody("MONDAY", "10:00:00", "11:00:00", "MATH", true,
+        As.admin().contentType(ContentType.JSON).body(World.blockBody("MONDAY", "10:00:00", "11:00:00", "MATH", true,
                         "HIGH", "OPEN")).post("/api/v1/classes/" + elsewhere + "/activity-blocks").then().statusCode(422)
                 .body("violations[0].field", is("classId"));
     }
@@ -122,12 +121,12 @@ class ActivityBlockResourceTest {
         w.awaitMandates(ana);
         World.series(w.pushIn(provider, cls, block, "TUESDAY", "09:15:00", 30, ana));
 
-        given().delete("/api/v1/activity-blocks/" + block).then().statusCode(409)
+        As.admin().delete("/api/v1/activity-blocks/" + block).then().statusCode(409)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(World.blockBody("TUESDAY", "10:00:00", "11:00:00", "ELA_READING",
+        As.admin().contentType(ContentType.JSON).body(World.blockBody("TUESDAY", "10:00:00", "11:00:00", "ELA_READING",
                 true, "HIGH", "OPEN")).put("/api/v1/activity-blocks/" + block).then().statusCode(409);
-        given().get("/api/v1/activity-blocks/" + block).then().body("startTime", is("09:00:00"));
-        given().contentType(ContentType.JSON).body(World.blockBody("TUESDAY", "09:00:00", "09:50:00", "ELA_READING",
+        As.admin().get("/api/v1/activity-blocks/" + block).then().body("startTime", is("09:00:00"));
+        As.admin().contentType(ContentType.JSON).body(World.blockBody("TUESDAY", "09:00:00", "09:50:00", "ELA_READING",
                 true, "HIGH", "OPEN")).put("/api/v1/activity-blocks/" + block).then().statusCode(200);
     }
 }

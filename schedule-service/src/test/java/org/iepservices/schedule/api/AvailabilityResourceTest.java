@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -38,30 +37,30 @@ class AvailabilityResourceTest {
         UUID adams = UUID.randomUUID();
         String path = "/api/v1/providers/" + provider + "/availability";
         String morning = World.available(provider, lincoln, "TUESDAY", "08:00:00", "12:00:00");
-        given().contentType(ContentType.JSON).body(window(adams, "TUESDAY", "11:00:00", "14:00:00")).post(path).then()
+        As.admin().contentType(ContentType.JSON).body(window(adams, "TUESDAY", "11:00:00", "14:00:00")).post(path).then()
                 .statusCode(422).contentType("application/problem+json").body("violations[0].field", is("startTime"));
-        given().get(path).then().body("", hasSize(1));
+        As.admin().get(path).then().body("", hasSize(1));
         World.available(provider, adams, "TUESDAY", "12:30:00", "15:00:00");
-        given().get(path).then().body("schoolId", contains(lincoln.toString(), adams.toString()));
+        As.admin().get(path).then().body("schoolId", contains(lincoln.toString(), adams.toString()));
 
-        String etag = given().get(path + "/" + morning).then().statusCode(200).extract().header("ETag");
-        given().contentType(ContentType.JSON).header("If-Match", etag)
+        String etag = As.admin().get(path + "/" + morning).then().statusCode(200).extract().header("ETag");
+        As.admin().contentType(ContentType.JSON).header("If-Match", etag)
                 .body(window(lincoln, "TUESDAY", "08:00:00", "12:15:00")).put(path + "/" + morning).then()
                 .statusCode(200).body("endTime", is("12:15:00"));
-        given().contentType(ContentType.JSON).header("If-Match", etag)
+        As.admin().contentType(ContentType.JSON).header("If-Match", etag)
                 .body(window(lincoln, "TUESDAY", "08:00:00", "12:20:00")).put(path + "/" + morning).then()
                 .statusCode(412);
-        given().contentType(ContentType.JSON).body(window(lincoln, "TUESDAY", "08:00:00", "13:00:00"))
+        As.admin().contentType(ContentType.JSON).body(window(lincoln, "TUESDAY", "08:00:00", "13:00:00"))
                 .put(path + "/" + morning).then().statusCode(422);
-        given().get(path + "/" + morning).then().body("endTime", is("12:15:00"));
+        As.admin().get(path + "/" + morning).then().body("endTime", is("12:15:00"));
         // Another provider's path does not reach this window.
-        given().get("/api/v1/providers/" + UUID.randomUUID() + "/availability/" + morning).then().statusCode(404);
+        As.admin().get("/api/v1/providers/" + UUID.randomUUID() + "/availability/" + morning).then().statusCode(404);
         Map<String, Object> noDay = window(lincoln, null, "08:00:00", "09:00:00");
         noDay.remove("dayOfWeek");
-        given().contentType(ContentType.JSON).body(noDay).post(path).then().statusCode(400)
+        As.admin().contentType(ContentType.JSON).body(noDay).post(path).then().statusCode(400)
                 .body("violations[0].field", is("dayOfWeek"));
-        given().delete(path + "/" + morning).then().statusCode(204);
-        given().get(path).then().body("", hasSize(1));
+        As.admin().delete(path + "/" + morning).then().statusCode(204);
+        As.admin().get(path).then().body("", hasSize(1));
     }
 
     @Test
@@ -69,41 +68,41 @@ class AvailabilityResourceTest {
         UUID lincoln = UUID.randomUUID();
         UUID adams = UUID.randomUUID();
         UUID provider = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(Map.of("fromSchoolId", lincoln.toString(), "toSchoolId",
+        As.admin().contentType(ContentType.JSON).body(Map.of("fromSchoolId", lincoln.toString(), "toSchoolId",
                 adams.toString(), "minutes", 20)).put("/api/v1/travel-times").then().statusCode(201)
                 .body("minutes", is(20)).body("providerId", nullValue());
         // The same pair either way round is one value.
-        given().contentType(ContentType.JSON).body(Map.of("fromSchoolId", adams.toString(), "toSchoolId",
+        As.admin().contentType(ContentType.JSON).body(Map.of("fromSchoolId", adams.toString(), "toSchoolId",
                 lincoln.toString(), "minutes", 25)).put("/api/v1/travel-times").then().statusCode(200)
                 .body("minutes", is(25));
-        String own = given().contentType(ContentType.JSON).body(Map.of("providerId", provider.toString(),
+        String own = As.admin().contentType(ContentType.JSON).body(Map.of("providerId", provider.toString(),
                         "fromSchoolId", lincoln.toString(), "toSchoolId", adams.toString(), "minutes", 10))
                 .put("/api/v1/travel-times").then().statusCode(201).extract().path("id");
-        given().queryParam("providerId", provider.toString()).get("/api/v1/travel-times").then()
+        As.admin().queryParam("providerId", provider.toString()).get("/api/v1/travel-times").then()
                 .body("findAll { it.fromSchoolId == '" + lincoln + "' || it.toSchoolId == '" + lincoln + "' }.minutes",
                         contains(25, 10));
-        given().queryParam("schoolId", adams.toString()).get("/api/v1/travel-times").then().body("", hasSize(2));
+        As.admin().queryParam("schoolId", adams.toString()).get("/api/v1/travel-times").then().body("", hasSize(2));
 
-        given().contentType(ContentType.JSON).body(Map.of("fromSchoolId", adams.toString(), "toSchoolId",
+        As.admin().contentType(ContentType.JSON).body(Map.of("fromSchoolId", adams.toString(), "toSchoolId",
                 adams.toString(), "minutes", 5)).put("/api/v1/travel-times").then().statusCode(422);
-        given().contentType(ContentType.JSON).body(Map.of("fromSchoolId", adams.toString(), "toSchoolId",
+        As.admin().contentType(ContentType.JSON).body(Map.of("fromSchoolId", adams.toString(), "toSchoolId",
                 lincoln.toString(), "minutes", -1)).put("/api/v1/travel-times").then().statusCode(400)
                 .body("violations[0].field", is("minutes"));
-        given().queryParam("schoolId", adams.toString()).get("/api/v1/travel-times").then()
+        As.admin().queryParam("schoolId", adams.toString()).get("/api/v1/travel-times").then()
                 .body("minutes", contains(25, 10));
-        given().delete("/api/v1/travel-times/" + own).then().statusCode(204);
-        given().delete("/api/v1/travel-times/" + own).then().statusCode(404);
+        As.admin().delete("/api/v1/travel-times/" + own).then().statusCode(204);
+        As.admin().delete("/api/v1/travel-times/" + own).then().statusCode(404);
     }
 
     @Test
     void aProvidersDailyMaximumIsSetAndRead() {
         UUID provider = UUID.randomUUID();
         String path = "/api/v1/providers/" + provider + "/limits";
-        given().get(path).then().statusCode(200).body("maxSessionsPerDay", nullValue());
-        given().contentType(ContentType.JSON).body(Map.of("maxSessionsPerDay", 6)).put(path).then().statusCode(200)
+        As.admin().get(path).then().statusCode(200).body("maxSessionsPerDay", nullValue());
+        As.admin().contentType(ContentType.JSON).body(Map.of("maxSessionsPerDay", 6)).put(path).then().statusCode(200)
                 .body("maxSessionsPerDay", is(6));
-        given().contentType(ContentType.JSON).body(Map.of("maxSessionsPerDay", 0)).put(path).then().statusCode(400)
+        As.admin().contentType(ContentType.JSON).body(Map.of("maxSessionsPerDay", 0)).put(path).then().statusCode(400)
                 .body("violations[0].field", is("maxSessionsPerDay"));
-        given().get(path).then().body("maxSessionsPerDay", is(6));
+        As.admin().get(path).then().body("maxSessionsPerDay", is(6));
     }
 }

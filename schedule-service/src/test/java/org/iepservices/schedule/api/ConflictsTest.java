@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -67,7 +66,7 @@ class ConflictsTest {
                 .body("override.reason", is("Parent asked for this slot"))
                 .body("override.conflicts", hasItem(kind));
         String id = accepted.path("id");
-        given().queryParam("providerId", provider.toString()).get("/api/v1/conflicts").then().statusCode(200)
+        As.admin().queryParam("providerId", provider.toString()).get("/api/v1/conflicts").then().statusCode(200)
                 .body("findAll { it.seriesId == '" + id + "' }.kind", hasItem(kind))
                 .body("find { it.seriesId == '" + id + "' && it.kind == '" + kind + "' }.overridden", is(true));
         return id;
@@ -91,7 +90,7 @@ class ConflictsTest {
         World.series(w.pullOut(provider, "TUESDAY", "10:00:00", 30, ana));
         String second = refusedThenOverridden(w.pullOut(provider, "TUESDAY", "10:15:00", 30, ben), provider,
                 "PROVIDER_DOUBLE_BOOKED");
-        given().queryParam("schoolId", w.school.toString()).get("/api/v1/conflicts").then()
+        As.admin().queryParam("schoolId", w.school.toString()).get("/api/v1/conflicts").then()
                 .header("X-Total-Count", is("2")) // each of the two series clashes with the other
                 .body("kind", hasItem("PROVIDER_DOUBLE_BOOKED"))
                 .body("find { it.seriesId == '" + second + "' }.date", is("2026-09-15"));
@@ -150,14 +149,14 @@ class ConflictsTest {
                 "OUTSIDE_PROVIDER_AVAILABILITY");
         // A series that fitted, and the availability it relied on is removed: the conflict shows up.
         String fitted = World.series(w.pullOut(provider, "TUESDAY", "09:00:00", 30, ana));
-        given().delete("/api/v1/providers/" + provider + "/availability/" + tuesday).then().statusCode(204);
-        given().queryParam("providerId", provider.toString()).get("/api/v1/conflicts").then()
+        As.admin().delete("/api/v1/providers/" + provider + "/availability/" + tuesday).then().statusCode(204);
+        As.admin().queryParam("providerId", provider.toString()).get("/api/v1/conflicts").then()
                 .body("findAll { it.seriesId == '" + fitted + "' }.kind", hasItem("OUTSIDE_PROVIDER_AVAILABILITY"))
                 .body("find { it.seriesId == '" + fitted + "' && it.kind == 'OUTSIDE_PROVIDER_AVAILABILITY' }"
                         + ".overridden", is(false));
-        given().get("/api/v1/session-series/" + fitted).then().body("conflicts.kind",
+        As.admin().get("/api/v1/session-series/" + fitted).then().body("conflicts.kind",
                 hasItem("OUTSIDE_PROVIDER_AVAILABILITY"));
-        given().get("/api/v1/conflicts").then().statusCode(400).contentType("application/problem+json");
+        As.admin().get("/api/v1/conflicts").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -169,7 +168,7 @@ class ConflictsTest {
         UUID provider = UUID.randomUUID();
         World.available(provider, adams.school, "TUESDAY", "08:00:00", "10:00:00");
         World.available(provider, lincoln.school, "TUESDAY", "10:00:00", "15:00:00");
-        given().contentType(ContentType.JSON).body(Map.of("providerId", provider.toString(), "fromSchoolId",
+        As.admin().contentType(ContentType.JSON).body(Map.of("providerId", provider.toString(), "fromSchoolId",
                 lincoln.school.toString(), "toSchoolId", adams.school.toString(), "minutes", 25))
                 .put("/api/v1/travel-times").then().statusCode(201);
         lincoln.awaitMandates(ana);
@@ -188,7 +187,7 @@ class ConflictsTest {
         Kid ana = w.kid("Ana");
         Kid ben = w.kid("Ben");
         UUID provider = w.provider();
-        given().contentType(ContentType.JSON).body(Map.of("maxSessionsPerDay", 1))
+        As.admin().contentType(ContentType.JSON).body(Map.of("maxSessionsPerDay", 1))
                 .put("/api/v1/providers/" + provider + "/limits").then().statusCode(200);
         w.awaitMandates(ana, ben);
         World.series(w.pullOut(provider, "TUESDAY", "10:00:00", 30, ana));
@@ -207,7 +206,7 @@ class ConflictsTest {
         w.awaitMandates(ana);
         String id = refusedThenOverridden(w.pullOut(provider, "TUESDAY", "10:30:00", 30, ana), provider,
                 "PULL_OUT_DURING_CORE");
-        given().get("/api/v1/session-series/" + id).then()
+        As.admin().get("/api/v1/session-series/" + id).then()
                 .body("conflicts.find { it.kind == 'PULL_OUT_DURING_CORE' }.subject", is("MATH"))
                 .body("conflicts.find { it.kind == 'PULL_OUT_DURING_CORE' }.studentId", is(ana.id().toString()));
     }
@@ -269,7 +268,7 @@ class ConflictsTest {
         w.awaitMandates(ana, cal);
         String id = refusedThenOverridden(w.pushIn(provider, cls, reading, "TUESDAY", "09:00:00", 30, ana, cal),
                 provider, "STUDENT_NOT_IN_CLASS");
-        given().get("/api/v1/session-series/" + id).then()
+        As.admin().get("/api/v1/session-series/" + id).then()
                 .body("conflicts.findAll { it.kind == 'STUDENT_NOT_IN_CLASS' }.studentId", hasSize(1))
                 .body("conflicts.find { it.kind == 'STUDENT_NOT_IN_CLASS' }.studentId", is(cal.id().toString()));
     }
@@ -323,7 +322,7 @@ class ConflictsTest {
         w.awaitMandates(ana);
         Map<String, Object> body = w.pullOut(provider, "TUESDAY", "10:00:00", 30, ana);
         String id = World.series(body);
-        given().contentType(ContentType.JSON).body(body).queryParam("seriesId", id)
+        As.admin().contentType(ContentType.JSON).body(body).queryParam("seriesId", id)
                 .post("/api/v1/session-series/check").then().statusCode(200)
                 .body("refused", is(false)).body("conflicts", hasSize(0));
         // As a new series it would clash with the existing one.
@@ -333,11 +332,11 @@ class ConflictsTest {
                 .body("conflicts.kind", hasItem("STUDENT_DOUBLE_BOOKED"));
         // An update that creates a clash is refused like a create, and leaves the series as it was.
         String other = World.series(w.pullOut(provider, "THURSDAY", "10:00:00", 30, w.kidAwaited("Ben")));
-        given().contentType(ContentType.JSON).body(World.with(World.with(body, "dayOfWeek", "THURSDAY"),
+        As.admin().contentType(ContentType.JSON).body(World.with(World.with(body, "dayOfWeek", "THURSDAY"),
                 "changeFrom", World.WEEK.toString())).put("/api/v1/session-series/" + id).then().statusCode(409)
                 .body("conflicts.otherSeriesId", hasItem(other));
-        given().get("/api/v1/session-series/" + id).then().body("dayOfWeek", is("TUESDAY"));
-        assertEquals(List.of(), given().queryParam("providerId", provider.toString()).get("/api/v1/conflicts")
+        As.admin().get("/api/v1/session-series/" + id).then().body("dayOfWeek", is("TUESDAY"));
+        assertEquals(List.of(), As.admin().queryParam("providerId", provider.toString()).get("/api/v1/conflicts")
                 .then().extract().path(""));
     }
 }

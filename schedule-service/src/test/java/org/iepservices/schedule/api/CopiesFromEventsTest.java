@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -49,7 +48,7 @@ class CopiesFromEventsTest {
 
     static void awaitStatus(String path, int status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().get(path).statusCode() == status);
+                .until(() -> As.admin().get(path).statusCode() == status);
     }
 
     static IepActivated.Mandate speech(UUID id, UUID continues, LocalDate start, LocalDate end, int pushIn,
@@ -80,29 +79,29 @@ class CopiesFromEventsTest {
                 UUID.randomUUID(), "America/New_York", "active"));
 
         awaitStatus("/api/v1/schools/" + school, 200);
-        given().get("/api/v1/schools/" + school).then().body("name", is("Lincoln Elementary"));
+        As.admin().get("/api/v1/schools/" + school).then().body("name", is("Lincoln Elementary"));
         awaitStatus("/api/v1/staff/" + teacher, 200);
-        given().get("/api/v1/staff/" + teacher).then().body("discipline", is("TEACHER"))
+        As.admin().get("/api/v1/staff/" + teacher).then().body("discipline", is("TEACHER"))
                 .body("schoolIds", contains(school.toString()));
         awaitStatus("/api/v1/students/" + student, 200);
-        given().get("/api/v1/classes/" + classId).then().statusCode(200)
+        As.admin().get("/api/v1/classes/" + classId).then().statusCode(200)
                 .body("title", is("Grade 2 Room 12"))
                 .body("schoolId", is(school.toString()))
                 .body("teacherIds", contains(teacher.toString()))
                 .body("studentIds", contains(student.toString()));
-        given().get("/api/v1/students/" + student).then()
+        As.admin().get("/api/v1/students/" + student).then()
                 .body("grade", is("2")).body("schoolId", is(school.toString())).body("status", is("active"))
                 .body("classes.classId", contains(classId.toString()))
                 .body("classes.title", contains("Grade 2 Room 12"));
-        given().get("/api/v1/schools/" + school + "/classes").then().body("id", contains(classId.toString()));
+        As.admin().get("/api/v1/schools/" + school + "/classes").then().body("id", contains(classId.toString()));
 
         // An enrollment that ended leaves the class.
         EVENTS.send(EnrollmentChanged.TYPE, student, new EnrollmentChanged(enrollment, "e1", classId, school, student,
                 "student", false, null, null, "tobedeleted"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                given().get("/api/v1/classes/" + classId).then().extract().<List<String>>path("studentIds").isEmpty());
-        given().get("/api/v1/students/" + student).then().body("classes", hasSize(0));
-        given().get("/api/v1/students/" + UUID.randomUUID()).then().statusCode(404)
+                As.admin().get("/api/v1/classes/" + classId).then().extract().<List<String>>path("studentIds").isEmpty());
+        As.admin().get("/api/v1/students/" + student).then().body("classes", hasSize(0));
+        As.admin().get("/api/v1/students/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -128,26 +127,26 @@ class CopiesFromEventsTest {
 
         String path = "/api/v1/students/" + student + "/mandates";
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().get(path).then().extract().<List<String>>path("id").size() == 2);
-        Response mandates = given().get(path);
+                .until(() -> As.admin().get(path).then().extract().<List<String>>path("id").size() == 2);
+        Response mandates = As.admin().get(path);
         mandates.then().body("id", containsInAnyOrder(m1.toString(), m2.toString()));
         assertEquals("2027-01-03", mandates.path("find { it.id == '" + m1 + "' }.endsInForce"));
         assertEquals(END.toString(), mandates.path("find { it.id == '" + m1 + "' }.endDate"), "the IEP's own date is kept");
         assertEquals("ELA_READING", mandates.path("find { it.id == '" + m1 + "' }.constraints[0].subject"));
         assertEquals(m1.toString(), mandates.path("find { it.id == '" + m2 + "' }.continuesMandateId"));
-        given().queryParam("on", "2026-10-01").get(path).then().body("id", contains(m1.toString()));
-        given().queryParam("on", "2027-02-01").get(path).then().body("id", contains(m2.toString()));
-        given().get("/api/v1/students/" + student + "/goals").then()
+        As.admin().queryParam("on", "2026-10-01").get(path).then().body("id", contains(m1.toString()));
+        As.admin().queryParam("on", "2027-02-01").get(path).then().body("id", contains(m2.toString()));
+        As.admin().get("/api/v1/students/" + student + "/goals").then()
                 .body("id", contains(goal.toString())).body("skillStage", contains("GENERALIZATION"));
         awaitStatus("/api/v1/students/" + student, 200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "HIGH".equals(given().get("/api/v1/students/" + student)
+        await().atMost(Duration.ofSeconds(30)).until(() -> "HIGH".equals(As.admin().get("/api/v1/students/" + student)
                 .path("serviceProfile.regulationSupport")));
-        given().get("/api/v1/students/" + student).then().body("serviceProfile.needsQuietSetting", is(true));
+        As.admin().get("/api/v1/students/" + student).then().body("serviceProfile.needsQuietSetting", is(true));
 
         EVENTS.send(IepEnded.TYPE, student, new IepEnded(v2, student, LocalDate.of(2027, 3, 1), "exited services"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "2027-03-01".equals(given().get(path)
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2027-03-01".equals(As.admin().get(path)
                 .path("find { it.id == '" + m2 + "' }.endsInForce")));
-        given().queryParam("on", "2027-04-01").get(path).then().body("", hasSize(0));
+        As.admin().queryParam("on", "2027-04-01").get(path).then().body("", hasSize(0));
     }
 
     @Test
@@ -163,8 +162,8 @@ class CopiesFromEventsTest {
                 List.of(speech(m1, null, START, END, 1, 1, List.of())), List.of()));
         String path = "/api/v1/students/" + student + "/mandates";
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().get(path).then().extract().<List<String>>path("id").size() == 2);
-        assertEquals("2026-11-01", given().get(path).path("find { it.id == '" + m1 + "' }.endsInForce"));
+                .until(() -> As.admin().get(path).then().extract().<List<String>>path("id").size() == 2);
+        assertEquals("2026-11-01", As.admin().get(path).path("find { it.id == '" + m1 + "' }.endsInForce"));
     }
 
     @Test
@@ -176,14 +175,14 @@ class CopiesFromEventsTest {
         EVENTS.send(StudentUpserted.TYPE, student, new StudentUpserted(student, "s3", "Ivy", "Chen", "3", school,
                 "active"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "3".equals(given().get("/api/v1/students/" + student).path("grade")));
+                .until(() -> "3".equals(As.admin().get("/api/v1/students/" + student).path("grade")));
         EVENTS.send(Topics.ROSTER, grade2); // the same event id again: Kafka and the outbox are at-least-once
         // A marker behind it on the same partition (same key): once it shows, the redelivery was handled.
         UUID marker = UUID.randomUUID();
         EVENTS.send(StudentUpserted.TYPE, student, new StudentUpserted(marker, "m", "After", "Redelivery", "1", school,
                 "active"));
         awaitStatus("/api/v1/students/" + marker, 200);
-        assertEquals("3", given().get("/api/v1/students/" + student).path("grade"));
+        assertEquals("3", As.admin().get("/api/v1/students/" + student).path("grade"));
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -33,7 +32,7 @@ class CoverageTest {
     }
 
     static ValidatableResponse coverage(Kid kid, String from, String to) {
-        return given().queryParam("from", from).queryParam("to", to)
+        return As.admin().queryParam("from", from).queryParam("to", to)
                 .get("/api/v1/students/" + kid.id() + "/coverage").then().statusCode(200);
     }
 
@@ -74,16 +73,16 @@ class CoverageTest {
                 .body("mandates[0].mandated.pullOut", is(60))
                 .body("mandates[0].scheduled.pullOut", is(30));
 
-        given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-27")
+        As.admin().queryParam("from", "2026-09-14").queryParam("to", "2026-09-27")
                 .get("/api/v1/providers/" + provider + "/coverage").then().statusCode(200)
                 .body("students", is(1)).body("studentsWithGaps", is(1)).body("gap.pullOut", is(30))
                 .body("caseload[0].studentId", is(ana.id().toString()))
                 .body("caseload[0].name", is("Ana Test"));
 
-        given().queryParam("from", "2026-09-20").queryParam("to", "2026-09-14")
+        As.admin().queryParam("from", "2026-09-20").queryParam("to", "2026-09-14")
                 .get("/api/v1/students/" + ana.id() + "/coverage").then().statusCode(400)
                 .body("violations[0].field", is("to"));
-        given().queryParam("from", "2026-09-14").get("/api/v1/students/" + ana.id() + "/coverage").then()
+        As.admin().queryParam("from", "2026-09-14").get("/api/v1/students/" + ana.id() + "/coverage").then()
                 .statusCode(400).body("violations[0].field", is("to"));
     }
 
@@ -100,7 +99,7 @@ class CoverageTest {
         w.awaitMandates(ana, ben);
         World.series(w.pushIn(provider, cls, reading, "TUESDAY", "09:15:00", 30, ana, ben));
 
-        given().queryParam("from", "2026-09-14").queryParam("to", "2026-12-18")
+        As.admin().queryParam("from", "2026-09-14").queryParam("to", "2026-12-18")
                 .get("/api/v1/providers/" + provider + "/caseload").then().statusCode(200)
                 .body("provider.availability", hasSize(5))
                 .body("provider.travel.fallbackMinutes", is(15))

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,7 +80,7 @@ class ScheduleEventsTest {
             assertEquals(ben.mandate().toString(), forStudent(scheduled, ben).path("mandateId").asText());
 
             // A change from October: the later occurrences move to the afternoon, out of core instruction.
-            given().contentType(ContentType.JSON).body(World.with(World.with(body, "startTime", "13:00:00"),
+            As.admin().contentType(ContentType.JSON).body(World.with(World.with(body, "startTime", "13:00:00"),
                     "changeFrom", "2026-10-01")).put("/api/v1/session-series/" + id).then().statusCode(200);
             List<TopicProbe.Received> changed = probe.await(TopicProbe.event("SessionSeriesChanged", "seriesId", id),
                     2, WAIT);
@@ -93,7 +92,7 @@ class ScheduleEventsTest {
             assertEquals(0, after.get(3).path("coreOverlap").size());
 
             // One occurrence moved: each student hears where it went.
-            String occurrence = given().get("/api/v1/session-series/" + id + "/occurrences").then().extract()
+            String occurrence = As.admin().get("/api/v1/session-series/" + id + "/occurrences").then().extract()
                     .path("find { it.originalDate == '2026-09-22' }.id");
             World.post("/api/v1/occurrences/" + occurrence + "/move", Map.of("date", "2026-09-23", "startTime",
                     "10:15:00", "override", Map.of("reason", "assembly on Tuesday"))).then().statusCode(200);
@@ -107,7 +106,7 @@ class ScheduleEventsTest {
             assertEquals(0, anaMoved.path("coreOverlap").size(), "no Wednesday blocks");
 
             // One occurrence cancelled, then the series from a date.
-            String last = given().get("/api/v1/session-series/" + id + "/occurrences").then().extract()
+            String last = As.admin().get("/api/v1/session-series/" + id + "/occurrences").then().extract()
                     .path("find { it.originalDate == '2026-10-06' }.id");
             World.post("/api/v1/occurrences/" + last + "/cancel", Map.of("reason", "STUDENT_UNAVAILABLE",
                     "note", "field trip")).then().statusCode(200);
@@ -177,7 +176,7 @@ class ScheduleEventsTest {
             assertEquals(2, regular.size());
             assertFalse(regular.get(1).event().path("data").path("isDefault").asBoolean());
 
-            given().delete("/api/v1/bell-schedules/" + early).then().statusCode(204);
+            As.admin().delete("/api/v1/bell-schedules/" + early).then().statusCode(204);
             List<TopicProbe.Received> earlyEvents = probe.await(TopicProbe.event("BellScheduleChanged",
                     "bellScheduleId", early), 2, WAIT);
             assertEquals(2, earlyEvents.size());

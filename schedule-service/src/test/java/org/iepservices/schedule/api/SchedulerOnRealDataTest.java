@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -87,7 +86,7 @@ class SchedulerOnRealDataTest {
                 World.LAST_DAY, mandates, goals));
         for (IepActivated.Mandate m : mandates) {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
-                    given().get("/api/v1/students/" + student + "/mandates").then().extract()
+                    As.admin().get("/api/v1/students/" + student + "/mandates").then().extract()
                             .<List<String>>path("id").contains(m.mandateId().toString()));
         }
     }
@@ -96,12 +95,12 @@ class SchedulerOnRealDataTest {
         EVENTS.send(ServiceProfileUpdated.TYPE, student, new ServiceProfileUpdated(student, regulation, quiet, null,
                 List.of(), false, null));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> regulation.equals(
-                given().get("/api/v1/students/" + student).then().extract().path("serviceProfile.regulationSupport")));
+                As.admin().get("/api/v1/students/" + student).then().extract().path("serviceProfile.regulationSupport")));
     }
 
     static void awaitStudent(UUID student) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().get("/api/v1/students/" + student).statusCode() == 200);
+                .until(() -> As.admin().get("/api/v1/students/" + student).statusCode() == 200);
     }
 
     static String recommendation(UUID student, UUID mandate) {
@@ -116,7 +115,7 @@ class SchedulerOnRealDataTest {
     }
 
     static int totalJobs() {
-        return Integer.parseInt(given().get("/api/v1/scheduler/jobs").then().statusCode(200)
+        return Integer.parseInt(As.admin().get("/api/v1/scheduler/jobs").then().statusCode(200)
                 .extract().header("X-Total-Count"));
     }
 
@@ -126,7 +125,7 @@ class SchedulerOnRealDataTest {
 
     static void awaitDone(String job) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().get("/api/v1/scheduler/jobs/" + job).then().statusCode(200).body("state", equalTo("DONE")));
+                As.admin().get("/api/v1/scheduler/jobs/" + job).then().statusCode(200).body("state", equalTo("DONE")));
     }
 
     static int minute(String time) {
@@ -154,7 +153,7 @@ class SchedulerOnRealDataTest {
         w.awaitClass(cls, 2);
 
         // Ana: language in generalization, a welcoming teacher in a structured ELA block -> all push-in
-        JsonPath anaRec = given().get(recommendation(ana, anas.mandateId())).then().statusCode(200)
+        JsonPath anaRec = As.admin().get(recommendation(ana, anas.mandateId())).then().statusCode(200)
                 .body("studentId", equalTo(ana.toString()))
                 .body("classes.title", equalTo(List.of("Room 12")))
                 .body("input.mandate.currentPushInSessions", equalTo(1))
@@ -174,7 +173,7 @@ class SchedulerOnRealDataTest {
         assertEquals(14, anaRec.getInt("recommendation.pushInWeight"), "the OT goal is not speech's business");
 
         // Ben: articulation in acquisition, high regulation needs, needs quiet -> pull-out stays
-        JsonPath benRec = given().get(recommendation(ben, bens.mandateId())).then().statusCode(200)
+        JsonPath benRec = As.admin().get(recommendation(ben, bens.mandateId())).then().statusCode(200)
                 .body("recommendation.pushInSessions", equalTo(0))
                 .body("recommendation.pullOutSessions", equalTo(2))
                 .body("recommendation.changesSplit", equalTo(false))
@@ -188,7 +187,7 @@ class SchedulerOnRealDataTest {
 
         // the same input through the facts-in-body endpoint gives the same answer
         Map<String, Object> input = benRec.getMap("input");
-        given().contentType(ContentType.JSON).body(input).post("/api/v1/recommendations/setting-mix").then()
+        As.admin().contentType(ContentType.JSON).body(input).post("/api/v1/recommendations/setting-mix").then()
                 .statusCode(200).body("summary", equalTo(benRec.getString("recommendation.summary")));
     }
 
@@ -206,19 +205,19 @@ class SchedulerOnRealDataTest {
         awaitStudent(cal);
         w.awaitClass(bare, 1);
 
-        given().get(recommendation(cal, cals.mandateId())).then().statusCode(422)
+        As.admin().get(recommendation(cal, cals.mandateId())).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("in no class"))
                 .body("violations[0].field", equalTo("studentId"));
-        given().get(recommendation(dan, dans.mandateId())).then().statusCode(422)
+        As.admin().get(recommendation(dan, dans.mandateId())).then().statusCode(422)
                 .body("violations[0].message", containsString("Room 14 (no blocks yet)"))
                 .body("violations[0].message", containsString("/api/v1/classes/" + bare + "/activity-blocks"));
 
-        given().get(recommendation(UUID.randomUUID(), cals.mandateId())).then().statusCode(404)
+        As.admin().get(recommendation(UUID.randomUUID(), cals.mandateId())).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get(recommendation(dan, cals.mandateId())).then().statusCode(404)
+        As.admin().get(recommendation(dan, cals.mandateId())).then().statusCode(404)
                 .body("detail", containsString("of student " + dan));
-        given().get(recommendation(cal, UUID.randomUUID())).then().statusCode(404);
+        As.admin().get(recommendation(cal, UUID.randomUUID())).then().statusCode(404);
     }
 
     // ---------------------------------------------------------------- scheduler
@@ -253,7 +252,7 @@ class SchedulerOnRealDataTest {
             World.available(slp, w.school, day, "08:30:00", "13:00:00");
         }
         World.available(ot, w.school, "WEDNESDAY", "08:00:00", "15:00:00");
-        given().contentType(ContentType.JSON).body(Map.of("maxSessionsPerDay", 3))
+        As.admin().contentType(ContentType.JSON).body(Map.of("maxSessionsPerDay", 3))
                 .put("/api/v1/providers/" + slp + "/limits").then().statusCode(200);
         w.awaitClass(cls, 3);
 
@@ -272,14 +271,14 @@ class SchedulerOnRealDataTest {
         Caseload c = caseload();
         String job = submit(Map.of("providerId", c.slp().toString(), "weekOf", "2026-09-16"));
         awaitDone(job);
-        given().get("/api/v1/scheduler/jobs/" + job).then().statusCode(200)
+        As.admin().get("/api/v1/scheduler/jobs/" + job).then().statusCode(200)
                 .body("providerId", equalTo(c.slp().toString()))
                 .body("weekOf", equalTo("2026-09-14"))
                 .body("feasible", equalTo(true))
                 .body("notes", hasItem(containsString("4 pull-out per MONTH planned as 0 + 1 a week")))
                 .body("acceptedSessions", equalTo(0));
 
-        JsonPath result = given().get("/api/v1/scheduler/jobs/" + job + "/result").then().statusCode(200)
+        JsonPath result = As.admin().get("/api/v1/scheduler/jobs/" + job + "/result").then().statusCode(200)
                 .body("metrics.hardConflicts", equalTo(0))
                 .body("unplaced", empty())
                 .extract().jsonPath();
@@ -333,7 +332,7 @@ class SchedulerOnRealDataTest {
         List<Map<String, Object>> proposed = sessions.stream().filter(s -> !Boolean.TRUE.equals(s.get("fixed")))
                 .toList();
         try (TopicProbe probe = new TopicProbe("schedule.events")) {
-            JsonPath accepted = given().post("/api/v1/scheduler/jobs/" + job + "/accept").then().statusCode(200)
+            JsonPath accepted = As.admin().post("/api/v1/scheduler/jobs/" + job + "/accept").then().statusCode(200)
                     .body("jobId", equalTo(job))
                     .body("notCreated", empty())
                     .body("created", hasSize(proposed.size()))
@@ -344,7 +343,7 @@ class SchedulerOnRealDataTest {
                 Map<String, Object> session = proposed.stream().filter(s -> s.get("sessionId").equals(made.get("sessionId")))
                         .findFirst().orElseThrow();
                 String seriesId = (String) made.get("seriesId");
-                Response series = given().get("/api/v1/session-series/" + seriesId);
+                Response series = As.admin().get("/api/v1/session-series/" + seriesId);
                 series.then().statusCode(200)
                         .body("providerId", equalTo(c.slp().toString()))
                         .body("setting", equalTo(session.get("setting")))
@@ -368,18 +367,18 @@ class SchedulerOnRealDataTest {
             assertTrue(memberships >= 3, "Ana twice, Ben and Eve once");
         }
         assertEquals(seriesBefore + proposed.size(), World.seriesCount(c.slp()));
-        given().queryParam("weekOf", "2026-09-14").get("/api/v1/providers/" + c.slp() + "/schedule").then()
+        As.admin().queryParam("weekOf", "2026-09-14").get("/api/v1/providers/" + c.slp() + "/schedule").then()
                 .statusCode(200).body("scheduled", equalTo(sessions.size()));
-        given().get("/api/v1/scheduler/jobs/" + job).then().body("acceptedSessions", equalTo(proposed.size()));
+        As.admin().get("/api/v1/scheduler/jobs/" + job).then().body("acceptedSessions", equalTo(proposed.size()));
         // the week is covered as mandated, by setting
         for (UUID student : List.of(c.ana(), c.ben())) {
-            given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18")
+            As.admin().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18")
                     .get("/api/v1/students/" + student + "/coverage").then().statusCode(200)
                     .body("mandates.find { it.serviceType == 'SPEECH_LANGUAGE' }.periods[0].status", equalTo("COVERED"));
         }
 
         // accepting again creates nothing
-        given().post("/api/v1/scheduler/jobs/" + job + "/accept").then().statusCode(409)
+        As.admin().post("/api/v1/scheduler/jobs/" + job + "/accept").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("accepted already"));
         World.post("/api/v1/scheduler/jobs/" + job + "/accept",
@@ -391,11 +390,11 @@ class SchedulerOnRealDataTest {
         String again = submit(Map.of("providerId", c.slp().toString(), "schoolId", c.w().school.toString(),
                 "weekOf", "2026-09-14"));
         awaitDone(again);
-        given().get("/api/v1/scheduler/jobs/" + again + "/result").then()
+        As.admin().get("/api/v1/scheduler/jobs/" + again + "/result").then()
                 .body("metrics.hardConflicts", equalTo(0))
                 .body("sessions.findAll { !it.fixed }", empty())
                 .body("sessions", hasSize(sessions.size()));
-        given().post("/api/v1/scheduler/jobs/" + again + "/accept").then().statusCode(422);
+        As.admin().post("/api/v1/scheduler/jobs/" + again + "/accept").then().statusCode(422);
     }
 
     @SuppressWarnings("unchecked")
@@ -413,7 +412,7 @@ class SchedulerOnRealDataTest {
         UUID idle = provider(w, "SLP");
         World.available(idle, w.school, "MONDAY", "08:00:00", "12:00:00");
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().get("/api/v1/staff/" + idle).statusCode() == 200);
+                .until(() -> As.admin().get("/api/v1/staff/" + idle).statusCode() == 200);
         int before = totalJobs();
 
         World.post("/api/v1/scheduler/jobs", Map.of("providerId", UUID.randomUUID().toString(), "weekOf", "2026-09-14"))
@@ -428,7 +427,7 @@ class SchedulerOnRealDataTest {
                 "students", List.of())).then().statusCode(400).body("violations[0].field", equalTo("students"));
         assertEquals(before, totalJobs());
 
-        given().post("/api/v1/scheduler/jobs/" + UUID.randomUUID() + "/accept").then().statusCode(404)
+        As.admin().post("/api/v1/scheduler/jobs/" + UUID.randomUUID() + "/accept").then().statusCode(404)
                 .body("detail", containsString("kept in memory"));
     }
 
@@ -436,11 +435,11 @@ class SchedulerOnRealDataTest {
     void aJobIsAcceptedOnlyOnceSolvedAndAFactsJobNeedsADate() throws Exception {
         // still solving: 409
         String body = json.writeValueAsString(CaseloadGenerator.generate(5, 3, 20));
-        String busy = given().contentType(ContentType.JSON).body(body).post("/api/v1/scheduler/jobs")
+        String busy = As.admin().contentType(ContentType.JSON).body(body).post("/api/v1/scheduler/jobs")
                 .then().statusCode(202).extract().path("jobId");
-        given().post("/api/v1/scheduler/jobs/" + busy + "/accept").then().statusCode(409)
+        As.admin().post("/api/v1/scheduler/jobs/" + busy + "/accept").then().statusCode(409)
                 .body("detail", containsString("wait until it is DONE"));
-        given().post("/api/v1/scheduler/jobs/" + busy + "/cancel").then().statusCode(200);
+        As.admin().post("/api/v1/scheduler/jobs/" + busy + "/cancel").then().statusCode(200);
 
         // facts in the body about students schedule-service does not know: no week, and nothing to create
         String school = UUID.randomUUID().toString();
@@ -452,7 +451,7 @@ class SchedulerOnRealDataTest {
                         "pullOutSessionsPerWeek", 1, "group", false)),
                 "availability", List.of(Map.of("schoolId", school, "day", "MONDAY", "start", "09:00", "end", "10:00"))));
         awaitDone(facts);
-        given().post("/api/v1/scheduler/jobs/" + facts + "/accept").then().statusCode(422)
+        As.admin().post("/api/v1/scheduler/jobs/" + facts + "/accept").then().statusCode(422)
                 .body("violations[0].field", equalTo("effectiveFrom"));
         JsonPath outcome = World.post("/api/v1/scheduler/jobs/" + facts + "/accept",
                         Map.of("effectiveFrom", "2026-09-14"))
@@ -462,7 +461,7 @@ class SchedulerOnRealDataTest {
         List<String> fields = new ArrayList<>(outcome.getList("notCreated[0].violations.field"));
         assertTrue(fields.contains("effectiveFrom") || fields.contains("students[0].mandateId"), fields.toString());
         // it was not accepted, so it can be tried again
-        given().get("/api/v1/scheduler/jobs/" + facts).then().body("acceptedSessions", equalTo(0));
+        As.admin().get("/api/v1/scheduler/jobs/" + facts).then().body("acceptedSessions", equalTo(0));
         assertFalse(new HashSet<>(fields).isEmpty());
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -35,14 +34,14 @@ class SchoolDayAndYearTest {
     }
 
     private String bellSchedule(String name, boolean isDefault, List<Map<String, Object>> periods) {
-        return given().contentType(ContentType.JSON).body(Map.of("name", name, "isDefault", isDefault,
+        return As.admin().contentType(ContentType.JSON).body(Map.of("name", name, "isDefault", isDefault,
                         "periods", periods))
                 .post("/api/v1/schools/" + school + "/bell-schedules").then().statusCode(201)
                 .extract().path("id");
     }
 
     private void calendar() {
-        given().contentType(ContentType.JSON).body(Map.of("firstDay", "2026-09-02", "lastDay", "2027-06-18",
+        As.admin().contentType(ContentType.JSON).body(Map.of("firstDay", "2026-09-02", "lastDay", "2027-06-18",
                         "nonInstructionalDays", List.of(
                                 Map.of("date", "2026-10-12", "kind", "HOLIDAY", "description", "Indigenous Peoples' Day"),
                                 Map.of("date", "2026-11-26", "kind", "HOLIDAY", "description", "Thanksgiving"))))
@@ -54,21 +53,21 @@ class SchoolDayAndYearTest {
     void bellSchedulesKeepOneDefaultAndDatesCanUseAnother() {
         String regular = bellSchedule("Regular", true, List.of(period("Period 2", "09:10:00", "10:00:00"),
                 period("Period 1", "08:15:00", "09:05:00")));
-        given().get("/api/v1/bell-schedules/" + regular).then().statusCode(200)
+        As.admin().get("/api/v1/bell-schedules/" + regular).then().statusCode(200)
                 .header("ETag", notNullValue())
                 .body("periods.name", contains("Period 1", "Period 2")); // in the order of the day
         String early = bellSchedule("Early release", true, List.of(period("Period 1", "08:15:00", "09:00:00")));
-        given().get("/api/v1/schools/" + school + "/bell-schedules").then()
+        As.admin().get("/api/v1/schools/" + school + "/bell-schedules").then()
                 .body("name", contains("Early release", "Regular"))
                 .body("isDefault", contains(true, false));
 
         String half = bellSchedule("Half day", false, List.of(period("Morning", "08:15:00", "11:30:00")));
-        given().contentType(ContentType.JSON).body(Map.of("bellScheduleId", half))
+        As.admin().contentType(ContentType.JSON).body(Map.of("bellScheduleId", half))
                 .put("/api/v1/schools/" + school + "/bell-schedule-days/2026-10-14").then().statusCode(204);
         calendar();
-        given().queryParam("date", "2026-10-14").get("/api/v1/schools/" + school + "/day-schedule").then()
+        As.admin().queryParam("date", "2026-10-14").get("/api/v1/schools/" + school + "/day-schedule").then()
                 .statusCode(200).body("instructional", is(true)).body("bellSchedule.name", is("Half day"));
-        given().queryParam("date", "2026-10-12").get("/api/v1/schools/" + school + "/day-schedule").then()
+        As.admin().queryParam("date", "2026-10-12").get("/api/v1/schools/" + school + "/day-schedule").then()
                 .body("instructional", is(false))
                 .body("nonInstructionalReason", containsString("HOLIDAY"))
                 .body("bellSchedule.id", is(early));
@@ -76,40 +75,40 @@ class SchoolDayAndYearTest {
 
     @Test
     void overlappingOrEmptyPeriodsAreRefused() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "Bad", "isDefault", false, "periods", List.of(
+        As.admin().contentType(ContentType.JSON).body(Map.of("name", "Bad", "isDefault", false, "periods", List.of(
                         period("A", "08:00:00", "09:00:00"), period("B", "08:30:00", "09:30:00"),
                         period("C", "10:00:00", "09:45:00"))))
                 .post("/api/v1/schools/" + school + "/bell-schedules").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("violations.field", containsInAnyOrder("periods[1].startTime", "periods[2].endTime"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Empty", "isDefault", false, "periods", List.of()))
+        As.admin().contentType(ContentType.JSON).body(Map.of("name", "Empty", "isDefault", false, "periods", List.of()))
                 .post("/api/v1/schools/" + school + "/bell-schedules").then().statusCode(400)
                 .body("violations[0].field", is("periods"));
-        given().get("/api/v1/schools/" + school + "/bell-schedules").then().body("", hasSize(0));
+        As.admin().get("/api/v1/schools/" + school + "/bell-schedules").then().body("", hasSize(0));
     }
 
     @Test
     void aStaleETagIsRefusedAndTheFreshOneWorks() {
         String id = bellSchedule("Regular", true, List.of(period("P1", "08:15:00", "09:05:00")));
-        String etag = given().get("/api/v1/bell-schedules/" + id).then().extract().header("ETag");
+        String etag = As.admin().get("/api/v1/bell-schedules/" + id).then().extract().header("ETag");
         Map<String, Object> change = Map.of("name", "Regular", "isDefault", true,
                 "periods", List.of(period("P1", "08:20:00", "09:10:00")));
-        String fresh = given().contentType(ContentType.JSON).header("If-Match", etag).body(change)
+        String fresh = As.admin().contentType(ContentType.JSON).header("If-Match", etag).body(change)
                 .put("/api/v1/bell-schedules/" + id).then().statusCode(200)
                 .body("periods[0].startTime", is("08:20:00")).extract().header("ETag");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(change)
+        As.admin().contentType(ContentType.JSON).header("If-Match", etag).body(change)
                 .put("/api/v1/bell-schedules/" + id).then().statusCode(412).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", fresh).body(change)
+        As.admin().contentType(ContentType.JSON).header("If-Match", fresh).body(change)
                 .put("/api/v1/bell-schedules/" + id).then().statusCode(200);
-        given().delete("/api/v1/bell-schedules/" + id).then().statusCode(204);
-        given().get("/api/v1/bell-schedules/" + id).then().statusCode(404);
+        As.admin().delete("/api/v1/bell-schedules/" + id).then().statusCode(204);
+        As.admin().get("/api/v1/bell-schedules/" + id).then().statusCode(404);
     }
 
     @Test
     void theCalendarCountsInstructionalDaysAndAClosureIsPublished() throws Exception {
         calendar();
         // Week of Mon 2026-10-12: the holiday leaves four days.
-        given().queryParam("from", "2026-10-12").queryParam("to", "2026-10-18")
+        As.admin().queryParam("from", "2026-10-12").queryParam("to", "2026-10-18")
                 .get("/api/v1/schools/" + school + "/calendars/2026-2027/instructional-days").then().statusCode(200)
                 .body("count", is(4)).body("dates[0]", is("2026-10-13"));
 
@@ -120,7 +119,7 @@ class SchoolDayAndYearTest {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
             consumer.subscribe(List.of("schedule.events"));
-            given().contentType(ContentType.JSON).body(Map.of("date", "2026-10-14", "reason", "Snow day"))
+            As.admin().contentType(ContentType.JSON).body(Map.of("date", "2026-10-14", "reason", "Snow day"))
                     .post("/api/v1/schools/" + school + "/closures").then().statusCode(201)
                     .body("nonInstructionalDays.kind", hasItem("CLOSURE"));
             JsonNode closed = null;
@@ -138,29 +137,29 @@ class SchoolDayAndYearTest {
             assertEquals("SchoolClosed", closed.get("type").asText());
             assertEquals("2026-10-14", closed.get("data").get("date").asText());
         }
-        given().queryParam("from", "2026-10-12").queryParam("to", "2026-10-18")
+        As.admin().queryParam("from", "2026-10-12").queryParam("to", "2026-10-18")
                 .get("/api/v1/schools/" + school + "/calendars/2026-2027/instructional-days").then()
                 .body("count", is(3));
         // The same day twice, or a day outside every calendar, is refused.
-        given().contentType(ContentType.JSON).body(Map.of("date", "2026-10-14", "reason", "again"))
+        As.admin().contentType(ContentType.JSON).body(Map.of("date", "2026-10-14", "reason", "again"))
                 .post("/api/v1/schools/" + school + "/closures").then().statusCode(409);
-        given().contentType(ContentType.JSON).body(Map.of("date", "2027-07-14", "reason", "summer"))
+        As.admin().contentType(ContentType.JSON).body(Map.of("date", "2027-07-14", "reason", "summer"))
                 .post("/api/v1/schools/" + school + "/closures").then().statusCode(422)
                 .body("violations[0].field", is("date"));
     }
 
     @Test
     void badCalendarsAreRefused() {
-        given().contentType(ContentType.JSON).body(Map.of("firstDay", "2026-09-02", "lastDay", "2027-06-18",
+        As.admin().contentType(ContentType.JSON).body(Map.of("firstDay", "2026-09-02", "lastDay", "2027-06-18",
                         "nonInstructionalDays", List.of(Map.of("date", "2027-07-04", "kind", "HOLIDAY"))))
                 .put("/api/v1/schools/" + school + "/calendars/2026-2027").then().statusCode(422)
                 .body("violations[0].field", is("nonInstructionalDays[0].date"));
-        given().contentType(ContentType.JSON).body(Map.of("firstDay", "2026-09-02", "lastDay", "2027-06-18",
+        As.admin().contentType(ContentType.JSON).body(Map.of("firstDay", "2026-09-02", "lastDay", "2027-06-18",
                         "nonInstructionalDays", List.of()))
                 .put("/api/v1/schools/" + school + "/calendars/2026-2028").then().statusCode(400)
                 .body("violations[0].field", is("schoolYear"));
-        given().get("/api/v1/schools/" + school + "/calendars/2026-2027").then().statusCode(404);
-        given().queryParam("format", "json").get("/q/openapi").then()
+        As.admin().get("/api/v1/schools/" + school + "/calendars/2026-2027").then().statusCode(404);
+        As.admin().queryParam("format", "json").get("/q/openapi").then()
                 .body("paths", hasKey("/api/v1/schools/{schoolId}/closures"));
     }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -44,12 +43,12 @@ class SessionSeriesResourceTest {
     }
 
     static List<String> occurrenceDates(String series) {
-        return given().get("/api/v1/session-series/" + series + "/occurrences").then().statusCode(200).extract()
+        return As.admin().get("/api/v1/session-series/" + series + "/occurrences").then().statusCode(200).extract()
                 .path("findAll { it.status == 'SCHEDULED' }.date");
     }
 
     static String occurrenceOn(String series, String originalDate) {
-        return given().get("/api/v1/session-series/" + series + "/occurrences").then().extract()
+        return As.admin().get("/api/v1/session-series/" + series + "/occurrences").then().extract()
                 .path("find { it.originalDate == '" + originalDate + "' }.id");
     }
 
@@ -64,7 +63,7 @@ class SessionSeriesResourceTest {
 
         Map<String, Object> body = World.with(World.with(w.pullOut(provider, "MONDAY", "10:00:00", 30, ana),
                 "effectiveFrom", "2026-10-05"), "effectiveTo", "2026-10-26");
-        Response created = given().contentType(ContentType.JSON).header("Idempotency-Key", "retry-" + provider)
+        Response created = As.admin().contentType(ContentType.JSON).header("Idempotency-Key", "retry-" + provider)
                 .body(body).post("/api/v1/session-series");
         created.then().statusCode(201).body("scheduledOccurrences", is(3)).body("conflicts", hasSize(0))
                 .body("students[0].joinedFrom", is("2026-10-05")).body("room", is("Speech room 104"))
@@ -75,34 +74,34 @@ class SessionSeriesResourceTest {
         assertEquals(List.of("2026-10-05", "2026-10-19", "2026-10-26"), occurrenceDates(id));
 
         // A retry with the same key returns the first series; the key cannot be reused for another request.
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "retry-" + provider).body(body)
+        As.admin().contentType(ContentType.JSON).header("Idempotency-Key", "retry-" + provider).body(body)
                 .post("/api/v1/session-series").then().statusCode(200).body("id", is(id));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "retry-" + provider)
+        As.admin().contentType(ContentType.JSON).header("Idempotency-Key", "retry-" + provider)
                 .body(World.with(body, "startTime", "11:00:00")).post("/api/v1/session-series").then().statusCode(422);
         assertEquals(1, World.seriesCount(provider));
 
-        given().queryParam("weekOf", "2026-10-14").get("/api/v1/providers/" + provider + "/schedule").then()
+        As.admin().queryParam("weekOf", "2026-10-14").get("/api/v1/providers/" + provider + "/schedule").then()
                 .statusCode(200).body("from", is("2026-10-12")).body("sessions", hasSize(0));
-        given().queryParam("weekOf", "2026-10-21").get("/api/v1/providers/" + provider + "/schedule").then()
+        As.admin().queryParam("weekOf", "2026-10-21").get("/api/v1/providers/" + provider + "/schedule").then()
                 .body("scheduled", is(1))
                 .body("sessions[0].date", is("2026-10-19")).body("sessions[0].startTime", is("10:00:00"))
                 .body("sessions[0].setting", is("PULL_OUT")).body("sessions[0].room", is("Speech room 104"))
                 .body("sessions[0].students[0].studentId", is(ana.id().toString()))
                 .body("sessions[0].students[0].name", is("Ana Test"));
-        given().queryParam("weekOf", "2026-10-19").get("/api/v1/students/" + ana.id() + "/schedule").then()
+        As.admin().queryParam("weekOf", "2026-10-19").get("/api/v1/students/" + ana.id() + "/schedule").then()
                 .body("sessions.seriesId", contains(id));
-        given().queryParam("date", "2026-10-19").get("/api/v1/schools/" + w.school + "/schedule").then()
+        As.admin().queryParam("date", "2026-10-19").get("/api/v1/schools/" + w.school + "/schedule").then()
                 .body("sessions.seriesId", contains(id));
-        given().queryParam("weekOf", "2026-10-19").get("/api/v1/classes/" + cls + "/schedule").then()
+        As.admin().queryParam("weekOf", "2026-10-19").get("/api/v1/classes/" + cls + "/schedule").then()
                 .body("sessions[0].forClass", is("STUDENTS_LEAVE"))
                 .body("sessions[0].students.studentId", contains(ana.id().toString()));
-        given().queryParam("providerId", provider.toString()).queryParam("activeOn", "2026-10-27")
+        As.admin().queryParam("providerId", provider.toString()).queryParam("activeOn", "2026-10-27")
                 .get("/api/v1/session-series").then().body("", hasSize(0));
 
         // Without effectiveTo the series runs to the end of the school year.
         String yearLong = World.series(w.pullOut(provider, "WEDNESDAY", "10:00:00", 30, ana));
-        given().get("/api/v1/session-series/" + yearLong).then().body("effectiveTo", is("2027-06-18"));
-        given().queryParam("studentId", ana.id().toString()).queryParam("limit", 1)
+        As.admin().get("/api/v1/session-series/" + yearLong).then().body("effectiveTo", is("2027-06-18"));
+        As.admin().queryParam("studentId", ana.id().toString()).queryParam("limit", 1)
                 .get("/api/v1/session-series").then().statusCode(200)
                 .header("X-Total-Count", is("2")).header("Link", containsString("rel=\"next\""))
                 .body("", hasSize(1));
@@ -120,7 +119,7 @@ class SessionSeriesResourceTest {
         w.awaitMandates(ana, ben);
         String id = World.series(w.pushIn(provider, cls, reading, "TUESDAY", "09:15:00", 30, ana, ben));
 
-        given().queryParam("weekOf", World.WEEK.toString()).get("/api/v1/classes/" + cls + "/schedule").then()
+        As.admin().queryParam("weekOf", World.WEEK.toString()).get("/api/v1/classes/" + cls + "/schedule").then()
                 .body("sessions", hasSize(1))
                 .body("sessions[0].seriesId", is(id))
                 .body("sessions[0].forClass", is("PROVIDER_JOINS"))
@@ -130,7 +129,7 @@ class SessionSeriesResourceTest {
                 .body("sessions[0].providerId", is(provider.toString()))
                 .body("sessions[0].students.name", containsInAnyOrder("Ana Test", "Ben Test"));
         // A student sees their own session; the group is counted, not named.
-        given().queryParam("weekOf", World.WEEK.toString()).get("/api/v1/students/" + ana.id() + "/schedule").then()
+        As.admin().queryParam("weekOf", World.WEEK.toString()).get("/api/v1/students/" + ana.id() + "/schedule").then()
                 .body("sessions[0].students.studentId", contains(ana.id().toString()))
                 .body("sessions[0].groupSize", is(2));
     }
@@ -157,7 +156,7 @@ class SessionSeriesResourceTest {
         World.post("/api/v1/occurrences/" + second + "/move", Map.of("date", "2026-09-24", "startTime", "10:00:00"))
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("conflicts.kind", hasItem("PROVIDER_DOUBLE_BOOKED"));
-        given().get("/api/v1/occurrences/" + second).then().body("date", is("2026-09-22")).body("moved", is(false));
+        As.admin().get("/api/v1/occurrences/" + second).then().body("date", is("2026-09-22")).body("moved", is(false));
         World.post("/api/v1/occurrences/" + second + "/move", Map.of("date", "2026-09-24", "startTime", "10:00:00",
                         "override", Map.of("reason", "Combined session this week"))).then().statusCode(200)
                 .body("date", is("2026-09-24")).body("moved", is(true))
@@ -170,11 +169,11 @@ class SessionSeriesResourceTest {
                 "startTime", "10:00:00")).then().statusCode(422).body("violations[0].field", is("date"));
         World.post("/api/v1/occurrences/" + third + "/move", Map.of("date", "2026-09-30", "startTime", "13:00:00"))
                 .then().statusCode(200).body("conflicts", hasSize(0));
-        given().queryParam("weekOf", "2026-09-28").get("/api/v1/providers/" + provider + "/schedule").then()
+        As.admin().queryParam("weekOf", "2026-09-28").get("/api/v1/providers/" + provider + "/schedule").then()
                 .body("sessions.find { it.occurrenceId == '" + third + "' }.date", is("2026-09-30"))
                 .body("sessions.find { it.occurrenceId == '" + third + "' }.originalDate", is("2026-09-29"))
                 .body("sessions.find { it.occurrenceId == '" + third + "' }.startTime", is("13:00:00"));
-        given().queryParam("weekOf", World.WEEK.toString()).get("/api/v1/providers/" + provider + "/schedule").then()
+        As.admin().queryParam("weekOf", World.WEEK.toString()).get("/api/v1/providers/" + provider + "/schedule").then()
                 .body("cancelled", is(1))
                 .body("sessions.find { it.occurrenceId == '" + first + "' }.cancelReason", is("PROVIDER_UNAVAILABLE"));
     }
@@ -206,7 +205,7 @@ class SessionSeriesResourceTest {
                 assertEquals(mandate, r.event().path("data").path("mandateId").asText());
             }
         }
-        given().get("/api/v1/occurrences/" + closedDay).then().body("status", is("CANCELLED"))
+        As.admin().get("/api/v1/occurrences/" + closedDay).then().body("status", is("CANCELLED"))
                 .body("cancelReason", is("SCHOOL_CLOSED"));
         assertEquals(false, occurrenceDates(id).contains("2026-09-22"));
     }
@@ -222,20 +221,20 @@ class SessionSeriesResourceTest {
         Map<String, Object> body = w.pullOut(provider, "TUESDAY", "10:00:00", 30, ana, ben);
         String id = World.series(body);
         String october13 = occurrenceOn(id, "2026-10-13");
-        String etag = given().get("/api/v1/session-series/" + id).then().extract().header("ETag");
+        String etag = As.admin().get("/api/v1/session-series/" + id).then().extract().header("ETag");
 
         Map<String, Object> change = World.with(World.with(w.pullOut(provider, "TUESDAY", "13:00:00", 30, ana, cal),
                 "changeFrom", "2026-10-06"), "room", "Speech room 106");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(change)
+        As.admin().contentType(ContentType.JSON).header("If-Match", etag).body(change)
                 .put("/api/v1/session-series/" + id).then().statusCode(200)
                 .body("startTime", is("13:00:00")).body("room", is("Speech room 106"))
                 .body("students.find { it.studentId == '" + ben.id() + "' }.leftFrom", is("2026-10-06"))
                 .body("students.find { it.studentId == '" + cal.id() + "' }.joinedFrom", is("2026-10-06"))
                 .body("students.find { it.studentId == '" + ana.id() + "' }.leftFrom", nullValue());
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(change)
+        As.admin().contentType(ContentType.JSON).header("If-Match", etag).body(change)
                 .put("/api/v1/session-series/" + id).then().statusCode(412);
 
-        List<Map<String, Object>> occurrences = given().get("/api/v1/session-series/" + id + "/occurrences").then()
+        List<Map<String, Object>> occurrences = As.admin().get("/api/v1/session-series/" + id + "/occurrences").then()
                 .extract().path("");
         assertEquals("10:00:00", occurrences.stream().filter(o -> o.get("date").equals("2026-09-29")).findFirst()
                 .orElseThrow().get("startTime"), "before the change: as it was");
@@ -243,11 +242,11 @@ class SessionSeriesResourceTest {
                 .orElseThrow().get("startTime"));
         assertEquals(october13, occurrenceOn(id, "2026-10-13"), "an occurrence keeps its id across a change");
         // Ben's week after the change has no session; Cal's has.
-        given().queryParam("weekOf", "2026-10-06").get("/api/v1/students/" + ben.id() + "/schedule").then()
+        As.admin().queryParam("weekOf", "2026-10-06").get("/api/v1/students/" + ben.id() + "/schedule").then()
                 .body("sessions", hasSize(0));
-        given().queryParam("weekOf", "2026-09-29").get("/api/v1/students/" + ben.id() + "/schedule").then()
+        As.admin().queryParam("weekOf", "2026-09-29").get("/api/v1/students/" + ben.id() + "/schedule").then()
                 .body("sessions", hasSize(1));
-        given().queryParam("weekOf", "2026-10-06").get("/api/v1/students/" + cal.id() + "/schedule").then()
+        As.admin().queryParam("weekOf", "2026-10-06").get("/api/v1/students/" + cal.id() + "/schedule").then()
                 .body("sessions[0].startTime", is("13:00:00"));
     }
 
@@ -312,9 +311,9 @@ class SessionSeriesResourceTest {
                 .statusCode(422).body("violations.field", hasItem("classId"));
 
         assertEquals(0, World.seriesCount(provider));
-        given().get("/api/v1/session-series/" + UUID.randomUUID()).then().statusCode(404)
+        As.admin().get("/api/v1/session-series/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/api/v1/providers/" + provider + "/coverage").then().statusCode(400)
+        As.admin().get("/api/v1/providers/" + provider + "/coverage").then().statusCode(400)
                 .body("violations.field", containsInAnyOrder("from", "to"));
     }
 
@@ -339,9 +338,9 @@ class SessionSeriesResourceTest {
                     id).test(r) && r.key().equals(ana.id().toString()), 1, Duration.ofSeconds(30));
             assertEquals(1, changed.get(0).event().path("data").path("groupSize").asInt());
         }
-        given().get("/api/v1/session-series/" + id).then()
+        As.admin().get("/api/v1/session-series/" + id).then()
                 .body("students.find { it.studentId == '" + ben.id() + "' }.leftFrom", is("2026-10-05"));
-        given().get("/api/v1/students/" + ben.id()).then().body("status", is("tobedeleted"));
+        As.admin().get("/api/v1/students/" + ben.id()).then().body("status", is("tobedeleted"));
     }
 
     @Test
@@ -352,12 +351,12 @@ class SessionSeriesResourceTest {
         w.awaitMandates(ana);
         String id = World.series(w.pullOut(provider, "TUESDAY", "10:00:00", 30, ana));
         assertEquals(true, occurrenceDates(id).contains("2026-11-03"));
-        given().contentType(ContentType.JSON).body(Map.of("firstDay", World.FIRST_DAY.toString(), "lastDay",
+        As.admin().contentType(ContentType.JSON).body(Map.of("firstDay", World.FIRST_DAY.toString(), "lastDay",
                         World.LAST_DAY.toString(), "nonInstructionalDays", List.of(
                                 Map.of("date", World.HOLIDAY.toString(), "kind", "HOLIDAY"),
                                 Map.of("date", "2026-11-03", "kind", "PROFESSIONAL_DAY", "description", "Election day"))))
                 .put("/api/v1/schools/" + w.school + "/calendars/2026-2027").then().statusCode(200);
-        given().get("/api/v1/session-series/" + id + "/occurrences").then()
+        As.admin().get("/api/v1/session-series/" + id + "/occurrences").then()
                 .body("date", not(hasItem("2026-11-03"))).body("date", hasItem("2026-11-10"));
     }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -52,13 +51,13 @@ final class World {
 
     World(EventPublisher events) {
         this.events = events;
-        bellSchedule = UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("name", "Regular", "isDefault", true,
+        bellSchedule = UUID.fromString(As.admin().contentType(ContentType.JSON).body(Map.of("name", "Regular", "isDefault", true,
                         "periods", List.of(period("Homeroom", "08:00:00", "08:30:00", true),
                                 period("Morning", "08:30:00", "11:30:00", true),
                                 period("Lunch", "11:30:00", "12:00:00", false),
                                 period("Afternoon", "12:00:00", "15:00:00", true))))
                 .post("/api/v1/schools/" + school + "/bell-schedules").then().statusCode(201).extract().path("id"));
-        given().contentType(ContentType.JSON).body(Map.of("firstDay", FIRST_DAY.toString(), "lastDay",
+        As.admin().contentType(ContentType.JSON).body(Map.of("firstDay", FIRST_DAY.toString(), "lastDay",
                         LAST_DAY.toString(), "nonInstructionalDays", List.of(Map.of("date", HOLIDAY.toString(),
                                 "kind", "HOLIDAY", "description", "Indigenous Peoples' Day"))))
                 .put("/api/v1/schools/" + school + "/calendars/2026-2027").then().statusCode(201);
@@ -101,7 +100,7 @@ final class World {
     /** Waits until the class has arrived with all these students. */
     void awaitClass(UUID classId, int students) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response r = given().get("/api/v1/classes/" + classId);
+            Response r = As.admin().get("/api/v1/classes/" + classId);
             return r.statusCode() == 200 && r.path("studentIds.size()").equals(students);
         });
     }
@@ -138,7 +137,7 @@ final class World {
     void awaitMandates(Kid... kids) {
         for (Kid kid : kids) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    given().get("/api/v1/students/" + kid.id() + "/mandates").then().extract()
+                    As.admin().get("/api/v1/students/" + kid.id() + "/mandates").then().extract()
                             .<List<String>>path("id").contains(kid.mandate().toString()));
         }
     }
@@ -153,7 +152,7 @@ final class World {
     }
 
     static String available(UUID provider, UUID school, String day, String start, String end) {
-        return given().contentType(ContentType.JSON).body(Map.of("schoolId", school.toString(), "dayOfWeek", day,
+        return As.admin().contentType(ContentType.JSON).body(Map.of("schoolId", school.toString(), "dayOfWeek", day,
                         "startTime", start, "endTime", end))
                 .post("/api/v1/providers/" + provider + "/availability").then().statusCode(201).extract().path("id");
     }
@@ -162,8 +161,8 @@ final class World {
     String block(UUID classId, String day, String start, String end, String subject, boolean core, String structure,
                  String openness) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().get("/api/v1/classes/" + classId).statusCode() == 200);
-        return given().contentType(ContentType.JSON).body(blockBody(day, start, end, subject, core, structure,
+                .until(() -> As.admin().get("/api/v1/classes/" + classId).statusCode() == 200);
+        return As.admin().contentType(ContentType.JSON).body(blockBody(day, start, end, subject, core, structure,
                         openness))
                 .post("/api/v1/classes/" + classId + "/activity-blocks").then().statusCode(201).extract().path("id");
     }
@@ -230,7 +229,7 @@ final class World {
     }
 
     static Response post(String path, Object body) {
-        return given().contentType(ContentType.JSON).body(body).post(path);
+        return As.admin().contentType(ContentType.JSON).body(body).post(path);
     }
 
     /** Creates a series that must go through; returns its id. */
@@ -239,7 +238,7 @@ final class World {
     }
 
     static int seriesCount(UUID provider) {
-        return Integer.parseInt(given().queryParam("providerId", provider.toString()).get("/api/v1/session-series")
+        return Integer.parseInt(As.admin().queryParam("providerId", provider.toString()).get("/api/v1/session-series")
                 .then().statusCode(200).extract().header("X-Total-Count"));
     }
 }

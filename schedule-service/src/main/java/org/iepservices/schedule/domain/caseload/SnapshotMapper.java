@@ -157,7 +157,10 @@ public final class SnapshotMapper {
         for (StudentFacts s : snapshot.students()) {
             String who = label(s);
             if (s.schoolId() == null) {
-                notes.add(who + ": school not known yet (StudentUpserted not received), left out");
+                if (schoolId == null) {
+                    // planning one school: a student of unknown school is not (yet) known to be one of its own
+                    notes.add(who + ": school not known yet (StudentUpserted not received), left out");
+                }
                 continue;
             }
             // students of other schools stay in the problem (the builder leaves them out) without notes

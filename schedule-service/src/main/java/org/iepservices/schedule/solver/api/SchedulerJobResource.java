@@ -3,6 +3,7 @@ package org.iepservices.schedule.solver.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -24,10 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
 import org.iepservices.rest.Paging;
+import org.iepservices.schedule.access.AccessScope;
+import org.iepservices.schedule.access.WriteAccess;
 import org.iepservices.schedule.service.ScheduleAcceptance;
 import org.iepservices.schedule.service.SchedulerPlanning;
 import org.iepservices.schedule.solver.ScheduleProblem;
@@ -37,14 +41,21 @@ import org.iepservices.schedule.solver.SchedulerJobs.JobStatus;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import static org.iepservices.access.Role.DISTRICT_ADMIN_NAME;
+import static org.iepservices.access.Role.PROVIDER_NAME;
+import static org.iepservices.access.Role.SCHOOL_ADMIN_NAME;
 
 @Path("/api/v1/scheduler/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Automatic scheduler", description = "Plan a provider's week with the Timefold solver: submit the "
         + "provider and week (or the facts), poll the job, read the planned sessions, accept them as series.")
+@RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME})
 public class SchedulerJobResource {
 
     /** Fields of the facts-in-body variant: a request with weekOf must not carry them. */
@@ -55,9 +66,15 @@ public class SchedulerJobResource {
     private final SchedulerPlanning planning;
     private final ScheduleAcceptance acceptance;
     private final ObjectMapper json;
+    private final AccessScope scope;
+    private final WriteAccess writes;
+    private final AccessAudit audit;
 
     SchedulerJobResource(SchedulerJobs jobs, SchedulerPlanning planning, ScheduleAcceptance acceptance,
-                         ObjectMapper json) {
+                         ObjectMapper json, AccessScope scope, WriteAccess writes, AccessAudit audit) {
+        this.scope = scope;
+        this.writes = writes;
+        this.audit = audit;
         this.jobs = jobs;
         this.planning = planning;
         this.acceptance = acceptance;
@@ -84,7 +101,8 @@ public class SchedulerJobResource {
                     + "nothing is known about, 422 when no mandate is in force that week or there is no "
                     + "availability. (2) A ScheduleProblem with every fact in the body, for integrators. Solving "
                     + "starts in the background; the response is the job's status and its Location. A problem that "
-                    + "cannot be planned is refused with 422 listing every bad field.")
+                    + "cannot be planned is refused with 422 listing every bad field. A provider plans their own "
+                    + "week, a school admin one of their schools (schoolId required), a district admin anyone's (403).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(oneOf = {CaseloadJobRequest.class, ScheduleProblem.class})))
     @APIResponse(responseCode = "202", description = "Job accepted")
@@ -109,23 +127,57 @@ public class SchedulerJobResource {
                 throw new ProblemException(ProblemType.VALIDATION, missing.size() == 1 ? missing.get(0).field()
                         + ": " + missing.get(0).message() : "2 fields are invalid", missing);
             }
+            writes.scheduler(request.providerId(), request.schoolId());
             status = planning.submit(request.providerId(), request.schoolId(), request.weekOf());
         } else {
-            status = jobs.submit(json.treeToValue(body, ScheduleProblem.class));
+            ScheduleProblem problem = json.treeToValue(body, ScheduleProblem.class);
+            writes.scheduler(problem.providerId(), problem.schoolId());
+            status = jobs.submit(problem);
         }
+        audit.write("scheduler-job", status.jobId(), studentsOf(status.jobId()));
         return Response.accepted(status)
                 .location(uri.getAbsolutePathBuilder().path(status.jobId().toString()).build())
                 .build();
     }
 
     @GET
-    @Operation(summary = "List scheduler jobs", description = "The jobs kept in memory (the last 50), newest first, "
+    @Operation(summary = "List scheduler jobs", description = "The jobs kept in memory (the last 50) that concern "
+            + "the caller (a provider's own, a school admin's schools', all for a district admin), newest first, "
             + "paged with limit/offset, X-Total-Count and Link headers.")
     public Response list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, @Context UriInfo uri) {
-        List<JobStatus> all = jobs.list();
+        // jobs live in memory, so the caller's filter runs here rather than in a query
+        List<JobStatus> all = jobs.list().stream().filter(j -> concerns(j)).toList();
         List<JobStatus> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+        Set<UUID> students = new LinkedHashSet<>();
+        page.forEach(j -> students.addAll(studentsOf(j.jobId())));
+        audit.read("scheduler-jobs", null, students);
         return Paging.page(page, all.size(), limit, offset, uri);
+    }
+
+    /** Whether the job concerns the caller: their own week, a week at their school, any for a district admin. */
+    private boolean concerns(JobStatus status) {
+        UUID school = status.schoolId() != null ? status.schoolId() : jobs.problem(status.jobId()).schoolId();
+        return writes.seesJob(status.providerId(), school);
+    }
+
+    /** The job's status if it concerns the caller; 404 like an unknown job otherwise. */
+    private JobStatus visible(UUID id) {
+        JobStatus status = jobs.status(id);
+        if (!concerns(status)) {
+            throw SchedulerJobs.unknown(id);
+        }
+        return status;
+    }
+
+    /** The students of the job's problem the caller may see. */
+    private Set<UUID> studentsOf(UUID jobId) {
+        ScheduleProblem problem = jobs.problem(jobId);
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (problem.students() != null) {
+            problem.students().forEach(s -> ids.add(s.studentId()));
+        }
+        return scope.visible(ids);
     }
 
     @GET
@@ -133,7 +185,9 @@ public class SchedulerJobResource {
     @Operation(summary = "Status of a job", description = "QUEUED, SOLVING, DONE, CANCELLED or FAILED, with the best "
             + "score so far (hard conflicts / unplaced mandated minutes / soft preferences) and the minutes placed.")
     public JobStatus status(@PathParam("id") UUID id) {
-        return jobs.status(id);
+        JobStatus status = visible(id);
+        audit.read("scheduler-job", id, studentsOf(id));
+        return status;
     }
 
     @GET
@@ -141,9 +195,16 @@ public class SchedulerJobResource {
     @Operation(summary = "The best week found so far", description = "Planned sessions (a group session once with "
             + "all its students; push-in with the activity block joined), sessions left unplaced with the reason, "
             + "the score per rule and the metrics: placed vs mandated minutes, hard conflicts, share of push-in "
-            + "minutes in goal-matching activities, share of pull-out minutes outside core instruction.")
+            + "minutes in goal-matching activities, share of pull-out minutes outside core instruction. Students "
+            + "outside the caller's scope are not named (their sessions are left out).")
     public ScheduleResult result(@PathParam("id") UUID id) {
-        return jobs.result(id);
+        visible(id);
+        ScheduleResult result = jobs.result(id);
+        if (!scope.everyone()) {
+            result = result.naming(scope.visible(result.studentIds()));
+        }
+        audit.read("scheduler-result", id, result.studentIds());
+        return result;
     }
 
     @POST
@@ -169,8 +230,10 @@ public class SchedulerJobResource {
     public ScheduleAcceptance.Outcome accept(@PathParam("id") UUID id, String body) throws JsonProcessingException {
         // the body is optional (accept everything from the job's week), so it is read by hand: a request
         // without one, or without a Content-Type, is as good as {}
+        visible(id);
         ScheduleAcceptance.Request request = body == null || body.isBlank() ? null
                 : json.readValue(body, ScheduleAcceptance.Request.class);
+        // each series is created (and audited) as by POST /api/v1/session-series, with the same access rules
         return acceptance.accept(id, request);
     }
 
@@ -179,6 +242,9 @@ public class SchedulerJobResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stop a job", description = "Solving stops; the best week found so far stays the result.")
     public JobStatus cancel(@PathParam("id") UUID id) {
-        return jobs.cancel(id);
+        visible(id);
+        JobStatus status = jobs.cancel(id);
+        audit.write("scheduler-job", id, studentsOf(id));
+        return status;
     }
 }

@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.iepservices.localinfra.RealInfrastructureTestResource;
+import org.iepservices.schedule.api.As;
 import org.iepservices.schedule.solver.CaseloadGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -67,7 +67,7 @@ class SchedulerApiTest {
     }
 
     private static int totalJobs() {
-        return Integer.parseInt(given().get("/api/v1/scheduler/jobs").then().statusCode(200)
+        return Integer.parseInt(As.admin().get("/api/v1/scheduler/jobs").then().statusCode(200)
                 .extract().header("X-Total-Count"));
     }
 
@@ -76,7 +76,7 @@ class SchedulerApiTest {
         String ana = UUID.randomUUID().toString();
         String ben = UUID.randomUUID().toString();
         String ela = UUID.randomUUID().toString();
-        Response submitted = given().contentType(ContentType.JSON).body(smallProblem(ana, ben, ela))
+        Response submitted = As.admin().contentType(ContentType.JSON).body(smallProblem(ana, ben, ela))
                 .post("/api/v1/scheduler/jobs");
         submitted.then().statusCode(202)
                 .header("Location", containsString("/api/v1/scheduler/jobs/"))
@@ -85,13 +85,13 @@ class SchedulerApiTest {
         String job = submitted.path("jobId");
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().get("/api/v1/scheduler/jobs/" + job).then().statusCode(200).body("state", equalTo("DONE")));
+                As.admin().get("/api/v1/scheduler/jobs/" + job).then().statusCode(200).body("state", equalTo("DONE")));
 
-        given().get("/api/v1/scheduler/jobs/" + job).then()
+        As.admin().get("/api/v1/scheduler/jobs/" + job).then()
                 .body("feasible", equalTo(true))
                 .body("placedMinutes", equalTo(120))
                 .body("score", startsWith("0hard/0medium/"));
-        given().get("/api/v1/scheduler/jobs/" + job + "/result").then().statusCode(200)
+        As.admin().get("/api/v1/scheduler/jobs/" + job + "/result").then().statusCode(200)
                 .body("feasible", equalTo(true))
                 .body("metrics.hardConflicts", equalTo(0))
                 .body("metrics.placedMinutes", equalTo(120))
@@ -103,23 +103,23 @@ class SchedulerApiTest {
                 // ben's pull-outs never during ELA (his mandate) nor Thursday's protected ELA
                 .body("sessions.findAll { it.setting == 'PULL_OUT' }.start", everyItem(not(oneOf("09:00:00", "09:15:00", "09:30:00"))))
                 .body("sessions.findAll { it.setting == 'PULL_OUT' }.students.flatten().size()", equalTo(3));
-        given().get("/api/v1/scheduler/jobs").then().statusCode(200)
+        As.admin().get("/api/v1/scheduler/jobs").then().statusCode(200)
                 .body("jobId", hasItem(job));
     }
 
     @Test
     void aJobCanBeCancelledAndKeepsItsBestWeek() throws Exception {
         String body = json.writeValueAsString(CaseloadGenerator.generate(11, 3, 20));
-        String job = given().contentType(ContentType.JSON).body(body).post("/api/v1/scheduler/jobs")
+        String job = As.admin().contentType(ContentType.JSON).body(body).post("/api/v1/scheduler/jobs")
                 .then().statusCode(202).body("mandatedMinutes", greaterThan(2000)).extract().path("jobId");
 
-        given().post("/api/v1/scheduler/jobs/" + job + "/cancel").then().statusCode(200);
+        As.admin().post("/api/v1/scheduler/jobs/" + job + "/cancel").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().get("/api/v1/scheduler/jobs/" + job).then().body("state", equalTo("CANCELLED")));
-        given().get("/api/v1/scheduler/jobs/" + job + "/result").then().statusCode(200)
+                As.admin().get("/api/v1/scheduler/jobs/" + job).then().body("state", equalTo("CANCELLED")));
+        As.admin().get("/api/v1/scheduler/jobs/" + job + "/result").then().statusCode(200)
                 .body("metrics.mandatedMinutes", greaterThan(2000));
         // cancelling again changes nothing
-        given().post("/api/v1/scheduler/jobs/" + job + "/cancel").then().statusCode(200)
+        As.admin().post("/api/v1/scheduler/jobs/" + job + "/cancel").then().statusCode(200)
                 .body("state", equalTo("CANCELLED"));
     }
 
@@ -134,7 +134,7 @@ class SchedulerApiTest {
                         "studentId", UUID.randomUUID().toString(), "serviceType", "SPEECH",
                         "minutesPerSession", 30, "pushInSessionsPerWeek", 1, "pullOutSessionsPerWeek", 0)),
                 "availability", List.of(Map.of("schoolId", SCHOOL, "day", "MONDAY", "start", "12:00", "end", "08:00")));
-        given().contentType(ContentType.JSON).body(bad).post("/api/v1/scheduler/jobs").then()
+        As.admin().contentType(ContentType.JSON).body(bad).post("/api/v1/scheduler/jobs").then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("status", equalTo(422))
@@ -145,23 +145,23 @@ class SchedulerApiTest {
     @Test
     void malformedBodiesAndUnknownJobsAreClientErrors() {
         int before = totalJobs();
-        given().contentType(ContentType.JSON).body("{\"providerId\": \"not-a-uuid\"}").post("/api/v1/scheduler/jobs")
+        As.admin().contentType(ContentType.JSON).body("{\"providerId\": \"not-a-uuid\"}").post("/api/v1/scheduler/jobs")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{").post("/api/v1/scheduler/jobs")
+        As.admin().contentType(ContentType.JSON).body("{").post("/api/v1/scheduler/jobs")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).post("/api/v1/scheduler/jobs")
+        As.admin().contentType(ContentType.JSON).post("/api/v1/scheduler/jobs")
                 .then().statusCode(400).contentType("application/problem+json");
         assertEquals(before, totalJobs());
         String unknown = UUID.randomUUID().toString();
-        given().get("/api/v1/scheduler/jobs/" + unknown).then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/scheduler/jobs/" + unknown + "/result").then().statusCode(404);
-        given().post("/api/v1/scheduler/jobs/" + unknown + "/cancel").then().statusCode(404);
+        As.admin().get("/api/v1/scheduler/jobs/" + unknown).then().statusCode(404).contentType("application/problem+json");
+        As.admin().get("/api/v1/scheduler/jobs/" + unknown + "/result").then().statusCode(404);
+        As.admin().post("/api/v1/scheduler/jobs/" + unknown + "/cancel").then().statusCode(404);
     }
 
     @Test
     void theSettingMixRecommendationExplainsItselfFactorByFactor() {
         String centers = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(Map.of(
+        As.admin().contentType(ContentType.JSON).body(Map.of(
                         "mandate", Map.of("serviceType", "SPEECH", "sessionsPerInterval", 2, "minutesPerSession", 30,
                                 "interval", "WEEK", "currentPushInSessions", 0, "currentPullOutSessions", 2),
                         "goals", List.of(Map.of("area", "PRAGMATICS", "stage", "GENERALIZATION",
@@ -179,7 +179,7 @@ class SchedulerApiTest {
                 .body("factors.find { it.name == 'Goal type' }.direction", equalTo("PUSH_IN"))
                 .body("pushInBlocks[0].blockId", equalTo(centers));
 
-        given().contentType(ContentType.JSON).body(Map.of(
+        As.admin().contentType(ContentType.JSON).body(Map.of(
                         "mandate", Map.of("serviceType", "SPEECH", "sessionsPerInterval", 2, "minutesPerSession", 30,
                                 "interval", "WEEK", "currentPushInSessions", 2, "currentPullOutSessions", 2)))
                 .post("/api/v1/recommendations/setting-mix").then().statusCode(400)
