@@ -11,14 +11,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and checks query parameters, collecting every bad one into one 400 problem. */
-final class QueryParams {
+/**
+ * Reads and checks query parameters, collecting every bad one into one 400 problem. Parameters
+ * arrive as strings and are parsed here: a date or number JAX-RS could not convert would otherwise
+ * be a 404, and only the first bad one would be reported.
+ */
+public final class QueryParams {
 
-    static final long MAX_DAYS = 400;
+    /** The longest date range any report accepts. */
+    public static final long MAX_DAYS = 400;
 
     private final List<Problem.Violation> violations = new ArrayList<>();
 
-    LocalDate date(String field, String value, boolean required) {
+    public LocalDate date(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 violations.add(new Problem.Violation(field, "is required (YYYY-MM-DD)"));
@@ -34,18 +39,40 @@ final class QueryParams {
     }
 
     /** Checks a date range once both ends parsed: ordered and at most {@link #MAX_DAYS} long. */
-    void range(LocalDate from, LocalDate to) {
+    public void range(LocalDate from, LocalDate to) {
+        range(from, to, MAX_DAYS);
+    }
+
+    /** Checks a date range once both ends parsed: ordered and at most {@code maxDays} long. */
+    public void range(LocalDate from, LocalDate to, long maxDays) {
         if (from == null || to == null) {
             return;
         }
         if (to.isBefore(from)) {
             violations.add(new Problem.Violation("to", "must not be before from"));
-        } else if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            violations.add(new Problem.Violation("to", "the range may span at most " + MAX_DAYS + " days"));
+        } else if (ChronoUnit.DAYS.between(from, to) > maxDays) {
+            violations.add(new Problem.Violation("to", "the range may span at most " + maxDays + " days"));
         }
     }
 
-    int limit(Integer value, int defaultValue) {
+    /** A whole number in [min, max]; {@code defaultValue} when absent. */
+    public int integer(String field, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < min || number > max) {
+                violations.add(new Problem.Violation(field, "must be between " + min + " and " + max));
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            violations.add(new Problem.Violation(field, "'" + value + "' is not a whole number"));
+            return defaultValue;
+        }
+    }
+
+    public int limit(Integer value, int defaultValue) {
         int limit = value == null ? defaultValue : value;
         if (limit < 1 || limit > Paging.MAX_LIMIT) {
             violations.add(new Problem.Violation("limit", "must be between 1 and " + Paging.MAX_LIMIT));
@@ -53,7 +80,7 @@ final class QueryParams {
         return limit;
     }
 
-    int offset(Integer value) {
+    public int offset(Integer value) {
         int offset = value == null ? 0 : value;
         if (offset < 0) {
             violations.add(new Problem.Violation("offset", "must not be negative"));
@@ -61,11 +88,12 @@ final class QueryParams {
         return offset;
     }
 
-    void add(ProblemException e) {
+    public void add(ProblemException e) {
         violations.addAll(e.violations());
     }
 
-    void check() {
+    /** Throws the 400 problem listing every bad parameter seen so far, if any. */
+    public void check() {
         if (violations.isEmpty()) {
             return;
         }

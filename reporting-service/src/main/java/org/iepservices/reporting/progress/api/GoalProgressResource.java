@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.service.GoalProgress;
 import org.iepservices.reporting.progress.service.GoalProgressService;
 import org.iepservices.rest.Paging;
@@ -52,7 +53,7 @@ public class GoalProgressResource {
         QueryParams params = new QueryParams();
         int size = params.integer("limit", limit, Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
         int skip = params.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
-        params.throwIfInvalid();
+        params.check();
         requireStudent(studentId);
         List<GoalProgress> goals = service.goals(studentId, null);
         List<GoalProgressResponse> page = goals.stream().skip(skip).limit(size)
@@ -88,7 +89,7 @@ public class GoalProgressResource {
         QueryParams params = new QueryParams();
         int w = params.integer("width", width, 720, 300, 2000);
         int h = params.integer("height", height, 420, 200, 1500);
-        params.throwIfInvalid();
+        params.check();
         GoalProgress goal = goal(studentId, goalId);
         String title = goal.known() ? goal.wording().description : "Goal " + goalId;
         String svg = GoalProgressChart.svg(new GoalProgressChart.Data(title, goal.evaluation().metric(),

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.domain.ParentSummary;
 import org.iepservices.reporting.progress.domain.PlainWords;
 import org.iepservices.reporting.progress.service.GoalProgressService;
@@ -29,8 +30,6 @@ import java.util.UUID;
 @Path("/api/v1/students/{studentId}/progress-summary")
 @Tag(name = "Family progress summary", description = "Plain-language progress summaries for families, built only from recorded data")
 public class ProgressSummaryResource {
-
-    private static final long MAX_DAYS = 400;
 
     /** Qute templates: HTML templates escape every value inserted into them. */
     @CheckedTemplate
@@ -79,8 +78,8 @@ public class ProgressSummaryResource {
         QueryParams params = new QueryParams();
         LocalDate from = params.date("from", fromParam, true);
         LocalDate to = params.date("to", toParam, true);
-        params.period(from, to, MAX_DAYS);
-        params.throwIfInvalid();
+        params.range(from, to);
+        params.check();
         if (!goals.studentKnown(studentId)) {
             throw ProblemException.notFound("Student", studentId);
         }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.config.ProgressConfig;
 import org.iepservices.reporting.progress.service.TeacherPushInService;
 
@@ -57,11 +58,11 @@ public class TeacherPushInResource {
         QueryParams params = new QueryParams();
         LocalDate start = params.date("from", from, false);
         LocalDate end = params.date("to", to, false);
-        params.throwIfInvalid();
+        params.check();
         start = start != null ? start : LocalDate.now(clock);
         end = end != null ? end : start.plusDays(config.teacher().daysAhead());
-        params.period(start, end, MAX_DAYS);
-        params.throwIfInvalid();
+        params.range(start, end, MAX_DAYS);
+        params.check();
         if (!service.teacherKnown(teacherId)) {
             throw ProblemException.notFound("Teacher", teacherId);
         }
