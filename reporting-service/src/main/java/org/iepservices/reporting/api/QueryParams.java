@@ -3,7 +3,6 @@ package org.iepservices.reporting.api;
 import org.iepservices.problem.Problem;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
-import org.iepservices.rest.Paging;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +21,20 @@ public final class QueryParams {
     public static final long MAX_DAYS = 400;
 
     private final List<Problem.Violation> violations = new ArrayList<>();
+
+    /** [from, to], both inclusive. */
+    public record DateRange(LocalDate from, LocalDate to) {
+    }
+
+    /** A report's period: from and to required, dates, ordered and at most {@link #MAX_DAYS} apart; else 400. */
+    public static DateRange requiredRange(String from, String to) {
+        QueryParams params = new QueryParams();
+        LocalDate start = params.date("from", from, true);
+        LocalDate end = params.date("to", to, true);
+        params.range(start, end);
+        params.check();
+        return new DateRange(start, end);
+    }
 
     public LocalDate date(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
@@ -70,22 +83,6 @@ public final class QueryParams {
             violations.add(new Problem.Violation(field, "'" + value + "' is not a whole number"));
             return defaultValue;
         }
-    }
-
-    public int limit(Integer value, int defaultValue) {
-        int limit = value == null ? defaultValue : value;
-        if (limit < 1 || limit > Paging.MAX_LIMIT) {
-            violations.add(new Problem.Violation("limit", "must be between 1 and " + Paging.MAX_LIMIT));
-        }
-        return limit;
-    }
-
-    public int offset(Integer value) {
-        int offset = value == null ? 0 : value;
-        if (offset < 0) {
-            violations.add(new Problem.Violation("offset", "must not be negative"));
-        }
-        return offset;
     }
 
     public void add(ProblemException e) {

@@ -14,8 +14,7 @@ public abstract class ComplianceConsumer extends BatchingConsumer {
     @Inject
     protected ComplianceProjector projector;
 
-    @Override
-    public String projection() {
-        return ComplianceProjection.NAME;
+    protected ComplianceConsumer(String consumerName, String topic) {
+        super(consumerName, ComplianceProjection.NAME, topic);
     }
 }

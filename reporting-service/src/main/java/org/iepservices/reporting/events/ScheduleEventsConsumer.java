@@ -34,21 +34,14 @@ public class ScheduleEventsConsumer extends ComplianceConsumer {
     @Inject
     ScheduleResolver resolver;
 
+    public ScheduleEventsConsumer() {
+        super("compliance.schedule", Topics.SCHEDULE);
+    }
+
     @Incoming("compliance-schedule-events")
     @Blocking // ordered: batches of one partition are applied in order
     public void onBatch(ConsumerRecords<String, String> records) {
         consumeBatch(records);
-    }
-
-    @Override
-    public String consumerName() {
-        return "compliance.schedule";
-    }
-
-
-    @Override
-    public String topic() {
-        return Topics.SCHEDULE;
     }
 
     @Override

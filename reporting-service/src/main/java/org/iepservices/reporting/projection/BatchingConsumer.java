@@ -43,9 +43,36 @@ public abstract class BatchingConsumer extends IdempotentConsumer implements Pro
     @Channel("reporting-dlq")
     Emitter<String> deadLetters;
 
-    /** Subclasses make the ledger name public (ProjectionConsumer). */
+    private final String consumerName;
+    private final String projection;
+    private final String topic;
+
+    /**
+     * @param consumerName its name in the consumed_event ledger (stable: renaming it re-applies nothing,
+     *                     but the ledger would no longer recognise redeliveries)
+     * @param projection   the {@link Projection#name()} it writes
+     * @param topic        the topic its channel reads
+     */
+    protected BatchingConsumer(String consumerName, String projection, String topic) {
+        this.consumerName = consumerName;
+        this.projection = projection;
+        this.topic = topic;
+    }
+
     @Override
-    public abstract String consumerName();
+    public final String consumerName() {
+        return consumerName;
+    }
+
+    @Override
+    public final String projection() {
+        return projection;
+    }
+
+    @Override
+    public final String topic() {
+        return topic;
+    }
 
     protected void consumeBatch(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();

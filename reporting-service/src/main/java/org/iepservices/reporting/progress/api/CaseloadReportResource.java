@@ -19,8 +19,8 @@ import org.iepservices.problem.ProblemException;
 import org.iepservices.reporting.api.Csv;
 import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.service.CaseloadReportService;
+import org.iepservices.reporting.service.KnownSubjects;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/providers/{providerId}/caseload-report")
@@ -29,9 +29,11 @@ public class CaseloadReportResource {
 
     static final String CSV = Csv.MEDIA_TYPE;
     private final CaseloadReportService service;
+    private final KnownSubjects known;
 
-    CaseloadReportResource(CaseloadReportService service) {
+    CaseloadReportResource(CaseloadReportService service, KnownSubjects known) {
         this.service = service;
+        this.known = known;
     }
 
     @GET
@@ -67,14 +69,10 @@ public class CaseloadReportResource {
     }
 
     private CaseloadReportService.Report load(UUID providerId, String fromParam, String toParam) {
-        QueryParams params = new QueryParams();
-        LocalDate from = params.date("from", fromParam, true);
-        LocalDate to = params.date("to", toParam, true);
-        params.range(from, to);
-        params.check();
-        if (!service.providerKnown(providerId)) {
+        QueryParams.DateRange range = QueryParams.requiredRange(fromParam, toParam);
+        if (!known.provider(providerId)) {
             throw ProblemException.notFound("Provider", providerId);
         }
-        return service.report(providerId, from, to);
+        return service.report(providerId, range.from(), range.to());
     }
 }

@@ -18,6 +18,7 @@ import org.iepservices.problem.ProblemException;
 import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.service.GoalProgress;
 import org.iepservices.reporting.progress.service.GoalProgressService;
+import org.iepservices.reporting.service.KnownSubjects;
 import org.iepservices.rest.Paging;
 
 import java.util.List;
@@ -30,9 +31,11 @@ public class GoalProgressResource {
     static final String SVG = "image/svg+xml";
 
     private final GoalProgressService service;
+    private final KnownSubjects known;
 
-    GoalProgressResource(GoalProgressService service) {
+    GoalProgressResource(GoalProgressService service, KnownSubjects known) {
         this.service = service;
+        this.known = known;
     }
 
     @GET
@@ -103,7 +106,7 @@ public class GoalProgressResource {
     }
 
     private void requireStudent(UUID studentId) {
-        if (!service.studentKnown(studentId)) {
+        if (!known.student(studentId)) {
             throw ProblemException.notFound("Student", studentId);
         }
     }

@@ -21,10 +21,9 @@ import org.iepservices.problem.ProblemException;
 import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.domain.ParentSummary;
 import org.iepservices.reporting.progress.domain.PlainWords;
-import org.iepservices.reporting.progress.service.GoalProgressService;
 import org.iepservices.reporting.progress.service.ParentSummaryService;
+import org.iepservices.reporting.service.KnownSubjects;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/students/{studentId}/progress-summary")
@@ -38,11 +37,11 @@ public class ProgressSummaryResource {
     }
 
     private final ParentSummaryService service;
-    private final GoalProgressService goals;
+    private final KnownSubjects known;
 
-    ProgressSummaryResource(ParentSummaryService service, GoalProgressService goals) {
+    ProgressSummaryResource(ParentSummaryService service, KnownSubjects known) {
         this.service = service;
-        this.goals = goals;
+        this.known = known;
     }
 
     @GET
@@ -75,14 +74,10 @@ public class ProgressSummaryResource {
     }
 
     private ParentSummary load(UUID studentId, String fromParam, String toParam) {
-        QueryParams params = new QueryParams();
-        LocalDate from = params.date("from", fromParam, true);
-        LocalDate to = params.date("to", toParam, true);
-        params.range(from, to);
-        params.check();
-        if (!goals.studentKnown(studentId)) {
+        QueryParams.DateRange range = QueryParams.requiredRange(fromParam, toParam);
+        if (!known.student(studentId)) {
             throw ProblemException.notFound("Student", studentId);
         }
-        return service.summary(studentId, from, to);
+        return service.summary(studentId, range.from(), range.to());
     }
 }

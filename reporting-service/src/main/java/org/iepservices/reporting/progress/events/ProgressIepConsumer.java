@@ -26,25 +26,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProgressIepConsumer extends BatchingConsumer {
 
+    public ProgressIepConsumer() {
+        super("reporting.progress.iep", ProgressProjection.NAME, Topics.IEP);
+    }
+
     @Incoming("progress-iep-events")
     @Blocking // ordered: batches of one partition are applied in order
     public void onBatch(ConsumerRecords<String, String> records) {
         consumeBatch(records);
-    }
-
-    @Override
-    public String consumerName() {
-        return "reporting.progress.iep";
-    }
-
-    @Override
-    public String projection() {
-        return ProgressProjection.NAME;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.IEP;
     }
 
     @Override

@@ -20,25 +20,14 @@ import org.iepservices.reporting.projection.BatchingConsumer;
 @ApplicationScoped
 public class ProgressRosterConsumer extends BatchingConsumer {
 
+    public ProgressRosterConsumer() {
+        super("reporting.progress.roster", ProgressProjection.NAME, Topics.ROSTER);
+    }
+
     @Incoming("progress-roster-events")
     @Blocking // ordered: batches of one partition are applied in order
     public void onBatch(ConsumerRecords<String, String> records) {
         consumeBatch(records);
-    }
-
-    @Override
-    public String consumerName() {
-        return "reporting.progress.roster";
-    }
-
-    @Override
-    public String projection() {
-        return ProgressProjection.NAME;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ROSTER;
     }
 
     @Override

@@ -24,25 +24,14 @@ import java.util.List;
 @ApplicationScoped
 public class ProgressSessionConsumer extends BatchingConsumer {
 
+    public ProgressSessionConsumer() {
+        super("reporting.progress.sessions", ProgressProjection.NAME, Topics.SESSION);
+    }
+
     @Incoming("progress-session-events")
     @Blocking // ordered: batches of one partition are applied in order
     public void onBatch(ConsumerRecords<String, String> records) {
         consumeBatch(records);
-    }
-
-    @Override
-    public String consumerName() {
-        return "reporting.progress.sessions";
-    }
-
-    @Override
-    public String projection() {
-        return ProgressProjection.NAME;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.SESSION;
     }
 
     @Override

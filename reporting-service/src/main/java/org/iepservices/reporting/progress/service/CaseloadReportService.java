@@ -142,16 +142,6 @@ public class CaseloadReportService {
                          List<StudentLine> students) {
     }
 
-    public boolean providerKnown(UUID providerId) {
-        return sql.one("""
-                select exists (select 1 from staff where staff_id = ?)
-                    or exists (select 1 from mandate where provider_id = ?)
-                    or exists (select 1 from compliance_period where provider_id = ?)
-                    or exists (select 1 from delivered_session where provider_id = ?)
-                    or exists (select 1 from missed_session where provider_id = ?) as known""",
-                rs -> rs.bool("known"), providerId, providerId, providerId, providerId, providerId).orElse(false);
-    }
-
     /** One student's share of the report before it is put in lines. */
     private static final class Tally {
         double mandatedPushIn;

@@ -49,17 +49,6 @@ public class GoalProgressService {
         return rules;
     }
 
-    /** Whether any roster, IEP or session event about the student has reached reporting. */
-    public boolean studentKnown(UUID studentId) {
-        return sql.one("""
-                select exists (select 1 from student where student_id = ?)
-                    or exists (select 1 from iep_version where student_id = ?)
-                    or exists (select 1 from progress_session where student_id = ?)
-                    or exists (select 1 from delivered_session where student_id = ?)
-                    or exists (select 1 from missed_session where student_id = ?) as known""",
-                rs -> rs.bool("known"), studentId, studentId, studentId, studentId, studentId).orElse(false);
-    }
-
     /**
      * Every goal of the student: those of the IEP in force on {@code asOf} first (in the IEP's
      * order), then goals of other versions, then goals known only from session data. Evaluations
