@@ -1,5 +1,6 @@
 package org.iepservices.reporting.api;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,15 +13,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.iepservices.problem.ProblemException;
 import org.iepservices.reporting.config.ReportingClock;
-import org.iepservices.reporting.domain.compliance.ComplianceStatus;
 import org.iepservices.reporting.domain.compliance.ComplianceWindow;
 import org.iepservices.reporting.service.ComplianceRollupService;
 import org.iepservices.reporting.service.StudentComplianceService;
 import org.iepservices.rest.Paging;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,13 +28,6 @@ import java.util.UUID;
         + "service, period and setting, with forecast and status; rollups per provider, school and district. "
         + "Built from the event topics only.")
 public class ComplianceResource {
-
-    private static final String STATUS_HELP = "Statuses that put a student on the list: any of NOT_STARTED, "
-            + "ON_TRACK, AT_RISK, OUT_OF_COMPLIANCE, OVER_DELIVERED (repeat or comma-separate); default "
-            + "AT_RISK,OUT_OF_COMPLIANCE";
-    private static final String SORT_HELP = "Comma-separated keys of the students list, '-' for descending: "
-            + "severity, owedBalance, shortfall, forecastShortfall, lastChanceDate, name, studentId. "
-            + "Default -severity,-shortfall,name";
 
     private final StudentComplianceService students;
     private final ComplianceRollupService rollups;
@@ -67,12 +58,8 @@ public class ComplianceResource {
                                          @QueryParam("from") String from,
                                          @Parameter(description = "Last date, inclusive (YYYY-MM-DD)", required = true)
                                          @QueryParam("to") String to) {
-        QueryParams params = new QueryParams();
-        LocalDate start = params.date("from", from, true);
-        LocalDate end = params.date("to", to, true);
-        params.range(start, end);
-        params.check();
-        return students.forStudent(studentId, start, end);
+        QueryParams.DateRange range = QueryParams.requiredRange(from, to);
+        return students.forStudent(studentId, range.from(), range.to());
     }
 
     @GET
@@ -121,13 +108,9 @@ public class ComplianceResource {
                     + "periods by status, students on track / at risk / out of compliance, minutes mandated, "
                     + "delivered, made up, owed and short, a breakdown per school, and the students at risk "
                     + "(paginated with limit/offset, X-Total-Count and Link; sortable). Also as CSV.")
-    public Response provider(@PathParam("providerId") UUID id, @QueryParam("from") String from,
-                             @QueryParam("to") String to,
-                             @Parameter(description = STATUS_HELP) @QueryParam("status") List<String> status,
-                             @Parameter(description = SORT_HELP) @QueryParam("sort") String sort,
-                             @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+    public Response provider(@PathParam("providerId") UUID id, @BeanParam RollupParams params,
                              @Context UriInfo uri) {
-        return rollup(ComplianceRollupService.Scope.PROVIDER, id, from, to, status, sort, limit, offset, uri);
+        return rollup(ComplianceRollupService.Scope.PROVIDER, id, params, uri);
     }
 
     @GET
@@ -136,13 +119,9 @@ public class ComplianceResource {
     @Operation(summary = "Compliance of a school",
             description = "As for a provider, over the students whose school this is, with a breakdown per "
                     + "provider. Also as CSV.")
-    public Response school(@PathParam("schoolId") UUID id, @QueryParam("from") String from,
-                           @QueryParam("to") String to,
-                           @Parameter(description = STATUS_HELP) @QueryParam("status") List<String> status,
-                           @Parameter(description = SORT_HELP) @QueryParam("sort") String sort,
-                           @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+    public Response school(@PathParam("schoolId") UUID id, @BeanParam RollupParams params,
                            @Context UriInfo uri) {
-        return rollup(ComplianceRollupService.Scope.SCHOOL, id, from, to, status, sort, limit, offset, uri);
+        return rollup(ComplianceRollupService.Scope.SCHOOL, id, params, uri);
     }
 
     @GET
@@ -151,94 +130,45 @@ public class ComplianceResource {
     @Operation(summary = "Compliance of a district",
             description = "As for a provider, over the students of the district's schools (from SchoolUpserted), "
                     + "with a breakdown per school. Also as CSV.")
-    public Response district(@PathParam("districtId") UUID id, @QueryParam("from") String from,
-                             @QueryParam("to") String to,
-                             @Parameter(description = STATUS_HELP) @QueryParam("status") List<String> status,
-                             @Parameter(description = SORT_HELP) @QueryParam("sort") String sort,
-                             @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+    public Response district(@PathParam("districtId") UUID id, @BeanParam RollupParams params,
                              @Context UriInfo uri) {
-        return rollup(ComplianceRollupService.Scope.DISTRICT, id, from, to, status, sort, limit, offset, uri);
+        return rollup(ComplianceRollupService.Scope.DISTRICT, id, params, uri);
     }
 
     @GET
     @Path("/providers/{providerId}")
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "A provider's students at risk as CSV", description = "All of them unless limit is given.")
-    public Response providerCsv(@PathParam("providerId") UUID id, @QueryParam("from") String from,
-                                @QueryParam("to") String to, @QueryParam("status") List<String> status,
-                                @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
-                                @QueryParam("offset") Integer offset) {
-        return csv(ComplianceRollupService.Scope.PROVIDER, id, from, to, status, sort, limit, offset);
+    public Response providerCsv(@PathParam("providerId") UUID id, @BeanParam RollupParams params) {
+        return csv(ComplianceRollupService.Scope.PROVIDER, id, params);
     }
 
     @GET
     @Path("/schools/{schoolId}")
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "A school's students at risk as CSV", description = "All of them unless limit is given.")
-    public Response schoolCsv(@PathParam("schoolId") UUID id, @QueryParam("from") String from,
-                              @QueryParam("to") String to, @QueryParam("status") List<String> status,
-                              @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
-                              @QueryParam("offset") Integer offset) {
-        return csv(ComplianceRollupService.Scope.SCHOOL, id, from, to, status, sort, limit, offset);
+    public Response schoolCsv(@PathParam("schoolId") UUID id, @BeanParam RollupParams params) {
+        return csv(ComplianceRollupService.Scope.SCHOOL, id, params);
     }
 
     @GET
     @Path("/districts/{districtId}")
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "A district's students at risk as CSV", description = "All of them unless limit is given.")
-    public Response districtCsv(@PathParam("districtId") UUID id, @QueryParam("from") String from,
-                                @QueryParam("to") String to, @QueryParam("status") List<String> status,
-                                @QueryParam("sort") String sort, @QueryParam("limit") Integer limit,
-                                @QueryParam("offset") Integer offset) {
-        return csv(ComplianceRollupService.Scope.DISTRICT, id, from, to, status, sort, limit, offset);
+    public Response districtCsv(@PathParam("districtId") UUID id, @BeanParam RollupParams params) {
+        return csv(ComplianceRollupService.Scope.DISTRICT, id, params);
     }
 
-    private ComplianceRollupService.Query query(ComplianceRollupService.Scope scope, UUID id, String from, String to,
-                                                List<String> status, String sort, Integer limit, Integer offset,
-                                                int defaultLimit) {
-        QueryParams params = new QueryParams();
-        LocalDate start = params.date("from", from, false);
-        LocalDate end = params.date("to", to, false);
-        if (start == null && end == null && (from == null || from.isBlank()) && (to == null || to.isBlank())) {
-            start = clock.today();
-            end = start;
-        } else if (start == null && (from == null || from.isBlank())) {
-            start = end;
-        } else if (end == null && (to == null || to.isBlank())) {
-            end = start;
-        }
-        params.range(start, end);
-        int l = defaultLimit == 0 && limit == null ? 0 : params.limit(limit, defaultLimit);
-        int o = params.offset(offset);
-        List<ComplianceStatus> statuses = List.of();
-        List<ComplianceRollupService.Sort> order = List.of();
-        try {
-            statuses = ComplianceRollupService.parseStatuses(status);
-        } catch (ProblemException e) {
-            params.add(e);
-        }
-        try {
-            order = ComplianceRollupService.parseSort(sort);
-        } catch (ProblemException e) {
-            params.add(e);
-        }
-        params.check();
-        return new ComplianceRollupService.Query(scope, id, start, end, statuses, order, l, o);
-    }
-
-    private Response rollup(ComplianceRollupService.Scope scope, UUID id, String from, String to, List<String> status,
-                            String sort, Integer limit, Integer offset, UriInfo uri) {
-        ComplianceRollupService.Query q = query(scope, id, from, to, status, sort, limit, offset,
-                Paging.DEFAULT_LIMIT);
+    private Response rollup(ComplianceRollupService.Scope scope, UUID id, RollupParams params, UriInfo uri) {
+        ComplianceRollupService.Query q = params.query(scope, id, clock.today(), Paging.DEFAULT_LIMIT);
         RollupResponse body = rollups.rollup(q);
         long total = rollups.countStudents(q);
         return Response.fromResponse(Paging.page(body.studentsAtRisk(), total, q.limit(), q.offset(), uri))
                 .entity(body).type(MediaType.APPLICATION_JSON).build();
     }
 
-    private Response csv(ComplianceRollupService.Scope scope, UUID id, String from, String to, List<String> status,
-                         String sort, Integer limit, Integer offset) {
-        ComplianceRollupService.Query q = query(scope, id, from, to, status, sort, limit, offset, 0);
+    private Response csv(ComplianceRollupService.Scope scope, UUID id, RollupParams params) {
+        ComplianceRollupService.Query q = params.query(scope, id, clock.today(), 0);
         RollupResponse body = rollups.rollup(new ComplianceRollupService.Query(q.scope(), q.id(), q.from(), q.to(),
                 q.statuses(), q.sort(), 1, 0));
         List<List<Object>> rows = new ArrayList<>();

@@ -10,14 +10,14 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** CSV answers (Accept: text/csv): RFC 4180 through commons-csv, one header line, UTF-8. */
-final class Csv {
+public final class Csv {
 
-    static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = "text/csv";
 
     private Csv() {
     }
 
-    static String write(List<String> header, List<List<Object>> rows) {
+    public static String write(List<String> header, List<List<Object>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader(header.toArray(String[]::new)).get())) {
@@ -30,7 +30,7 @@ final class Csv {
         return out.toString();
     }
 
-    static Response.ResponseBuilder attachment(String body, String filename) {
+    public static Response.ResponseBuilder attachment(String body, String filename) {
         return Response.ok(body, MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     }

@@ -3,7 +3,6 @@ package org.iepservices.reporting.api;
 import org.iepservices.problem.Problem;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
-import org.iepservices.rest.Paging;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,14 +10,33 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and checks query parameters, collecting every bad one into one 400 problem. */
-final class QueryParams {
+/**
+ * Reads and checks query parameters, collecting every bad one into one 400 problem. Parameters
+ * arrive as strings and are parsed here: a date or number JAX-RS could not convert would otherwise
+ * be a 404, and only the first bad one would be reported.
+ */
+public final class QueryParams {
 
-    static final long MAX_DAYS = 400;
+    /** The longest date range any report accepts. */
+    public static final long MAX_DAYS = 400;
 
     private final List<Problem.Violation> violations = new ArrayList<>();
 
-    LocalDate date(String field, String value, boolean required) {
+    /** [from, to], both inclusive. */
+    public record DateRange(LocalDate from, LocalDate to) {
+    }
+
+    /** A report's period: from and to required, dates, ordered and at most {@link #MAX_DAYS} apart; else 400. */
+    public static DateRange requiredRange(String from, String to) {
+        QueryParams params = new QueryParams();
+        LocalDate start = params.date("from", from, true);
+        LocalDate end = params.date("to", to, true);
+        params.range(start, end);
+        params.check();
+        return new DateRange(start, end);
+    }
+
+    public LocalDate date(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 violations.add(new Problem.Violation(field, "is required (YYYY-MM-DD)"));
@@ -34,38 +52,45 @@ final class QueryParams {
     }
 
     /** Checks a date range once both ends parsed: ordered and at most {@link #MAX_DAYS} long. */
-    void range(LocalDate from, LocalDate to) {
+    public void range(LocalDate from, LocalDate to) {
+        range(from, to, MAX_DAYS);
+    }
+
+    /** Checks a date range once both ends parsed: ordered and at most {@code maxDays} long. */
+    public void range(LocalDate from, LocalDate to, long maxDays) {
         if (from == null || to == null) {
             return;
         }
         if (to.isBefore(from)) {
             violations.add(new Problem.Violation("to", "must not be before from"));
-        } else if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            violations.add(new Problem.Violation("to", "the range may span at most " + MAX_DAYS + " days"));
+        } else if (ChronoUnit.DAYS.between(from, to) > maxDays) {
+            violations.add(new Problem.Violation("to", "the range may span at most " + maxDays + " days"));
         }
     }
 
-    int limit(Integer value, int defaultValue) {
-        int limit = value == null ? defaultValue : value;
-        if (limit < 1 || limit > Paging.MAX_LIMIT) {
-            violations.add(new Problem.Violation("limit", "must be between 1 and " + Paging.MAX_LIMIT));
+    /** A whole number in [min, max]; {@code defaultValue} when absent. */
+    public int integer(String field, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
         }
-        return limit;
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < min || number > max) {
+                violations.add(new Problem.Violation(field, "must be between " + min + " and " + max));
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            violations.add(new Problem.Violation(field, "'" + value + "' is not a whole number"));
+            return defaultValue;
+        }
     }
 
-    int offset(Integer value) {
-        int offset = value == null ? 0 : value;
-        if (offset < 0) {
-            violations.add(new Problem.Violation("offset", "must not be negative"));
-        }
-        return offset;
-    }
-
-    void add(ProblemException e) {
+    public void add(ProblemException e) {
         violations.addAll(e.violations());
     }
 
-    void check() {
+    /** Throws the 400 problem listing every bad parameter seen so far, if any. */
+    public void check() {
         if (violations.isEmpty()) {
             return;
         }

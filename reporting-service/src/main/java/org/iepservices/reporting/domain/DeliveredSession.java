@@ -15,7 +15,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Minutes one student received in one completed session (from SessionCompleted). */
+/**
+ * Minutes one student was credited with for one session log (SessionCompleted, then addenda by
+ * event time; an addendum to 0 minutes leaves the row at 0), read-only: the compliance session
+ * consumer writes it.
+ */
 @Entity
 @Table(name = "delivered_session")
 public class DeliveredSession extends PanacheEntityBase {
@@ -46,7 +50,12 @@ public class DeliveredSession extends PanacheEntityBase {
 
     /** Minutes of this session that are not repayments: ordinary delivery in its own period. */
     public int ordinaryMinutes() {
-        return minutes - repayments.stream().mapToInt(Repayment::minutes).sum();
+        return minutes - madeUpMinutes();
+    }
+
+    /** Minutes of this session that repay misses. */
+    public int madeUpMinutes() {
+        return repayments.stream().mapToInt(Repayment::minutes).sum();
     }
 
     @Column(name = "event_id")

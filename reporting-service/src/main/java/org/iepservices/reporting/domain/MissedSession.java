@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A session a student did not receive (from SessionMissed), with the policy verdict. */
+/** A session a student did not receive (from SessionMissed), with the verdict in force (read-only). */
 @Entity
 @Table(name = "missed_session")
 public class MissedSession extends PanacheEntityBase {
@@ -41,8 +41,15 @@ public class MissedSession extends PanacheEntityBase {
 
     public String reason;
 
-    /** OWED, NOT_OWED or REVIEW, as the district policy decided in session-service. */
+    /**
+     * The verdict in force: OWED, NOT_OWED or REVIEW as the district policy decided in
+     * session-service, unless the IEP team's MissResolved decided otherwise.
+     */
     public String owed;
+
+    /** The district policy's verdict (SessionMissed.owed). */
+    @Column(name = "policy_owed")
+    public String policyOwed;
 
     @Column(name = "event_id")
     public UUID eventId;

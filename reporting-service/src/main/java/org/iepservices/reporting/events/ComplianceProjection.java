@@ -8,8 +8,11 @@ import org.iepservices.reporting.service.ComplianceRefresher;
 import java.util.List;
 
 /**
- * Delivered and missed minutes, mandates, the roster and schedule facts they are judged with, and
- * the compliance periods computed from them: everything the four compliance consumers write.
+ * The facts of the four topics as the events state them (roster, IEP versions and mandates, series
+ * with their teachers and effective occurrences, delivered and missed sessions) and the compliance
+ * periods computed from them: everything the four compliance consumers write. The fact tables are
+ * the service's one copy of these events; the goal-progress views read them too (names, IEP
+ * versions, credited minutes, misses, upcoming push-ins), so they are kept once.
  */
 @ApplicationScoped
 public class ComplianceProjection implements Projection {
@@ -34,8 +37,8 @@ public class ComplianceProjection implements Projection {
         return List.of(
                 "school", "student", "staff", "school_closure", "bell_schedule",
                 "iep_version", "iep_ending", "mandate",
-                "session_series", "series_occurrence", "series_cancellation", "occurrence_cancellation",
-                "occurrence_move", "effective_occurrence", "effective_occurrence_core",
+                "session_series", "series_teacher", "series_occurrence", "series_cancellation",
+                "occurrence_cancellation", "occurrence_move", "effective_occurrence", "effective_occurrence_core",
                 "delivered_session", "makeup_repayment", "missed_session", "miss_resolution",
                 "compliance_period", "compliance_refresh");
     }

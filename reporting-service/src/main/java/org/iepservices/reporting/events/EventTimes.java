@@ -10,14 +10,14 @@ import java.time.ZoneOffset;
  * two states of one fact whatever order they arrive in. An envelope without a time counts as the
  * oldest possible, so that it never overrides a timed one, and a replay decides the same way.
  */
-final class EventTimes {
+public final class EventTimes {
 
-    static final OffsetDateTime UNKNOWN = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    public static final OffsetDateTime UNKNOWN = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private EventTimes() {
     }
 
-    static OffsetDateTime of(EventEnvelope event) {
+    public static OffsetDateTime of(EventEnvelope event) {
         return event.time() != null ? event.time() : UNKNOWN;
     }
 }

@@ -17,29 +17,21 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * iep.events for compliance: every IEP version (activation or amendment) with its mandates as
- * stated, and IEP endings. History is never overwritten: a version superseded from a date keeps
+ * iep.events: every IEP version (activation or amendment) with its mandates as stated, and IEP
+ * endings (goals are the progress IEP consumer's). History is never overwritten: a version superseded from a date keeps
  * its rows and simply stops the day before (derived by {@link ComplianceProjector}).
  */
 @ApplicationScoped
 public class IepEventsConsumer extends ComplianceConsumer {
 
+    public IepEventsConsumer() {
+        super("compliance.iep", Topics.IEP);
+    }
 
     @Incoming("compliance-iep-events")
     @Blocking // ordered: batches of one partition are applied in order
     public void onBatch(ConsumerRecords<String, String> records) {
         consumeBatch(records);
-    }
-
-    @Override
-    public String consumerName() {
-        return "compliance.iep";
-    }
-
-
-    @Override
-    public String topic() {
-        return Topics.IEP;
     }
 
     @Override

@@ -18,9 +18,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * roster.events for compliance: schools (district, for rollups), students (school: closures and
- * rollups; names; leaving the roster ends what is owed) and staff (provider names). A newer state
- * of a record (by event time) replaces an older one, never the other way round.
+ * roster.events: schools (district, for rollups), students (school: closures and rollups; names
+ * and grade for every view; leaving the roster ends what is owed) and staff (provider and teacher
+ * names). A newer state of a record (by event time) replaces an older one, never the other way
+ * round. Classes and enrollments are the progress roster consumer's.
  */
 @ApplicationScoped
 public class RosterEventsConsumer extends ComplianceConsumer {
@@ -28,21 +29,14 @@ public class RosterEventsConsumer extends ComplianceConsumer {
     @Inject
     ScheduleResolver resolver;
 
+    public RosterEventsConsumer() {
+        super("compliance.roster", Topics.ROSTER);
+    }
+
     @Incoming("compliance-roster-events")
     @Blocking // ordered: batches of one partition are applied in order
     public void onBatch(ConsumerRecords<String, String> records) {
         consumeBatch(records);
-    }
-
-    @Override
-    public String consumerName() {
-        return "compliance.roster";
-    }
-
-
-    @Override
-    public String topic() {
-        return Topics.ROSTER;
     }
 
     @Override

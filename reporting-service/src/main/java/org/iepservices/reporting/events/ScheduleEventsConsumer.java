@@ -23,10 +23,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * schedule.events for compliance: the series each student is scheduled in and what happens to
- * their occurrences (cancellations, moves, closures), resolved into effective occurrences that
- * give the scheduled minutes, the forecast and what pull-out costs; bell schedules give the
- * length of the school day.
+ * schedule.events: the series each student is scheduled in (with the teachers whose classes host
+ * it) and what happens to their occurrences (cancellations, moves, closures), resolved into
+ * effective occurrences that give the scheduled minutes, the forecast, what pull-out costs and the
+ * teacher view's upcoming push-in sessions; bell schedules give the length of the school day.
  */
 @ApplicationScoped
 public class ScheduleEventsConsumer extends ComplianceConsumer {
@@ -34,21 +34,14 @@ public class ScheduleEventsConsumer extends ComplianceConsumer {
     @Inject
     ScheduleResolver resolver;
 
+    public ScheduleEventsConsumer() {
+        super("compliance.schedule", Topics.SCHEDULE);
+    }
+
     @Incoming("compliance-schedule-events")
     @Blocking // ordered: batches of one partition are applied in order
     public void onBatch(ConsumerRecords<String, String> records) {
         consumeBatch(records);
-    }
-
-    @Override
-    public String consumerName() {
-        return "compliance.schedule";
-    }
-
-
-    @Override
-    public String topic() {
-        return Topics.SCHEDULE;
     }
 
     @Override
@@ -91,6 +84,12 @@ public class ScheduleEventsConsumer extends ComplianceConsumer {
         if (changed == 0) {
             return; // an older state than the one we have
         }
+        // The teachers whose classes host the series (the teacher view) are part of the same state.
+        sql.update("delete from series_teacher where series_id = ? and student_id = ?", s.seriesId(), s.studentId());
+        sql.batch("""
+                insert into series_teacher (series_id, student_id, teacher_id) values (?, ?, ?)
+                on conflict do nothing""", s.teacherIds().stream().distinct()
+                .map(teacher -> new Object[]{s.seriesId(), s.studentId(), teacher}).toList());
         sql.update("delete from series_occurrence where series_id = ? and student_id = ?", s.seriesId(),
                 s.studentId());
         List<Object[]> rows = new ArrayList<>();

@@ -20,30 +20,23 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * session.events into delivered and missed minutes, makeups and miss verdicts, then the
- * compliance periods they fall in. An addendum (SessionAmended) is newer than the completion it
+ * session.events into delivered and missed minutes, makeups and miss verdicts (the service's one
+ * record of a session's credit: compliance, the makeup ledger, and the goal-progress views read
+ * it), then the compliance periods they fall in. An addendum (SessionAmended) is newer than the completion it
  * corrects whatever order they arrive in; between two addenda the later event time wins. An
  * addendum to 0 minutes keeps the row at 0, so the correction stays on record.
  */
 @ApplicationScoped
 public class SessionEventsConsumer extends ComplianceConsumer {
 
+    public SessionEventsConsumer() {
+        super("compliance.session", Topics.SESSION);
+    }
 
     @Incoming("compliance-session-events")
     @Blocking // ordered: batches of one partition are applied in order
     public void onBatch(ConsumerRecords<String, String> records) {
         consumeBatch(records);
-    }
-
-    @Override
-    public String consumerName() {
-        return "compliance.session";
-    }
-
-
-    @Override
-    public String topic() {
-        return Topics.SESSION;
     }
 
     @Override

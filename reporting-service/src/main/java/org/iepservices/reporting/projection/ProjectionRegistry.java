@@ -66,6 +66,12 @@ public class ProjectionRegistry {
         return List.copyOf(projections);
     }
 
+    /** The projection of that name (a consumer's {@link ProjectionConsumer#projection()}). */
+    public Projection projection(String name) {
+        return projections.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no projection " + name));
+    }
+
     public List<Projection> projections(Collection<String> names) {
         return projections.stream().filter(p -> names.contains(p.name())).toList();
     }

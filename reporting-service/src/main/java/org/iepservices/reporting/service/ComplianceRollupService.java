@@ -67,11 +67,13 @@ public class ComplianceRollupService {
     private final Sql sql;
     private final ReportingClock clock;
     private final ComplianceRefresher refresher;
+    private final KnownSubjects known;
 
-    ComplianceRollupService(Sql sql, ReportingClock clock, ComplianceRefresher refresher) {
+    ComplianceRollupService(Sql sql, ReportingClock clock, ComplianceRefresher refresher, KnownSubjects known) {
         this.sql = sql;
         this.clock = clock;
         this.refresher = refresher;
+        this.known = known;
     }
 
     /** Parses "-shortfall,name" into sort keys; unknown keys are a 400 naming the field. */
@@ -126,14 +128,14 @@ public class ComplianceRollupService {
                            or exists (select 1 from student where school_id = ?) as known""",
                     rs -> rs.bool("known") ? rs.string("name") : null, id, id, id)
                     .orElseThrow(() -> ProblemException.notFound("School", id));
-            case PROVIDER -> sql.one("""
-                    select coalesce((select trim(coalesce(given_name, '') || ' ' || coalesce(family_name, ''))
-                                     from staff where staff_id = ?), '') as name,
-                           exists (select 1 from staff where staff_id = ?)
-                           or exists (select 1 from mandate where provider_id = ?)
-                           or exists (select 1 from compliance_period where provider_id = ?) as known""",
-                    rs -> rs.bool("known") ? rs.string("name") : null, id, id, id, id)
-                    .orElseThrow(() -> ProblemException.notFound("Provider", id));
+            case PROVIDER -> {
+                if (!known.provider(id)) {
+                    throw ProblemException.notFound("Provider", id);
+                }
+                yield sql.one("""
+                        select trim(coalesce(given_name, '') || ' ' || coalesce(family_name, '')) as name
+                        from staff where staff_id = ?""", rs -> rs.string("name"), id).orElse("");
+            }
         };
     }
 

@@ -19,6 +19,7 @@ import org.iepservices.events.SessionSeriesScheduled;
 import org.iepservices.events.StaffUpserted;
 import org.iepservices.events.StudentUpserted;
 
+import org.iepservices.reporting.testing.EventPublisher;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -9,6 +9,7 @@ import org.iepservices.events.ServiceSetting;
 import org.iepservices.events.SessionCompleted;
 import org.iepservices.events.SessionMissed;
 import org.iepservices.localinfra.RealInfrastructureTestResource;
+import org.iepservices.reporting.testing.EventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

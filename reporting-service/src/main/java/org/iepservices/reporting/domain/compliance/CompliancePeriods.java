@@ -23,6 +23,21 @@ public final class CompliancePeriods {
         public boolean overlaps(LocalDate from, LocalDate to) {
             return !end.isBefore(from) && !start.isAfter(to);
         }
+
+        /**
+         * The part of this period's minutes that falls in [from, to]: 1 when the range covers the
+         * period, else the share of the period's school days inside the range (0 outside it). A
+         * report over a range that cuts a period spreads the period's mandate evenly over its school
+         * days, the same days its proration counts.
+         */
+        public double shareWithin(LocalDate from, LocalDate to, SchoolCalendar calendar) {
+            if (!from.isAfter(start) && !to.isBefore(end)) {
+                return 1;
+            }
+            LocalDate a = from.isAfter(start) ? from : start;
+            LocalDate b = to.isBefore(end) ? to : end;
+            return a.isAfter(b) ? 0 : share(calendar.countSchoolDays(a, b), calendar.countSchoolDays(start, end));
+        }
     }
 
     /**

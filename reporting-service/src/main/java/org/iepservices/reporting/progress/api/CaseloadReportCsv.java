@@ -1,20 +1,16 @@
 package org.iepservices.reporting.progress.api;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.iepservices.reporting.api.Csv;
 import org.iepservices.reporting.progress.domain.GoalStatus;
 import org.iepservices.reporting.progress.domain.TrendDirection;
 import org.iepservices.reporting.progress.service.CaseloadReportService;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The caseload report as one spreadsheet-friendly table (commons-csv, RFC 4180): a row per student
+ * The caseload report as one spreadsheet-friendly table (RFC 4180, {@link Csv}): a row per student
  * and a TOTAL row; one pair of columns per miss reason that occurs in the report.
  */
 final class CaseloadReportCsv {
@@ -37,22 +33,16 @@ final class CaseloadReportCsv {
                 "goals_met", "goals_on_track", "goals_not_on_track", "goals_no_target", "improving_share_percent",
                 "flat_share_percent", "declining_share_percent", "met_share_percent"));
 
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                .get())) {
-            for (CaseloadReportService.StudentLine line : report.students()) {
-                csv.printRecord(row(line.studentId().toString(), line.name(), line.grade(),
-                        String.join(" ", line.serviceTypes()), line.mandated(), line.delivered(),
-                        line.sessionsDelivered(), line.makeupMinutes(), line.missed(), line.missedByReason(), reasons,
-                        line.outcomes()));
-            }
-            csv.printRecord(row("TOTAL", report.caseloadSize() + " students", null, null, report.mandated(),
-                    report.delivered(), report.sessionsDelivered(), report.makeupMinutes(), report.missed(),
-                    report.missedByReason(), reasons, report.outcomes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<List<Object>> rows = new ArrayList<>();
+        for (CaseloadReportService.StudentLine line : report.students()) {
+            rows.add(row(line.studentId().toString(), line.name(), line.grade(), String.join(" ", line.serviceTypes()),
+                    line.mandated(), line.delivered(), line.sessionsDelivered(), line.makeupMinutes(), line.missed(),
+                    line.missedByReason(), reasons, line.outcomes()));
         }
-        return out.toString();
+        rows.add(row("TOTAL", report.caseloadSize() + " students", null, null, report.mandated(), report.delivered(),
+                report.sessionsDelivered(), report.makeupMinutes(), report.missed(), report.missedByReason(), reasons,
+                report.outcomes()));
+        return Csv.write(header, rows);
     }
 
     private static List<Object> row(String id, String name, String grade, String services,

@@ -16,31 +16,35 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.Csv;
+import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.service.CaseloadReportService;
+import org.iepservices.reporting.service.KnownSubjects;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/providers/{providerId}/caseload-report")
 @Tag(name = "Caseload report", description = "What a provider takes to administrators: caseload, minutes by setting, misses, outcomes")
 public class CaseloadReportResource {
 
-    static final String CSV = "text/csv";
-    private static final long MAX_DAYS = 400;
-
+    static final String CSV = Csv.MEDIA_TYPE;
     private final CaseloadReportService service;
+    private final KnownSubjects known;
 
-    CaseloadReportResource(CaseloadReportService service) {
+    CaseloadReportResource(CaseloadReportService service, KnownSubjects known) {
         this.service = service;
+        this.known = known;
     }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "A provider's caseload report for a period, as JSON or CSV",
-            description = "Caseload: students with a mandate assigned to the provider in force during [from, to], or "
-                    + "served or missed by the provider in it. Per student and in total: mandated minutes by setting "
-                    + "(prorated by school days, weekends excluded, holidays not), minutes the provider delivered by "
-                    + "setting, makeup minutes, missed sessions by reason and by makeup verdict, and outcomes: how many "
+            description = "Caseload: students with a compliance period of a service assigned to the provider (the "
+                    + "mandate's provider, else its series' provider) overlapping [from, to], or served or missed by the "
+                    + "provider in it. Per student and in total: mandated minutes by setting as the compliance "
+                    + "projection states them (a period the range cuts counts with the share of its school days inside "
+                    + "the range, closures excluded), minutes the provider delivered by setting (addenda applied), "
+                    + "makeup minutes, missed sessions by reason and by makeup verdict, and outcomes: how many "
                     + "of the students' goals (of the provider's services, or with the provider's data) are improving, "
                     + "flat or declining and met / on track / not on track as of `to`. JSON by default; Accept: text/csv "
                     + "gives one row per student and a TOTAL row, with a pair of columns (sessions, minutes) per miss reason.")
@@ -58,23 +62,17 @@ public class CaseloadReportResource {
                            @Context HttpHeaders headers) {
         CaseloadReportService.Report report = load(providerId, from, to);
         if (ContentChoice.prefers(headers, MediaType.valueOf(CSV))) {
-            return Response.ok(CaseloadReportCsv.write(report), CSV + ";charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"caseload-" + providerId + "-"
-                            + report.from() + "-" + report.to() + ".csv\"")
-                    .build();
+            return Csv.attachment(CaseloadReportCsv.write(report),
+                    "caseload-" + providerId + "-" + report.from() + "-" + report.to() + ".csv").build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private CaseloadReportService.Report load(UUID providerId, String fromParam, String toParam) {
-        QueryParams params = new QueryParams();
-        LocalDate from = params.date("from", fromParam, true);
-        LocalDate to = params.date("to", toParam, true);
-        params.period(from, to, MAX_DAYS);
-        params.throwIfInvalid();
-        if (!service.providerKnown(providerId)) {
+        QueryParams.DateRange range = QueryParams.requiredRange(fromParam, toParam);
+        if (!known.provider(providerId)) {
             throw ProblemException.notFound("Provider", providerId);
         }
-        return service.report(providerId, from, to);
+        return service.report(providerId, range.from(), range.to());
     }
 }

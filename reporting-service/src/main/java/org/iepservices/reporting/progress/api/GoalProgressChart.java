@@ -80,6 +80,9 @@ public final class GoalProgressChart {
         JFreeChart chart = chart(data);
         chart.setElementHinting(true);
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        // Ids of clip paths and gradients: JFreeSVG's default prefix is the clock's nanoseconds, so the
+        // same data would give another document each time (and a rebuilt read model another answer).
+        g2.setDefsKeyPrefix("goal-chart-");
         chart.draw(g2, new Rectangle(0, 0, width, height));
         // The bare element: no DOCTYPE pointing at a remote DTD that XML parsers would try to fetch.
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement();

@@ -15,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.service.GoalProgress;
 import org.iepservices.reporting.progress.service.GoalProgressService;
+import org.iepservices.reporting.service.KnownSubjects;
 import org.iepservices.rest.Paging;
 
 import java.util.List;
@@ -29,9 +31,11 @@ public class GoalProgressResource {
     static final String SVG = "image/svg+xml";
 
     private final GoalProgressService service;
+    private final KnownSubjects known;
 
-    GoalProgressResource(GoalProgressService service) {
+    GoalProgressResource(GoalProgressService service, KnownSubjects known) {
         this.service = service;
+        this.known = known;
     }
 
     @GET
@@ -52,7 +56,7 @@ public class GoalProgressResource {
         QueryParams params = new QueryParams();
         int size = params.integer("limit", limit, Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
         int skip = params.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
-        params.throwIfInvalid();
+        params.check();
         requireStudent(studentId);
         List<GoalProgress> goals = service.goals(studentId, null);
         List<GoalProgressResponse> page = goals.stream().skip(skip).limit(size)
@@ -88,7 +92,7 @@ public class GoalProgressResource {
         QueryParams params = new QueryParams();
         int w = params.integer("width", width, 720, 300, 2000);
         int h = params.integer("height", height, 420, 200, 1500);
-        params.throwIfInvalid();
+        params.check();
         GoalProgress goal = goal(studentId, goalId);
         String title = goal.known() ? goal.wording().description : "Goal " + goalId;
         String svg = GoalProgressChart.svg(new GoalProgressChart.Data(title, goal.evaluation().metric(),
@@ -102,7 +106,7 @@ public class GoalProgressResource {
     }
 
     private void requireStudent(UUID studentId) {
-        if (!service.studentKnown(studentId)) {
+        if (!known.student(studentId)) {
             throw ProblemException.notFound("Student", studentId);
         }
     }

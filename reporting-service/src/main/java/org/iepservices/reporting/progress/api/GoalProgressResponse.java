@@ -64,7 +64,7 @@ public record GoalProgressResponse(
         GoalMetric metric = g.evaluation().metric();
         List<Point> points = g.points().stream().map(p -> point(p, metric)).toList();
         var w = g.wording();
-        return new GoalProgressResponse(g.studentId(), g.goalId(), g.known(), g.iep() == null ? null : g.iep().iepId,
+        return new GoalProgressResponse(g.studentId(), g.goalId(), g.known(), g.iep() == null ? null : g.iep().iepId(),
                 g.inCurrentIep(), w == null ? null : w.area, w == null ? null : w.description,
                 w == null ? null : w.baseline, w == null ? null : w.target, w == null ? null : w.targetPercent,
                 w == null ? null : w.measurementMethod, w == null ? null : w.skillStage,

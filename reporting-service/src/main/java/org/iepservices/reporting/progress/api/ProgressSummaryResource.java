@@ -18,19 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.domain.ParentSummary;
 import org.iepservices.reporting.progress.domain.PlainWords;
-import org.iepservices.reporting.progress.service.GoalProgressService;
 import org.iepservices.reporting.progress.service.ParentSummaryService;
+import org.iepservices.reporting.service.KnownSubjects;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/students/{studentId}/progress-summary")
 @Tag(name = "Family progress summary", description = "Plain-language progress summaries for families, built only from recorded data")
 public class ProgressSummaryResource {
-
-    private static final long MAX_DAYS = 400;
 
     /** Qute templates: HTML templates escape every value inserted into them. */
     @CheckedTemplate
@@ -39,11 +37,11 @@ public class ProgressSummaryResource {
     }
 
     private final ParentSummaryService service;
-    private final GoalProgressService goals;
+    private final KnownSubjects known;
 
-    ProgressSummaryResource(ParentSummaryService service, GoalProgressService goals) {
+    ProgressSummaryResource(ParentSummaryService service, KnownSubjects known) {
         this.service = service;
-        this.goals = goals;
+        this.known = known;
     }
 
     @GET
@@ -76,14 +74,10 @@ public class ProgressSummaryResource {
     }
 
     private ParentSummary load(UUID studentId, String fromParam, String toParam) {
-        QueryParams params = new QueryParams();
-        LocalDate from = params.date("from", fromParam, true);
-        LocalDate to = params.date("to", toParam, true);
-        params.period(from, to, MAX_DAYS);
-        params.throwIfInvalid();
-        if (!goals.studentKnown(studentId)) {
+        QueryParams.DateRange range = QueryParams.requiredRange(fromParam, toParam);
+        if (!known.student(studentId)) {
             throw ProblemException.notFound("Student", studentId);
         }
-        return service.summary(studentId, from, to);
+        return service.summary(studentId, range.from(), range.to());
     }
 }

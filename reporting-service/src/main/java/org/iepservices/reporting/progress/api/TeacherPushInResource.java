@@ -6,18 +6,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.QueryParams;
+import org.iepservices.reporting.config.ReportingClock;
 import org.iepservices.reporting.progress.config.ProgressConfig;
 import org.iepservices.reporting.progress.service.TeacherPushInService;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 @Path("/api/v1/teachers/{teacherId}/push-in")
@@ -28,13 +27,12 @@ public class TeacherPushInResource {
 
     private final TeacherPushInService service;
     private final ProgressConfig config;
-    private final Clock clock;
+    private final ReportingClock clock;
 
-    TeacherPushInResource(TeacherPushInService service, ProgressConfig config,
-                          @ConfigProperty(name = "district.time-zone") ZoneId districtZone) {
+    TeacherPushInResource(TeacherPushInService service, ProgressConfig config, ReportingClock clock) {
         this.service = service;
         this.config = config;
-        this.clock = Clock.system(districtZone);
+        this.clock = clock;
     }
 
     @GET
@@ -57,11 +55,11 @@ public class TeacherPushInResource {
         QueryParams params = new QueryParams();
         LocalDate start = params.date("from", from, false);
         LocalDate end = params.date("to", to, false);
-        params.throwIfInvalid();
-        start = start != null ? start : LocalDate.now(clock);
+        params.check();
+        start = start != null ? start : clock.today();
         end = end != null ? end : start.plusDays(config.teacher().daysAhead());
-        params.period(start, end, MAX_DAYS);
-        params.throwIfInvalid();
+        params.range(start, end, MAX_DAYS);
+        params.check();
         if (!service.teacherKnown(teacherId)) {
             throw ProblemException.notFound("Teacher", teacherId);
         }

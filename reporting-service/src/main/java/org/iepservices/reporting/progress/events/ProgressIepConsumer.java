@@ -2,112 +2,78 @@ package org.iepservices.reporting.progress.events;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.iepservices.backbone.inbox.IdempotentConsumer;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.IepActivated;
 import org.iepservices.events.IepAmended;
-import org.iepservices.events.IepEnded;
-import org.iepservices.reporting.progress.projection.ProgressGoal;
-import org.iepservices.reporting.progress.projection.ProgressIep;
-import org.iepservices.reporting.progress.projection.ProgressMandate;
+import org.iepservices.events.Topics;
+import org.iepservices.reporting.events.EventTimes;
 import org.iepservices.reporting.progress.projection.ProgressProjection;
+import org.iepservices.reporting.projection.BatchingConsumer;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * IEP versions with their goals and mandates from iep.events. A version is stored as stated and
- * never edited by another version's event: which one is current, and when a superseded one's
- * mandates stop, is decided when reading, so versions may arrive in any order.
+ * The goals of each IEP version (iep.events), as the version states them. The versions themselves,
+ * their mandates and early ends are the compliance IEP consumer's (iep_version, mandate,
+ * iep_ending); which version is current is decided when reading, so versions may arrive in any
+ * order. A version's goals are replaced only by a statement of that version at least as new.
  */
 @ApplicationScoped
-public class ProgressIepConsumer extends IdempotentConsumer {
+public class ProgressIepConsumer extends BatchingConsumer {
 
-    @Incoming("progress-iep-events")
-    @Blocking
-    public void onEvent(String record) {
-        consume(record);
+    public ProgressIepConsumer() {
+        super("reporting.progress.iep", ProgressProjection.NAME, Topics.IEP);
     }
 
-    @Override
-    protected String consumerName() {
-        return ProgressProjection.IEP.consumerName();
+    @Incoming("progress-iep-events")
+    @Blocking // ordered: batches of one partition are applied in order
+    public void onBatch(ConsumerRecords<String, String> records) {
+        consumeBatch(records);
     }
 
     @Override
     protected void apply(EventEnvelope event) {
-        OffsetDateTime time = EventTime.of(event);
-        if (IepActivated.TYPE.name().equals(event.type())) {
-            IepActivated iep = event.dataAs(IepActivated.TYPE, mapper);
-            version(iep.iepId(), iep.studentId(), iep.supersedesIepId(), iep.effectiveFrom(), iep.endDate(),
-                    iep.mandates(), iep.goals(), time);
-        } else if (IepAmended.TYPE.name().equals(event.type())) {
-            IepAmended iep = event.dataAs(IepAmended.TYPE, mapper);
-            version(iep.iepId(), iep.studentId(), iep.amendsIepId(), iep.effectiveFrom(), iep.endDate(),
-                    iep.mandates(), iep.goals(), time);
-        } else if (IepEnded.TYPE.name().equals(event.type())) {
-            IepEnded ended = event.dataAs(IepEnded.TYPE, mapper);
-            ProgressIep row = ProgressIep.<ProgressIep>findByIdOptional(ended.iepId()).orElseGet(ProgressIep::new);
-            row.iepId = ended.iepId();
-            row.studentId = ended.studentId();
-            row.endedOn = ended.endedOn();
-            row.persist();
+        switch (event.type()) {
+            case "IepActivated" -> {
+                IepActivated iep = event.dataAs(IepActivated.TYPE, mapper);
+                goals(iep.iepId(), iep.studentId(), iep.goals(), EventTimes.of(event));
+            }
+            case "IepAmended" -> {
+                IepAmended iep = event.dataAs(IepAmended.TYPE, mapper);
+                goals(iep.iepId(), iep.studentId(), iep.goals(), EventTimes.of(event));
+            }
+            default -> {
+                // IepEnded and service profiles: nothing about goals
+            }
         }
     }
 
-    private void version(UUID iepId, UUID studentId, UUID supersedes, LocalDate effectiveFrom, LocalDate endDate,
-                         List<IepActivated.Mandate> mandates, List<IepActivated.Goal> goals, OffsetDateTime time) {
-        ProgressIep row = ProgressIep.<ProgressIep>findByIdOptional(iepId).orElseGet(ProgressIep::new);
-        if (EventTime.isStale(time, row.eventTime)) {
+    private void goals(UUID iepId, UUID studentId, List<IepActivated.Goal> goals, OffsetDateTime time) {
+        if (iepId == null || studentId == null) {
+            throw new IllegalArgumentException("IEP event lacks iepId or studentId");
+        }
+        boolean newerStored = sql.one("select max(event_time) as latest from progress_goal where iep_id = ?",
+                        rs -> rs.timestamp("latest"), iepId)
+                .map(latest -> time.isBefore(latest)).orElse(false);
+        if (newerStored) {
             return; // an older statement of the same version
         }
-        row.iepId = iepId;
-        row.studentId = studentId;
-        row.supersedesIepId = supersedes;
-        row.effectiveFrom = effectiveFrom;
-        row.endDate = endDate;
-        row.eventTime = time;
-        row.persist();
-
-        ProgressGoal.delete("key.iepId", iepId);
+        sql.update("delete from progress_goal where iep_id = ?", iepId);
+        List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < goals.size(); i++) {
             IepActivated.Goal g = goals.get(i);
-            ProgressGoal goal = new ProgressGoal();
-            goal.key = new ProgressGoal.Key(iepId, g.goalId());
-            goal.studentId = studentId;
-            goal.position = i;
-            goal.area = g.area();
-            goal.description = g.description();
-            goal.baseline = g.baseline();
-            goal.target = g.target();
-            goal.targetPercent = g.targetPercent();
-            goal.measurementMethod = g.measurementMethod();
-            goal.skillStage = g.skillStage();
-            goal.serviceType = g.serviceType();
-            goal.persist();
+            rows.add(new Object[]{iepId, g.goalId(), studentId, i, g.area(), g.description(), g.baseline(),
+                    g.target(), g.targetPercent(), g.measurementMethod(), g.skillStage(), g.serviceType(), time});
         }
-
-        ProgressMandate.delete("iepId", iepId);
-        for (IepActivated.Mandate m : mandates) {
-            ProgressMandate mandate = ProgressMandate.<ProgressMandate>findByIdOptional(m.mandateId())
-                    .orElseGet(ProgressMandate::new);
-            mandate.mandateId = m.mandateId();
-            mandate.iepId = iepId;
-            mandate.studentId = studentId;
-            mandate.serviceType = m.serviceType();
-            mandate.providerDiscipline = m.providerDiscipline();
-            mandate.providerId = m.providerId();
-            mandate.sessionsPerInterval = m.sessionsPerInterval();
-            mandate.minutesPerSession = m.minutesPerSession();
-            mandate.interval = m.interval();
-            mandate.pushInSessions = m.pushInSessions();
-            mandate.pullOutSessions = m.pullOutSessions();
-            mandate.startDate = m.startDate();
-            mandate.endDate = m.endDate();
-            mandate.persist();
-        }
+        sql.batch("""
+                insert into progress_goal (iep_id, goal_id, student_id, position, area, description, baseline, target,
+                    target_percent, measurement_method, skill_stage, service_type, event_time)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (iep_id, goal_id) do nothing""", rows);
     }
 }

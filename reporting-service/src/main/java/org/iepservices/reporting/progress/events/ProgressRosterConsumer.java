@@ -2,108 +2,63 @@ package org.iepservices.reporting.progress.events;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.iepservices.backbone.inbox.IdempotentConsumer;
 import org.iepservices.events.ClassUpserted;
 import org.iepservices.events.EnrollmentChanged;
 import org.iepservices.events.EventEnvelope;
-import org.iepservices.events.StaffUpserted;
-import org.iepservices.events.StudentUpserted;
-import org.iepservices.reporting.progress.projection.ProgressClass;
-import org.iepservices.reporting.progress.projection.ProgressEnrollment;
+import org.iepservices.events.Topics;
+import org.iepservices.reporting.events.EventTimes;
 import org.iepservices.reporting.progress.projection.ProgressProjection;
-import org.iepservices.reporting.progress.projection.ProgressStaff;
-import org.iepservices.reporting.progress.projection.ProgressStudent;
+import org.iepservices.reporting.projection.BatchingConsumer;
 
-import java.time.OffsetDateTime;
-
-/** Names of students, staff and classes, and who teaches which class, from roster.events. */
+/**
+ * Classes and who teaches them (roster.events), for the teacher view. Students and staff are the
+ * compliance roster consumer's (tables student and staff). A newer state of a class or an
+ * enrollment (by event time) replaces an older one, never the other way round.
+ */
 @ApplicationScoped
-public class ProgressRosterConsumer extends IdempotentConsumer {
+public class ProgressRosterConsumer extends BatchingConsumer {
 
-    @Incoming("progress-roster-events")
-    @Blocking
-    public void onEvent(String record) {
-        consume(record);
+    public ProgressRosterConsumer() {
+        super("reporting.progress.roster", ProgressProjection.NAME, Topics.ROSTER);
     }
 
-    @Override
-    protected String consumerName() {
-        return ProgressProjection.ROSTER.consumerName();
+    @Incoming("progress-roster-events")
+    @Blocking // ordered: batches of one partition are applied in order
+    public void onBatch(ConsumerRecords<String, String> records) {
+        consumeBatch(records);
     }
 
     @Override
     protected void apply(EventEnvelope event) {
-        OffsetDateTime time = EventTime.of(event);
-        if (StudentUpserted.TYPE.name().equals(event.type())) {
-            student(event.dataAs(StudentUpserted.TYPE, mapper), time);
-        } else if (StaffUpserted.TYPE.name().equals(event.type())) {
-            staff(event.dataAs(StaffUpserted.TYPE, mapper), time);
-        } else if (ClassUpserted.TYPE.name().equals(event.type())) {
-            schoolClass(event.dataAs(ClassUpserted.TYPE, mapper), time);
-        } else if (EnrollmentChanged.TYPE.name().equals(event.type())) {
-            enrollment(event.dataAs(EnrollmentChanged.TYPE, mapper), time);
+        switch (event.type()) {
+            case "ClassUpserted" -> schoolClass(event, event.dataAs(ClassUpserted.TYPE, mapper));
+            case "EnrollmentChanged" -> enrollment(event, event.dataAs(EnrollmentChanged.TYPE, mapper));
+            default -> {
+                // students, staff and schools: the compliance roster consumer keeps them
+            }
         }
     }
 
-    private void student(StudentUpserted data, OffsetDateTime time) {
-        ProgressStudent row = ProgressStudent.<ProgressStudent>findByIdOptional(data.studentId())
-                .orElseGet(ProgressStudent::new);
-        if (EventTime.isStale(time, row.eventTime)) {
-            return;
-        }
-        row.studentId = data.studentId();
-        row.givenName = data.givenName();
-        row.familyName = data.familyName();
-        row.grade = data.grade();
-        row.schoolId = data.schoolId();
-        row.status = data.status();
-        row.eventTime = time;
-        row.persist();
+    private void schoolClass(EventEnvelope event, ClassUpserted c) {
+        sql.update("""
+                insert into progress_class (class_id, title, school_id, status, event_time) values (?, ?, ?, ?, ?)
+                on conflict (class_id) do update set title = excluded.title, school_id = excluded.school_id,
+                    status = excluded.status, event_time = excluded.event_time
+                where progress_class.event_time <= excluded.event_time""",
+                c.classId(), c.title(), c.schoolId(), c.status(), EventTimes.of(event));
     }
 
-    private void staff(StaffUpserted data, OffsetDateTime time) {
-        ProgressStaff row = ProgressStaff.<ProgressStaff>findByIdOptional(data.staffId()).orElseGet(ProgressStaff::new);
-        if (EventTime.isStale(time, row.eventTime)) {
-            return;
-        }
-        row.staffId = data.staffId();
-        row.givenName = data.givenName();
-        row.familyName = data.familyName();
-        row.discipline = data.discipline();
-        row.credentials = data.credentials();
-        row.status = data.status();
-        row.eventTime = time;
-        row.persist();
-    }
-
-    private void schoolClass(ClassUpserted data, OffsetDateTime time) {
-        ProgressClass row = ProgressClass.<ProgressClass>findByIdOptional(data.classId()).orElseGet(ProgressClass::new);
-        if (EventTime.isStale(time, row.eventTime)) {
-            return;
-        }
-        row.classId = data.classId();
-        row.title = data.title();
-        row.schoolId = data.schoolId();
-        row.status = data.status();
-        row.eventTime = time;
-        row.persist();
-    }
-
-    private void enrollment(EnrollmentChanged data, OffsetDateTime time) {
-        ProgressEnrollment row = ProgressEnrollment.<ProgressEnrollment>findByIdOptional(data.enrollmentId())
-                .orElseGet(ProgressEnrollment::new);
-        if (EventTime.isStale(time, row.eventTime)) {
-            return;
-        }
-        row.enrollmentId = data.enrollmentId();
-        row.classId = data.classId();
-        row.userId = data.userId();
-        row.role = data.role();
-        row.status = data.status();
-        row.beginDate = data.beginDate();
-        row.endDate = data.endDate();
-        row.eventTime = time;
-        row.persist();
+    private void enrollment(EventEnvelope event, EnrollmentChanged e) {
+        sql.update("""
+                insert into progress_enrollment (enrollment_id, class_id, user_id, role, status, begin_date, end_date,
+                    event_time) values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (enrollment_id) do update set class_id = excluded.class_id, user_id = excluded.user_id,
+                    role = excluded.role, status = excluded.status, begin_date = excluded.begin_date,
+                    end_date = excluded.end_date, event_time = excluded.event_time
+                where progress_enrollment.event_time <= excluded.event_time""",
+                e.enrollmentId(), e.classId(), e.userId(), e.role(), e.status(), e.beginDate(), e.endDate(),
+                EventTimes.of(event));
     }
 }

@@ -2,165 +2,86 @@ package org.iepservices.reporting.progress.events;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.iepservices.backbone.inbox.IdempotentConsumer;
 import org.iepservices.events.EventEnvelope;
-import org.iepservices.events.MissResolved;
-import org.iepservices.events.SessionAmended;
 import org.iepservices.events.SessionCompleted;
-import org.iepservices.events.ServiceSetting;
-import org.iepservices.events.SessionMissed;
-import org.iepservices.reporting.progress.projection.ProgressGoalPoint;
-import org.iepservices.reporting.progress.projection.ProgressMiss;
+import org.iepservices.events.Topics;
 import org.iepservices.reporting.progress.projection.ProgressProjection;
-import org.iepservices.reporting.progress.projection.ProgressSession;
+import org.iepservices.reporting.projection.BatchingConsumer;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Documented sessions from session.events: goal data, push-in context and progress notes of
- * completed sessions, addenda, misses and their resolutions. A student's goal data is stored
- * whether or not their IEP or roster record has arrived; the views join them when they do.
+ * What a completed session says beyond its minutes (session.events): the goal data taken, the
+ * push-in context with the teacher debrief, the provider's progress note. The credit itself (date,
+ * setting, minutes after addenda, makeups) and the misses are the compliance session consumer's
+ * (delivered_session, makeup_repayment, missed_session): the views join them, so a session's goal
+ * data counts once both consumers have seen it, and stops counting when an addendum credits it
+ * with 0 minutes. Goal data is stored whether or not the IEP naming the goal has arrived.
  */
 @ApplicationScoped
-public class ProgressSessionConsumer extends IdempotentConsumer {
+public class ProgressSessionConsumer extends BatchingConsumer {
 
-    @Incoming("progress-session-events")
-    @Blocking
-    public void onEvent(String record) {
-        consume(record);
+    public ProgressSessionConsumer() {
+        super("reporting.progress.sessions", ProgressProjection.NAME, Topics.SESSION);
     }
 
-    @Override
-    protected String consumerName() {
-        return ProgressProjection.SESSIONS.consumerName();
+    @Incoming("progress-session-events")
+    @Blocking // ordered: batches of one partition are applied in order
+    public void onBatch(ConsumerRecords<String, String> records) {
+        consumeBatch(records);
     }
 
     @Override
     protected void apply(EventEnvelope event) {
-        OffsetDateTime time = EventTime.of(event);
-        String type = event.type();
-        if (SessionCompleted.TYPE.name().equals(type)) {
+        if (SessionCompleted.TYPE.name().equals(event.type())) {
             completed(event.dataAs(SessionCompleted.TYPE, mapper));
-        } else if (SessionAmended.TYPE.name().equals(type)) {
-            amended(event.dataAs(SessionAmended.TYPE, mapper), time);
-        } else if (SessionMissed.TYPE.name().equals(type)) {
-            missed(event.dataAs(SessionMissed.TYPE, mapper));
-        } else if (MissResolved.TYPE.name().equals(type)) {
-            resolved(event.dataAs(MissResolved.TYPE, mapper), time);
         }
+        // addenda, misses and resolutions change credit only: delivered_session and missed_session
     }
 
-    private void completed(SessionCompleted data) {
-        ProgressSession row = session(data.sessionLogId(), data.studentId());
-        row.completed = true;
-        if (row.amendedTime == null) { // an addendum, whenever it arrived, states the newer minutes
-            credit(row, data.mandateId(), data.providerId(), data.setting(), data.sessionDate(), data.minutes(),
-                    data.makeupFor());
+    /** SessionCompleted states the whole log for the student: a redelivery under a new id rewrites the same row. */
+    private void completed(SessionCompleted s) {
+        if (s.sessionLogId() == null || s.studentId() == null) {
+            throw new IllegalArgumentException("SessionCompleted lacks a log or student");
         }
-        row.serviceType = data.serviceType();
-        row.format = data.format();
-        row.startTime = data.startTime();
-        row.endTime = data.endTime();
-        row.attendance = data.attendance();
-        row.progressNote = data.progressNote();
-        SessionCompleted.PushInContext pushIn = data.pushIn();
-        row.classId = pushIn == null ? null : pushIn.classId();
-        row.teacherId = pushIn == null ? null : pushIn.teacherId();
-        row.activitySubject = pushIn == null ? null : pushIn.activitySubject();
-        row.coTeachingModel = pushIn == null ? null : pushIn.coTeachingModel();
-        row.classroomStructure = pushIn == null ? null : pushIn.classroomStructure();
-        row.teacherDebriefNote = pushIn == null ? null : pushIn.teacherDebriefNote();
-        row.nonInstructional = pushIn == null ? null : pushIn.nonInstructionalBlock();
-        row.persist();
+        SessionCompleted.PushInContext pushIn = s.pushIn();
+        sql.update("""
+                insert into progress_session (session_log_id, student_id, service_type, format, start_time, end_time,
+                    attendance, progress_note, class_id, teacher_id, activity_subject, co_teaching_model,
+                    classroom_structure, teacher_debrief_note, non_instructional)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (session_log_id, student_id) do update set service_type = excluded.service_type,
+                    format = excluded.format, start_time = excluded.start_time, end_time = excluded.end_time,
+                    attendance = excluded.attendance, progress_note = excluded.progress_note,
+                    class_id = excluded.class_id, teacher_id = excluded.teacher_id,
+                    activity_subject = excluded.activity_subject, co_teaching_model = excluded.co_teaching_model,
+                    classroom_structure = excluded.classroom_structure,
+                    teacher_debrief_note = excluded.teacher_debrief_note,
+                    non_instructional = excluded.non_instructional""",
+                s.sessionLogId(), s.studentId(), s.serviceType(), s.format(), s.startTime(), s.endTime(),
+                s.attendance(), s.progressNote(),
+                pushIn == null ? null : pushIn.classId(), pushIn == null ? null : pushIn.teacherId(),
+                pushIn == null ? null : pushIn.activitySubject(), pushIn == null ? null : pushIn.coTeachingModel(),
+                pushIn == null ? null : pushIn.classroomStructure(),
+                pushIn == null ? null : pushIn.teacherDebriefNote(),
+                pushIn == null ? null : pushIn.nonInstructionalBlock());
 
-        ProgressGoalPoint.delete("key.sessionLogId = ?1 and key.studentId = ?2", data.sessionLogId(), data.studentId());
-        List<SessionCompleted.GoalData> goalData = data.goalData();
+        sql.update("delete from progress_goal_point where session_log_id = ? and student_id = ?", s.sessionLogId(),
+                s.studentId());
+        List<Object[]> rows = new ArrayList<>();
+        List<SessionCompleted.GoalData> goalData = s.goalData();
         for (int i = 0; i < goalData.size(); i++) {
             SessionCompleted.GoalData g = goalData.get(i);
-            ProgressGoalPoint point = new ProgressGoalPoint();
-            point.key = new ProgressGoalPoint.Key(data.sessionLogId(), data.studentId(), i);
-            point.goalId = g.goalId();
-            point.measure = g.measure();
-            point.correct = g.correct();
-            point.total = g.total();
-            point.percent = g.percent();
-            point.count = g.count();
-            point.intervalsObserved = g.intervalsObserved();
-            point.intervalsWithBehavior = g.intervalsWithBehavior();
-            point.cueLevel = g.cueLevel();
-            point.probeResult = g.probeResult();
-            point.note = g.note();
-            point.persist();
+            rows.add(new Object[]{s.sessionLogId(), s.studentId(), i, g.goalId(), g.measure(), g.correct(), g.total(),
+                    g.percent(), g.count(), g.intervalsObserved(), g.intervalsWithBehavior(), g.cueLevel(),
+                    g.probeResult(), g.note()});
         }
-    }
-
-    /** The addendum states the student's full new credit for the log; the newest addendum wins. */
-    private void amended(SessionAmended data, OffsetDateTime time) {
-        ProgressSession row = session(data.sessionLogId(), data.studentId());
-        if (EventTime.isStale(time, row.amendedTime)) {
-            return;
-        }
-        credit(row, data.mandateId(), data.providerId(), data.setting(), data.sessionDate(), data.minutes(),
-                data.makeupFor());
-        row.amendedTime = time;
-        row.persist();
-    }
-
-    private static void credit(ProgressSession row, UUID mandateId, UUID providerId,
-                               ServiceSetting setting, LocalDate date, int minutes,
-                               List<SessionCompleted.Repayment> makeupFor) {
-        row.mandateId = mandateId;
-        row.providerId = providerId;
-        row.setting = setting;
-        row.sessionDate = date;
-        row.minutes = minutes;
-        row.makeupMinutes = makeupFor.stream().mapToInt(SessionCompleted.Repayment::minutes).sum();
-    }
-
-    private void missed(SessionMissed data) {
-        ProgressMiss row = miss(data.missId(), data.studentId());
-        row.mandateId = data.mandateId();
-        row.providerId = data.providerId();
-        row.setting = data.setting();
-        row.sessionDate = data.sessionDate();
-        row.minutes = data.minutes();
-        row.reason = data.reason();
-        row.owed = data.owed();
-        row.persist();
-    }
-
-    private void resolved(MissResolved data, OffsetDateTime time) {
-        ProgressMiss row = miss(data.missId(), data.studentId());
-        if (EventTime.isStale(time, row.resolvedTime)) {
-            return;
-        }
-        if (row.mandateId == null) {
-            row.mandateId = data.mandateId();
-        }
-        row.resolvedOwed = data.owed();
-        row.resolvedTime = time;
-        row.persist();
-    }
-
-    private static ProgressSession session(UUID sessionLogId, UUID studentId) {
-        ProgressSession.Key key = new ProgressSession.Key(sessionLogId, studentId);
-        return ProgressSession.<ProgressSession>findByIdOptional(key).orElseGet(() -> {
-            ProgressSession created = new ProgressSession();
-            created.key = key;
-            return created;
-        });
-    }
-
-    private static ProgressMiss miss(UUID missId, UUID studentId) {
-        return ProgressMiss.<ProgressMiss>findByIdOptional(missId).orElseGet(() -> {
-            ProgressMiss created = new ProgressMiss();
-            created.missId = missId;
-            created.studentId = studentId;
-            return created;
-        });
+        sql.batch("""
+                insert into progress_goal_point (session_log_id, student_id, position, goal_id, measure, correct, total,
+                    percent, count, intervals_observed, intervals_with_behavior, cue_level, probe_result, note)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 }

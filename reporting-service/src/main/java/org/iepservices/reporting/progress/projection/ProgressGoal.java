@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A goal as one IEP version words it; a goal carried over by an amendment has a row per version. */
@@ -42,6 +43,10 @@ public class ProgressGoal extends PanacheEntityBase {
 
     @Column(name = "service_type")
     public String serviceType;
+
+    /** Time of the IEP statement that listed the goal: an older statement of the version never replaces it. */
+    @Column(name = "event_time")
+    public OffsetDateTime eventTime;
 
     @Embeddable
     public record Key(@Column(name = "iep_id") UUID iepId, @Column(name = "goal_id") UUID goalId)

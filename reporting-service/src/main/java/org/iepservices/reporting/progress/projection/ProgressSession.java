@@ -5,21 +5,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import org.iepservices.events.ServiceSetting;
 
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One student's completed session (SessionCompleted) with its push-in context and the provider's
- * progress note; an addendum (SessionAmended) replaces minutes, setting and date. Credited with
- * 0 minutes means the student turned out not to have had the session.
+ * What one student's completed session (SessionCompleted) says beyond its credit: service, format,
+ * times, attendance, the provider's progress note and the push-in context. The credit (date,
+ * setting, minutes after addenda) is the row of {@code delivered_session} with the same key.
  */
 @Entity
 @Table(name = "progress_session")
@@ -27,26 +22,6 @@ public class ProgressSession extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
-
-    /** False while only an addendum has been seen (the SessionCompleted is still to come). */
-    public boolean completed;
-
-    @Column(name = "mandate_id")
-    public UUID mandateId;
-
-    @Column(name = "provider_id")
-    public UUID providerId;
-
-    @Enumerated(EnumType.STRING)
-    public ServiceSetting setting;
-
-    @Column(name = "session_date")
-    public LocalDate sessionDate;
-
-    public int minutes;
-
-    @Column(name = "makeup_minutes")
-    public int makeupMinutes;
 
     @Column(name = "service_type")
     public String serviceType;
@@ -84,14 +59,6 @@ public class ProgressSession extends PanacheEntityBase {
 
     @Column(name = "non_instructional")
     public Boolean nonInstructional;
-
-    @Column(name = "amended_time")
-    public OffsetDateTime amendedTime;
-
-    /** Completed and still credited with minutes: the session counts. */
-    public boolean counts() {
-        return completed && minutes > 0;
-    }
 
     @Embeddable
     public record Key(@Column(name = "session_log_id") UUID sessionLogId, @Column(name = "student_id") UUID studentId)

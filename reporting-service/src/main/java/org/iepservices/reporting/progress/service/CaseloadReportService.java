@@ -2,24 +2,20 @@ package org.iepservices.reporting.progress.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.iepservices.events.ServiceSetting;
+import org.iepservices.reporting.domain.Staff;
+import org.iepservices.reporting.domain.Student;
+import org.iepservices.reporting.domain.compliance.CompliancePeriods;
+import org.iepservices.reporting.domain.compliance.SchoolCalendar;
 import org.iepservices.reporting.progress.domain.GoalStatus;
-import org.iepservices.reporting.progress.domain.MandatedMinutes;
 import org.iepservices.reporting.progress.domain.TrendDirection;
-import org.iepservices.reporting.progress.projection.ProgressIep;
-import org.iepservices.reporting.progress.projection.ProgressMandate;
-import org.iepservices.reporting.progress.projection.ProgressMiss;
-import org.iepservices.reporting.progress.projection.ProgressSession;
-import org.iepservices.reporting.progress.projection.ProgressStaff;
-import org.iepservices.reporting.progress.projection.ProgressStudent;
+import org.iepservices.reporting.projection.Sql;
+import org.iepservices.reporting.service.ComplianceProjector;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,19 +29,25 @@ import java.util.UUID;
  * The report a provider takes to administrators: who is on the caseload, the minutes the IEPs
  * require against the minutes delivered by setting, why sessions were missed, and how the
  * students' goals are trending. Everything per student and in total.
+ *
+ * <p>The minutes are the compliance projection's, not computed again: mandated minutes are those
+ * of the compliance periods of the provider's services ({@code compliance_period.provider_id}, as
+ * in the compliance provider rollup), delivered minutes and misses those of the credited sessions
+ * and misses ({@code delivered_session}, {@code missed_session}: addenda applied, the verdict in
+ * force). Over a range made of whole periods the report's mandated minutes are exactly the
+ * rollup's.
  */
 @ApplicationScoped
 public class CaseloadReportService {
 
-    private final EntityManager em;
+    private final Sql sql;
     private final GoalProgressService goals;
-    private final DayOfWeek weekStart;
+    private final ComplianceProjector projector;
 
-    CaseloadReportService(EntityManager em, GoalProgressService goals,
-                          @ConfigProperty(name = "compliance.week-start", defaultValue = "MONDAY") DayOfWeek weekStart) {
-        this.em = em;
+    CaseloadReportService(Sql sql, GoalProgressService goals, ComplianceProjector projector) {
+        this.sql = sql;
         this.goals = goals;
-        this.weekStart = weekStart;
+        this.projector = projector;
     }
 
     public record Minutes(int pushIn, int pullOut, int total) {
@@ -64,9 +66,7 @@ public class CaseloadReportService {
     public record Misses(int sessions, int minutes, int owedMinutes, int notOwedMinutes, int inReviewMinutes) {
         static final Misses NONE = new Misses(0, 0, 0, 0, 0);
 
-        Misses plus(ProgressMiss m) {
-            int minutes = m.minutes == null ? 0 : m.minutes;
-            String verdict = m.verdict();
+        Misses plus(int minutes, String verdict) {
             return new Misses(sessions + 1, this.minutes + minutes,
                     owedMinutes + ("OWED".equals(verdict) ? minutes : 0),
                     notOwedMinutes + ("NOT_OWED".equals(verdict) ? minutes : 0),
@@ -142,69 +142,99 @@ public class CaseloadReportService {
                          List<StudentLine> students) {
     }
 
-    public boolean providerKnown(UUID providerId) {
-        return ProgressStaff.findByIdOptional(providerId).isPresent()
-                || ProgressMandate.count("providerId", providerId) > 0
-                || ProgressSession.count("providerId", providerId) > 0
-                || ProgressMiss.count("providerId", providerId) > 0;
+    /** One student's share of the report before it is put in lines. */
+    private static final class Tally {
+        double mandatedPushIn;
+        double mandatedPullOut;
+        int deliveredPushIn;
+        int deliveredPullOut;
+        int sessions;
+        int makeupMinutes;
+        Misses missed = Misses.NONE;
+        final Map<String, Misses> missedByReason = new TreeMap<>();
+        final Set<String> services = new LinkedHashSet<>();
     }
 
     public Report report(UUID providerId, LocalDate from, LocalDate to) {
-        List<ProgressMandate> mandates = ProgressMandate.<ProgressMandate>list("providerId", providerId).stream()
-                .filter(m -> {
-                    LocalDate end = effectiveEnd(m);
-                    return !end.isBefore(from) && !m.startDate.isAfter(to) && !end.isBefore(m.startDate);
-                })
-                .toList();
-        List<ProgressSession> sessions = ProgressSession.list(
-                "providerId = ?1 and completed = true and minutes > 0 and sessionDate between ?2 and ?3",
-                providerId, from, to);
-        List<ProgressMiss> misses = ProgressMiss.list("providerId = ?1 and sessionDate between ?2 and ?3",
-                providerId, from, to);
+        Map<UUID, Tally> caseload = new LinkedHashMap<>();
+        Map<UUID, SchoolCalendar> calendars = new HashMap<>();
 
-        Set<UUID> caseload = new LinkedHashSet<>();
-        mandates.forEach(m -> caseload.add(m.studentId));
-        sessions.forEach(s -> caseload.add(s.key.studentId()));
-        misses.forEach(m -> caseload.add(m.studentId));
+        // Mandated: the compliance periods of the provider's services that overlap [from, to].
+        sql.list("""
+                select c.student_id, c.service_type, c.period_start, c.period_end, c.mandated_pi, c.mandated_po,
+                       s.school_id
+                from compliance_period c left join student s on s.student_id = c.student_id
+                where c.provider_id = ? and daterange(c.period_start, c.period_end, '[]') && daterange(?, ?, '[]')
+                order by c.student_id, c.period_start""", rs -> {
+            Tally t = caseload.computeIfAbsent(rs.uuid("student_id"), k -> new Tally());
+            UUID school = rs.uuid("school_id");
+            SchoolCalendar calendar = school == null ? SchoolCalendar.WEEKDAYS
+                    : calendars.computeIfAbsent(school, projector::calendarOf);
+            double share = new CompliancePeriods.Period(rs.date("period_start"), rs.date("period_end"))
+                    .shareWithin(from, to, calendar);
+            t.mandatedPushIn += share * rs.integer("mandated_pi");
+            t.mandatedPullOut += share * rs.integer("mandated_po");
+            if (rs.string("service_type") != null) {
+                t.services.add(rs.string("service_type"));
+            }
+            return 1;
+        }, providerId, from, to);
+
+        // Delivered: the provider's sessions in [from, to] as credited (addenda applied), whoever's caseload.
+        sql.list("""
+                select d.student_id, d.setting, d.minutes, coalesce(m.service_type, p.service_type) as service_type,
+                       (select coalesce(sum(r.minutes), 0) from makeup_repayment r
+                        where r.session_log_id = d.session_log_id and r.student_id = d.student_id) as made_up
+                from delivered_session d
+                left join mandate m on m.mandate_id = d.mandate_id
+                left join progress_session p on p.session_log_id = d.session_log_id and p.student_id = d.student_id
+                where d.provider_id = ? and d.minutes > 0 and d.session_date between ? and ?""", rs -> {
+            Tally t = caseload.computeIfAbsent(rs.uuid("student_id"), k -> new Tally());
+            if ("PUSH_IN".equals(rs.string("setting"))) {
+                t.deliveredPushIn += rs.integer("minutes");
+            } else {
+                t.deliveredPullOut += rs.integer("minutes");
+            }
+            t.sessions++;
+            t.makeupMinutes += rs.integer("made_up");
+            if (rs.string("service_type") != null) {
+                t.services.add(rs.string("service_type"));
+            }
+            return 1;
+        }, providerId, from, to);
+
+        // Missed: the provider's misses in [from, to] with the verdict in force.
+        sql.list("""
+                select student_id, minutes, owed, reason from missed_session
+                where provider_id = ? and session_date between ? and ?""", rs -> {
+            Tally t = caseload.computeIfAbsent(rs.uuid("student_id"), k -> new Tally());
+            int minutes = rs.integer("minutes");
+            String verdict = rs.string("owed");
+            String reason = rs.string("reason") == null ? "UNRECORDED" : rs.string("reason");
+            t.missed = t.missed.plus(minutes, verdict);
+            t.missedByReason.merge(reason, Misses.NONE.plus(minutes, verdict), Misses::plus);
+            return 1;
+        }, providerId, from, to);
+
         Set<String> goalsWithProviderData = goalsWorkedOnBy(providerId, to);
-
         List<StudentLine> lines = new ArrayList<>();
-        for (UUID studentId : caseload) {
-            List<ProgressMandate> own = mandates.stream().filter(m -> m.studentId.equals(studentId)).toList();
-            MandatedMinutes.BySetting required = MandatedMinutes.BySetting.ZERO;
-            for (ProgressMandate m : own) {
-                required = required.plus(MandatedMinutes.over(new MandatedMinutes.Terms(m.interval,
-                        m.minutesPerSession, m.pushInSessions, m.pullOutSessions, m.startDate, effectiveEnd(m)),
-                        from, to, weekStart));
-            }
-            List<ProgressSession> delivered = sessions.stream().filter(s -> s.key.studentId().equals(studentId))
-                    .toList();
-            Misses missed = Misses.NONE;
-            Map<String, Misses> byReason = new TreeMap<>();
-            for (ProgressMiss m : misses) {
-                if (m.studentId.equals(studentId)) {
-                    missed = missed.plus(m);
-                    byReason.merge(reason(m), Misses.NONE.plus(m), Misses::plus);
-                }
-            }
-            Set<String> services = new LinkedHashSet<>();
-            own.forEach(m -> services.add(m.serviceType));
-            delivered.stream().filter(s -> s.serviceType != null).forEach(s -> services.add(s.serviceType));
+        for (Map.Entry<UUID, Tally> e : caseload.entrySet()) {
+            UUID studentId = e.getKey();
+            Tally t = e.getValue();
             Outcomes outcomes = Outcomes.empty();
             for (GoalProgress goal : goals.goals(studentId, to)) {
                 boolean ofThisService = goal.known() && goal.inCurrentIep() && goal.wording().serviceType != null
-                        && services.contains(goal.wording().serviceType);
+                        && t.services.contains(goal.wording().serviceType);
                 if (ofThisService || goalsWithProviderData.contains(studentId + "/" + goal.goalId())) {
                     outcomes = outcomes.plus(goal);
                 }
             }
-            ProgressStudent student = ProgressStudent.findById(studentId);
+            Student student = Student.findById(studentId);
             lines.add(new StudentLine(studentId, student == null ? null : student.displayName(),
-                    student == null ? null : student.grade, List.copyOf(services),
-                    Minutes.of(required.pushIn(), required.pullOut()),
-                    Minutes.of(minutes(delivered, ServiceSetting.PUSH_IN), minutes(delivered, ServiceSetting.PULL_OUT)),
-                    delivered.size(), delivered.stream().mapToInt(s -> s.makeupMinutes).sum(), missed, byReason,
-                    outcomes));
+                    student == null ? null : student.grade, List.copyOf(t.services),
+                    Minutes.of(t.mandatedPushIn, t.mandatedPullOut),
+                    new Minutes(t.deliveredPushIn, t.deliveredPullOut, t.deliveredPushIn + t.deliveredPullOut),
+                    t.sessions, t.makeupMinutes, t.missed, t.missedByReason, outcomes));
         }
         lines.sort(Comparator.comparing((StudentLine l) -> l.name() == null ? "\uffff" : l.name())
                 .thenComparing(l -> l.studentId().toString()));
@@ -225,47 +255,18 @@ public class CaseloadReportService {
             sessionCount += l.sessionsDelivered();
             makeup += l.makeupMinutes();
         }
-        ProgressStaff provider = ProgressStaff.findById(providerId);
+        Staff provider = Staff.findById(providerId);
         return new Report(providerId, provider == null ? null : provider.displayName(),
                 provider == null ? null : provider.discipline, from, to, lines.size(), mandated, deliveredTotal,
                 sessionCount, makeup, missedTotal, byReason, outcomes, lines);
     }
 
-    /**
-     * The last day a mandate is in force: its own end, its IEP's early end, or the day before a
-     * later version of its IEP takes effect, whichever comes first.
-     */
-    private static LocalDate effectiveEnd(ProgressMandate m) {
-        LocalDate end = m.endDate;
-        ProgressIep iep = ProgressIep.findById(m.iepId);
-        if (iep != null && iep.endedOn != null && iep.endedOn.isBefore(end)) {
-            end = iep.endedOn;
-        }
-        for (ProgressIep next : ProgressIep.<ProgressIep>list("supersedesIepId", m.iepId)) {
-            if (next.effectiveFrom != null && next.effectiveFrom.minusDays(1).isBefore(end)) {
-                end = next.effectiveFrom.minusDays(1);
-            }
-        }
-        return end;
-    }
-
-    /** "studentId/goalId" of every goal this provider took data on up to {@code to}. */
+    /** "studentId/goalId" of every goal this provider took data on up to {@code to} (in sessions still credited). */
     private Set<String> goalsWorkedOnBy(UUID providerId, LocalDate to) {
-        List<Object[]> rows = em.createQuery("select distinct p.key.studentId, p.goalId from ProgressGoalPoint p, "
-                        + "ProgressSession s where s.key.sessionLogId = p.key.sessionLogId "
-                        + "and s.key.studentId = p.key.studentId and s.providerId = :provider "
-                        + "and s.completed = true and s.minutes > 0 and s.sessionDate <= :to", Object[].class)
-                .setParameter("provider", providerId).setParameter("to", to).getResultList();
-        Set<String> keys = new HashSet<>();
-        rows.forEach(r -> keys.add(r[0] + "/" + r[1]));
-        return keys;
-    }
-
-    private static String reason(ProgressMiss m) {
-        return m.reason == null ? "UNRECORDED" : m.reason;
-    }
-
-    private static double minutes(List<ProgressSession> sessions, ServiceSetting setting) {
-        return sessions.stream().filter(s -> s.setting == setting).mapToInt(s -> s.minutes).sum();
+        return new HashSet<>(sql.list("""
+                select distinct p.student_id, p.goal_id from progress_goal_point p
+                join delivered_session d on d.session_log_id = p.session_log_id and d.student_id = p.student_id
+                where d.provider_id = ? and d.minutes > 0 and d.session_date <= ?""",
+                rs -> rs.uuid("student_id") + "/" + rs.uuid("goal_id"), providerId, to));
     }
 }

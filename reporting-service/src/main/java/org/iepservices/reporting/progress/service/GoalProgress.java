@@ -3,7 +3,6 @@ package org.iepservices.reporting.progress.service;
 import org.iepservices.reporting.progress.domain.GoalDataPoint;
 import org.iepservices.reporting.progress.domain.GoalEvaluation;
 import org.iepservices.reporting.progress.projection.ProgressGoal;
-import org.iepservices.reporting.progress.projection.ProgressIep;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.UUID;
  * @param inCurrentIep whether the IEP in force (latest version effective by the reference date)
  *                     lists this goal
  */
-public record GoalProgress(UUID studentId, UUID goalId, ProgressGoal wording, ProgressIep iep, boolean inCurrentIep,
+public record GoalProgress(UUID studentId, UUID goalId, ProgressGoal wording, IepVersion iep, boolean inCurrentIep,
                            List<GoalDataPoint> points, GoalEvaluation evaluation) {
 
     public boolean known() {

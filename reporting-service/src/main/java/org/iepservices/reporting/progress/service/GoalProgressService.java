@@ -2,16 +2,14 @@ package org.iepservices.reporting.progress.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.iepservices.events.ServiceSetting;
 import org.iepservices.reporting.progress.config.ProgressConfig;
 import org.iepservices.reporting.progress.domain.GoalDataPoint;
 import org.iepservices.reporting.progress.domain.GoalEvaluation;
 import org.iepservices.reporting.progress.domain.ProgressRules;
 import org.iepservices.reporting.progress.projection.ProgressGoal;
 import org.iepservices.reporting.progress.projection.ProgressGoalPoint;
-import org.iepservices.reporting.progress.projection.ProgressIep;
-import org.iepservices.reporting.progress.projection.ProgressMiss;
-import org.iepservices.reporting.progress.projection.ProgressSession;
-import org.iepservices.reporting.progress.projection.ProgressStudent;
+import org.iepservices.reporting.projection.Sql;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,35 +22,31 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads a student's goals and goal data from the projections and evaluates them. Which IEP version
- * words a goal, and which version is in force, is decided here from the versions' effective dates
- * (never from the order their events arrived in).
+ * Reads a student's goals and goal data and evaluates them. Which IEP version words a goal, and
+ * which version is in force, is decided here from the versions' effective dates (never from the
+ * order their events arrived in). Goals and goal data are the progress projection's; the IEP
+ * versions and the sessions' credit (date, setting, minutes after addenda) are the compliance
+ * consumers' copies of the same events.
  */
 @ApplicationScoped
 public class GoalProgressService {
 
-    private static final Comparator<ProgressIep> BY_EFFECTIVE = Comparator
-            .comparing((ProgressIep i) -> i.effectiveFrom)
-            .thenComparing(i -> i.eventTime);
+    private static final Comparator<IepVersion> BY_EFFECTIVE = Comparator
+            .comparing(IepVersion::effectiveFrom)
+            .thenComparing(IepVersion::eventTime);
 
     private final EntityManager em;
+    private final Sql sql;
     private final ProgressRules rules;
 
-    GoalProgressService(EntityManager em, ProgressConfig config) {
+    GoalProgressService(EntityManager em, Sql sql, ProgressConfig config) {
         this.em = em;
+        this.sql = sql;
         this.rules = config.rules();
     }
 
     public ProgressRules rules() {
         return rules;
-    }
-
-    /** Whether any event about the student has reached reporting. */
-    public boolean studentKnown(UUID studentId) {
-        return ProgressStudent.findByIdOptional(studentId).isPresent()
-                || ProgressIep.count("studentId", studentId) > 0
-                || ProgressSession.count("key.studentId", studentId) > 0
-                || ProgressMiss.count("studentId", studentId) > 0;
     }
 
     /**
@@ -61,12 +55,9 @@ public class GoalProgressService {
      * use the points dated up to {@code asOf} (all points when null).
      */
     public List<GoalProgress> goals(UUID studentId, LocalDate asOf) {
-        Map<UUID, ProgressIep> ieps = new HashMap<>();
-        ProgressIep.<ProgressIep>list("studentId", studentId).stream()
-                .filter(i -> i.effectiveFrom != null)
-                .forEach(i -> ieps.put(i.iepId, i));
-        ProgressIep inForce = ieps.values().stream()
-                .filter(i -> asOf == null || !i.effectiveFrom.isAfter(asOf))
+        Map<UUID, IepVersion> ieps = iepVersions(studentId);
+        IepVersion inForce = ieps.values().stream()
+                .filter(i -> asOf == null || !i.effectiveFrom().isAfter(asOf))
                 .max(BY_EFFECTIVE)
                 .orElseGet(() -> ieps.values().stream().min(BY_EFFECTIVE).orElse(null));
 
@@ -74,7 +65,7 @@ public class GoalProgressService {
         List<ProgressGoal> allVersions = ProgressGoal.list("studentId", studentId);
         Map<UUID, ProgressGoal> wording = new HashMap<>();
         for (ProgressGoal g : allVersions) {
-            ProgressIep version = ieps.get(g.key.iepId());
+            IepVersion version = ieps.get(g.key.iepId());
             if (version == null) {
                 continue;
             }
@@ -87,7 +78,7 @@ public class GoalProgressService {
 
         List<UUID> order = new ArrayList<>();
         List<ProgressGoal> current = allVersions.stream()
-                .filter(g -> inForce != null && g.key.iepId().equals(inForce.iepId))
+                .filter(g -> inForce != null && g.key.iepId().equals(inForce.iepId()))
                 .sorted(Comparator.comparingInt(g -> g.position))
                 .toList();
         current.forEach(g -> order.add(g.key.goalId()));
@@ -101,7 +92,7 @@ public class GoalProgressService {
         List<GoalProgress> result = new ArrayList<>();
         for (UUID goalId : order) {
             ProgressGoal goal = wording.get(goalId);
-            ProgressIep iep = goal == null ? null : ieps.get(goal.key.iepId());
+            IepVersion iep = goal == null ? null : ieps.get(goal.key.iepId());
             boolean inCurrent = current.stream().anyMatch(g -> g.key.goalId().equals(goalId));
             result.add(progress(studentId, goalId, goal, iep, inCurrent, points.getOrDefault(goalId, List.of()), asOf));
         }
@@ -113,7 +104,7 @@ public class GoalProgressService {
     }
 
     /** Evaluates one goal as of {@code asOf} (all points when null). */
-    public GoalProgress progress(UUID studentId, UUID goalId, ProgressGoal wording, ProgressIep iep,
+    public GoalProgress progress(UUID studentId, UUID goalId, ProgressGoal wording, IepVersion iep,
                                  boolean inCurrentIep, List<GoalDataPoint> points, LocalDate asOf) {
         List<GoalDataPoint> upTo = asOf == null ? points
                 : points.stream().filter(p -> !p.date().isAfter(asOf)).toList();
@@ -122,23 +113,37 @@ public class GoalProgressService {
         return new GoalProgress(studentId, goalId, wording, iep, inCurrentIep, points, evaluation);
     }
 
+    /** The student's IEP versions with their early ends, by id. */
+    private Map<UUID, IepVersion> iepVersions(UUID studentId) {
+        Map<UUID, IepVersion> versions = new HashMap<>();
+        sql.list("""
+                select v.iep_id, v.effective_from, v.end_date, e.ended_on, v.event_time
+                from iep_version v left join iep_ending e on e.iep_id = v.iep_id
+                where v.student_id = ?""", rs -> versions.put(rs.uuid("iep_id"), new IepVersion(rs.uuid("iep_id"),
+                rs.date("effective_from"), rs.date("end_date"), rs.date("ended_on"), rs.timestamp("event_time"))),
+                studentId);
+        return versions;
+    }
+
     /**
-     * The student's goal data from sessions that count (completed, still credited), in session
-     * order. A session amended to 0 minutes did not happen for the student: its data is left out.
+     * The student's goal data from sessions that count (still credited with minutes), in session
+     * order, each dated and placed in the setting of its session after addenda. A session amended
+     * to 0 minutes did not happen for the student: its data is left out.
      */
     Map<UUID, List<GoalDataPoint>> pointsByGoal(UUID studentId) {
-        List<Object[]> rows = em.createQuery("select p, s from ProgressGoalPoint p, ProgressSession s "
-                        + "where s.key.sessionLogId = p.key.sessionLogId and s.key.studentId = p.key.studentId "
-                        + "and p.key.studentId = :student and s.completed = true and s.minutes > 0 "
-                        + "order by s.sessionDate, s.startTime nulls first, s.key.sessionLogId, p.key.position",
+        List<Object[]> rows = em.createQuery("select p, d.sessionDate, d.setting from ProgressGoalPoint p, "
+                        + "DeliveredSession d, ProgressSession s "
+                        + "where d.key.sessionLogId = p.key.sessionLogId and d.key.studentId = p.key.studentId "
+                        + "and s.key.sessionLogId = p.key.sessionLogId and s.key.studentId = p.key.studentId "
+                        + "and p.key.studentId = :student and d.minutes > 0 "
+                        + "order by d.sessionDate, s.startTime nulls first, p.key.sessionLogId, p.key.position",
                 Object[].class).setParameter("student", studentId).getResultList();
         Map<UUID, List<GoalDataPoint>> byGoal = new LinkedHashMap<>();
         for (Object[] row : rows) {
             ProgressGoalPoint p = (ProgressGoalPoint) row[0];
-            ProgressSession s = (ProgressSession) row[1];
-            byGoal.computeIfAbsent(p.goalId, id -> new ArrayList<>()).add(new GoalDataPoint(s.key.sessionLogId(),
-                    p.goalId, s.sessionDate, s.setting, p.measure, p.correct, p.total, p.percent, p.count,
-                    p.intervalsObserved, p.intervalsWithBehavior, p.cueLevel, p.probeResult, p.note));
+            byGoal.computeIfAbsent(p.goalId, id -> new ArrayList<>()).add(new GoalDataPoint(p.key.sessionLogId(),
+                    p.goalId, (LocalDate) row[1], (ServiceSetting) row[2], p.measure, p.correct, p.total, p.percent,
+                    p.count, p.intervalsObserved, p.intervalsWithBehavior, p.cueLevel, p.probeResult, p.note));
         }
         return byGoal;
     }

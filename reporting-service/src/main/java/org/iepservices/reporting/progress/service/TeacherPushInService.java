@@ -1,15 +1,11 @@
 package org.iepservices.reporting.progress.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.iepservices.events.ServiceSetting;
+import org.iepservices.reporting.domain.Staff;
+import org.iepservices.reporting.domain.Student;
 import org.iepservices.reporting.progress.projection.ProgressClass;
 import org.iepservices.reporting.progress.projection.ProgressEnrollment;
-import org.iepservices.reporting.progress.projection.ProgressOccurrence;
-import org.iepservices.reporting.progress.projection.ProgressSeries;
-import org.iepservices.reporting.progress.projection.ProgressSeriesTeacher;
-import org.iepservices.reporting.progress.projection.ProgressSession;
-import org.iepservices.reporting.progress.projection.ProgressStaff;
-import org.iepservices.reporting.progress.projection.ProgressStudent;
+import org.iepservices.reporting.projection.Sql;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,6 +25,11 @@ import java.util.UUID;
  * What a classroom teacher needs to host push-in sessions: when providers come into their classes,
  * with which students, and what the provider told them afterwards. Deliberately nothing clinical:
  * no goal data, no anecdotal or progress notes, no Medicaid fields.
+ *
+ * <p>Upcoming sessions are the effective occurrences of push-in series (moves applied; cancelled
+ * occurrences, occurrences after a series ended and closure days left out), as the compliance
+ * schedule consumer resolves them; debriefs are the push-in context of completed sessions still
+ * credited with minutes.
  */
 @ApplicationScoped
 public class TeacherPushInService {
@@ -59,52 +60,59 @@ public class TeacherPushInService {
                        List<UpcomingSession> upcoming, List<Debrief> debriefs) {
     }
 
+    private final Sql sql;
+
+    TeacherPushInService(Sql sql) {
+        this.sql = sql;
+    }
+
     public boolean teacherKnown(UUID teacherId) {
-        return ProgressStaff.findByIdOptional(teacherId).isPresent()
-                || ProgressEnrollment.count("userId", teacherId) > 0
-                || ProgressSeriesTeacher.count("key.teacherId", teacherId) > 0;
+        return sql.one("""
+                select exists (select 1 from staff where staff_id = ?)
+                    or exists (select 1 from progress_enrollment where user_id = ?)
+                    or exists (select 1 from series_teacher where teacher_id = ?) as known""",
+                rs -> rs.bool("known"), teacherId, teacherId, teacherId).orElse(false);
     }
 
     public View view(UUID teacherId, LocalDate from, LocalDate to, int debriefLimit) {
         Set<UUID> classes = classesOf(teacherId, from);
-        Map<ProgressSeries.Key, ProgressSeries> series = new HashMap<>();
-        for (ProgressSeriesTeacher t : ProgressSeriesTeacher.<ProgressSeriesTeacher>list("key.teacherId", teacherId)) {
-            ProgressSeries s = ProgressSeries.findById(new ProgressSeries.Key(t.key.seriesId(), t.key.studentId()));
-            if (s != null) {
-                series.put(s.key, s);
-                if (s.classId != null && s.setting == ServiceSetting.PUSH_IN) {
-                    classes.add(s.classId);
-                }
-            }
+        // Push-in series that name the teacher bring their class along.
+        classes.addAll(sql.list("""
+                select distinct s.class_id from session_series s
+                join series_teacher t on t.series_id = s.series_id and t.student_id = s.student_id
+                where t.teacher_id = ? and s.setting = 'PUSH_IN' and s.class_id is not null""",
+                rs -> rs.uuid("class_id"), teacherId));
+
+        record Row(UUID seriesId, UUID studentId, LocalDate date, LocalTime startTime, int minutes, UUID classId,
+                   String activitySubject, String serviceType, UUID providerId) {
         }
-        if (!classes.isEmpty()) {
-            ProgressSeries.<ProgressSeries>list("classId in ?1", classes).forEach(s -> series.put(s.key, s));
-        }
-        series.values().removeIf(s -> s.setting != ServiceSetting.PUSH_IN || s.stateTime == null);
+        List<Row> occurrences = sql.list("""
+                select o.series_id, o.student_id, o.occurs_on, o.start_time, o.minutes, s.class_id,
+                       s.activity_subject, s.service_type, s.provider_id
+                from effective_occurrence o
+                join session_series s on s.series_id = o.series_id and s.student_id = o.student_id
+                where o.status = 'SCHEDULED' and o.occurs_on between ? and ? and s.setting = 'PUSH_IN'
+                  and (s.class_id = any(cast(? as uuid[]))
+                       or exists (select 1 from series_teacher t where t.series_id = s.series_id
+                                  and t.student_id = s.student_id and t.teacher_id = ?))
+                order by o.occurs_on, o.start_time nulls last, o.series_id""",
+                rs -> new Row(rs.uuid("series_id"), rs.uuid("student_id"), rs.date("occurs_on"), rs.time("start_time"),
+                        rs.integer("minutes"), rs.uuid("class_id"), rs.string("activity_subject"),
+                        rs.string("service_type"), rs.uuid("provider_id")),
+                from, to, List.copyOf(classes), teacherId);
 
         Map<String, UpcomingSession> upcoming = new LinkedHashMap<>();
-        if (!series.isEmpty()) {
-            List<UUID> seriesIds = series.keySet().stream().map(ProgressSeries.Key::seriesId).distinct().toList();
-            List<ProgressOccurrence> occurrences = ProgressOccurrence.list(
-                    "seriesId in ?1 and cancelled = false and date between ?2 and ?3 "
-                            + "order by date, startTime nulls last, seriesId", seriesIds, from, to);
-            Map<String, List<Person>> students = new HashMap<>();
-            for (ProgressOccurrence o : occurrences) {
-                ProgressSeries s = series.get(new ProgressSeries.Key(o.seriesId, o.key.studentId()));
-                if (s == null || !s.runsOn(o.date)) {
-                    continue;
-                }
-                // A group's students each have their own occurrence of the same series slot.
-                String slot = o.seriesId + "/" + o.date + "/" + o.startTime;
-                List<Person> group = students.computeIfAbsent(slot, k -> new ArrayList<>());
-                group.add(student(o.key.studentId()));
-                upcoming.putIfAbsent(slot, new UpcomingSession(o.date, o.startTime, o.minutes, classRef(s.classId),
-                        s.activitySubject, s.serviceType, provider(s.providerId), o.seriesId, group));
-            }
-            upcoming.values().forEach(u -> u.students().sort(Comparator.comparing(Person::name,
-                    Comparator.nullsLast(Comparator.naturalOrder()))));
+        Map<String, List<Person>> students = new HashMap<>();
+        for (Row o : occurrences) {
+            // A group's students each have their own occurrence of the same series slot.
+            String slot = o.seriesId() + "/" + o.date() + "/" + o.startTime();
+            List<Person> group = students.computeIfAbsent(slot, k -> new ArrayList<>());
+            group.add(student(o.studentId()));
+            upcoming.putIfAbsent(slot, new UpcomingSession(o.date(), o.startTime(), o.minutes(), classRef(o.classId()),
+                    o.activitySubject(), o.serviceType(), provider(o.providerId()), o.seriesId(), group));
         }
-        ProgressStaff teacher = ProgressStaff.findById(teacherId);
+        upcoming.values().forEach(u -> u.students().sort(BY_NAME));
+        Staff teacher = Staff.findById(teacherId);
         return new View(teacherId, teacher == null ? null : teacher.displayName(), from, to,
                 classes.stream().map(TeacherPushInService::classRef)
                         .sorted(Comparator.comparing(ClassRef::title, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -112,30 +120,38 @@ public class TeacherPushInService {
                 List.copyOf(upcoming.values()), debriefs(teacherId, classes, debriefLimit));
     }
 
+    private static final Comparator<Person> BY_NAME = Comparator.comparing(Person::name,
+            Comparator.nullsLast(Comparator.naturalOrder()));
+
     /** The latest debrief notes of push-in sessions held in the teacher's classes (or with them). */
     private List<Debrief> debriefs(UUID teacherId, Collection<UUID> classes, int limit) {
-        List<ProgressSession> rows = classes.isEmpty()
-                ? ProgressSession.list("teacherId = ?1 and setting = ?2 and completed = true and minutes > 0 "
-                + "and teacherDebriefNote is not null order by sessionDate desc, startTime desc nulls last",
-                teacherId, ServiceSetting.PUSH_IN)
-                : ProgressSession.list("(teacherId = ?1 or classId in ?2) and setting = ?3 and completed = true "
-                + "and minutes > 0 and teacherDebriefNote is not null "
-                + "order by sessionDate desc, startTime desc nulls last", teacherId, classes, ServiceSetting.PUSH_IN);
-        Map<UUID, List<ProgressSession>> byLog = new LinkedHashMap<>();
-        rows.forEach(r -> byLog.computeIfAbsent(r.key.sessionLogId(), k -> new ArrayList<>()).add(r));
+        record Row(UUID sessionLogId, UUID studentId, LocalDate date, LocalTime startTime, UUID classId,
+                   String activitySubject, String coTeachingModel, UUID providerId, String note) {
+        }
+        List<Row> rows = sql.list("""
+                select p.session_log_id, p.student_id, d.session_date, p.start_time, p.class_id, p.activity_subject,
+                       p.co_teaching_model, d.provider_id, p.teacher_debrief_note
+                from progress_session p
+                join delivered_session d on d.session_log_id = p.session_log_id and d.student_id = p.student_id
+                where (p.teacher_id = ? or p.class_id = any(cast(? as uuid[]))) and d.setting = 'PUSH_IN' and d.minutes > 0
+                  and p.teacher_debrief_note is not null
+                order by d.session_date desc, p.start_time desc nulls last, p.session_log_id""",
+                rs -> new Row(rs.uuid("session_log_id"), rs.uuid("student_id"), rs.date("session_date"),
+                        rs.time("start_time"), rs.uuid("class_id"), rs.string("activity_subject"),
+                        rs.string("co_teaching_model"), rs.uuid("provider_id"), rs.string("teacher_debrief_note")),
+                teacherId, List.copyOf(classes));
+        Map<UUID, List<Row>> byLog = new LinkedHashMap<>();
+        rows.forEach(r -> byLog.computeIfAbsent(r.sessionLogId(), k -> new ArrayList<>()).add(r));
         List<Debrief> result = new ArrayList<>();
-        for (List<ProgressSession> log : byLog.values()) {
+        for (List<Row> log : byLog.values()) {
             if (result.size() == limit) {
                 break;
             }
-            ProgressSession first = log.get(0);
-            List<Person> students = log.stream().map(r -> student(r.key.studentId()))
-                    .sorted(Comparator.comparing(Person::name, Comparator.nullsLast(Comparator.naturalOrder())))
-                    .toList();
-            String note = log.stream().map(r -> r.teacherDebriefNote).filter(Objects::nonNull).findFirst().orElse(null);
-            result.add(new Debrief(first.key.sessionLogId(), first.sessionDate, first.startTime,
-                    classRef(first.classId), first.activitySubject, first.coTeachingModel, provider(first.providerId),
-                    note, students));
+            Row first = log.get(0);
+            List<Person> students = log.stream().map(r -> student(r.studentId())).sorted(BY_NAME).toList();
+            String note = log.stream().map(Row::note).filter(Objects::nonNull).findFirst().orElse(null);
+            result.add(new Debrief(first.sessionLogId(), first.date(), first.startTime(), classRef(first.classId()),
+                    first.activitySubject(), first.coTeachingModel(), provider(first.providerId()), note, students));
         }
         return result;
     }
@@ -153,7 +169,7 @@ public class TeacherPushInService {
     }
 
     private static Person student(UUID id) {
-        ProgressStudent s = ProgressStudent.findById(id);
+        Student s = Student.findById(id);
         return new Person(id, s == null ? null : s.displayName());
     }
 
@@ -161,7 +177,7 @@ public class TeacherPushInService {
         if (id == null) {
             return null;
         }
-        ProgressStaff s = ProgressStaff.findById(id);
+        Staff s = Staff.findById(id);
         return new Provider(id, s == null ? null : s.displayName(), s == null ? null : s.discipline);
     }
 

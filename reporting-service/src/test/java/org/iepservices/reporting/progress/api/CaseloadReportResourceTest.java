@@ -14,6 +14,7 @@ import org.iepservices.events.SessionMissed;
 import org.iepservices.events.StaffUpserted;
 import org.iepservices.events.StudentUpserted;
 import org.iepservices.localinfra.RealInfrastructureTestResource;
+import org.iepservices.reporting.testing.EventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.*;
         initArgs = @ResourceArg(name = "database", value = "reporting"))
 class CaseloadReportResourceTest {
 
-    private final ProgressEvents events = new ProgressEvents();
+    private final EventPublisher events = new EventPublisher();
     private final UUID provider = UUID.randomUUID();
     private final UUID ava = UUID.randomUUID();
     private final UUID ben = UUID.randomUUID();
@@ -101,14 +102,12 @@ class CaseloadReportResourceTest {
     @Test
     void theReportAddsUpTheCaseloadMinutesBySettingMissesAndOutcomes() throws Exception {
         scenario();
+        // Both consumer groups feed the report (minutes from the compliance copies, goals from progress):
+        // wait for the whole answer, not for a part of it.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .queryParam("from", "2026-09-14").queryParam("to", "2026-09-27").get(path()).then().statusCode(200)
                 .body("caseloadSize", is(3))
                 .body("sessionsDelivered", is(5))
-                .body("missed.sessions", is(2))
-                .body("outcomes.goals", is(3)));
-
-        given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-27").get(path()).then().statusCode(200)
                 .body("providerName", is("Dana Whitfield"))
                 .body("discipline", is("SLP"))
                 .body("mandated.pushIn", is(60))     // Ava 2 weeks x 30
@@ -118,11 +117,13 @@ class CaseloadReportResourceTest {
                 .body("delivered.pullOut", is(120))  // Ava 60, Ben 30, the covered student 30
                 .body("delivered.total", is(150))
                 .body("makeupMinutes", is(30))
+                .body("missed.sessions", is(2))
                 .body("missed.minutes", is(60))
                 .body("missed.owedMinutes", is(30))
                 .body("missed.notOwedMinutes", is(30))
                 .body("missedByReason.PROVIDER_ABSENT.sessions", is(1))
                 .body("missedByReason.STUDENT_ABSENT.minutes", is(30))
+                .body("outcomes.goals", is(3))
                 .body("outcomes.trend.IMPROVING", is(1))          // Ava's retell: 50, 70, 80
                 .body("outcomes.trend.DECLINING", is(1))          // Ben: 80, 70, 60
                 .body("outcomes.trend.INSUFFICIENT_DATA", is(1))  // Ava's /r/: no data yet
@@ -139,7 +140,29 @@ class CaseloadReportResourceTest {
                 .body("students[1].delivered.pullOut", is(30))
                 .body("students[2].studentId", is(covered.toString()))
                 .body("students[2].mandated.total", is(0))
-                .body("students[2].delivered.pullOut", is(30));
+                .body("students[2].delivered.pullOut", is(30)));
+    }
+
+    @Test
+    void mandatedMinutesAreTheComplianceProjectionsAndARangeCuttingAWeekGetsItsShareOfSchoolDays()
+            throws Exception {
+        scenario();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .queryParam("from", "2026-09-14").queryParam("to", "2026-09-27").get(path()).then().statusCode(200)
+                .body("mandated.total", is(180)).body("caseloadSize", is(3)));
+        // The same minutes as the compliance rollup of the provider's caseload over the same weeks.
+        int rollupMandated = given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-27")
+                .get("/api/v1/compliance/providers/" + provider).then().statusCode(200)
+                .extract().path("minutes.mandated");
+        assertEquals(180, rollupMandated);
+        // Monday to Wednesday: 3 of the week's 5 school days of each weekly mandate.
+        given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-16").get(path()).then().statusCode(200)
+                .body("students.name", contains("Ava Brooks", "Ben Carter")) // the covered student's session is later
+                .body("students[0].mandated.pushIn", is(18))
+                .body("students[0].mandated.pullOut", is(18))
+                .body("students[1].mandated.pullOut", is(18))
+                .body("mandated.total", is(54))
+                .body("delivered.pullOut", is(60)); // Ava's Tuesday and Ben's Wednesday
     }
 
     @Test
@@ -147,7 +170,9 @@ class CaseloadReportResourceTest {
         scenario();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .queryParam("from", "2026-09-14").queryParam("to", "2026-09-27").get(path()).then()
-                .body("sessionsDelivered", is(5)).body("outcomes.goals", is(3)));
+                .body("sessionsDelivered", is(5)).body("missed.sessions", is(2))
+                .body("outcomes.trend.IMPROVING", is(1)).body("outcomes.trend.DECLINING", is(1))
+                .body("students.name", contains("Ava Brooks", "Ben Carter", null)));
         Response r = given().accept("text/csv").queryParam("from", "2026-09-14").queryParam("to", "2026-09-27")
                 .get(path());
         r.then().statusCode(200).contentType(containsString("text/csv"))

@@ -84,4 +84,14 @@ class GoalProgressChartTest {
         assertFalse(svg.contains("stroke:rgb(46,139,87)"), svg);
         assertTrue(svg.contains("No data recorded for this goal yet"), svg);
     }
+
+    @Test
+    void theSameDataDrawsTheSameDocument() throws Exception {
+        GoalProgressChart.Data data = new GoalProgressChart.Data("Retell a story", GoalMetric.PERCENT, 80.0,
+                List.of(point("2026-09-15", ServiceSetting.PULL_OUT, 40), point("2026-09-17", ServiceSetting.PUSH_IN, 55)));
+        String first = GoalProgressChart.svg(data, 640, 400);
+        Thread.sleep(2); // the library's default ids come from the clock
+        assertEquals(first, GoalProgressChart.svg(data, 640, 400));
+        assertTrue(first.contains("url(#goal-chart-"), first);
+    }
 }

@@ -1,18 +1,19 @@
-package org.iepservices.reporting.progress.projection;
+package org.iepservices.reporting.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A provider or teacher as the roster last stated them (StaffUpserted). */
+/** A provider or teacher as the roster last stated them (StaffUpserted), read-only (written by the roster consumer). */
 @Entity
-@Table(name = "progress_staff")
-public class ProgressStaff extends PanacheEntityBase {
+@Immutable
+@Table(name = "staff")
+public class Staff extends PanacheEntityBase {
 
     @Id
     @Column(name = "staff_id")
@@ -25,13 +26,6 @@ public class ProgressStaff extends PanacheEntityBase {
     public String familyName;
 
     public String discipline;
-
-    public String credentials;
-
-    public String status;
-
-    @Column(name = "event_time")
-    public OffsetDateTime eventTime;
 
     public String displayName() {
         return PersonName.of(givenName, familyName);

@@ -1,18 +1,22 @@
-package org.iepservices.reporting.progress.projection;
+package org.iepservices.reporting.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A student's name and grade as the roster last stated them (StudentUpserted). */
+/**
+ * A student as the roster last stated them (StudentUpserted), read-only: the compliance roster
+ * consumer writes the row (newest event time wins; a deactivation seen first leaves the names null).
+ */
 @Entity
-@Table(name = "progress_student")
-public class ProgressStudent extends PanacheEntityBase {
+@Immutable
+@Table(name = "student")
+public class Student extends PanacheEntityBase {
 
     @Id
     @Column(name = "student_id")
@@ -28,11 +32,6 @@ public class ProgressStudent extends PanacheEntityBase {
 
     @Column(name = "school_id")
     public UUID schoolId;
-
-    public String status;
-
-    @Column(name = "event_time")
-    public OffsetDateTime eventTime;
 
     public String displayName() {
         return PersonName.of(givenName, familyName);

@@ -1,12 +1,12 @@
-package org.iepservices.reporting.progress.projection;
+package org.iepservices.reporting.domain;
 
 /** "Given Family" from roster names, null when the roster gave neither. */
-final class PersonName {
+public final class PersonName {
 
     private PersonName() {
     }
 
-    static String of(String given, String family) {
+    public static String of(String given, String family) {
         String name = ((given == null ? "" : given.trim()) + " " + (family == null ? "" : family.trim())).trim();
         return name.isEmpty() ? null : name;
     }

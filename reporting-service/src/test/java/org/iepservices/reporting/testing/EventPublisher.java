@@ -1,4 +1,4 @@
-package org.iepservices.reporting.progress.api;
+package org.iepservices.reporting.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,42 +16,48 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * Publishes events to the real broker as the outbox relays do (same headers), with the event time
- * under the test's control so ordering rules can be exercised. (The reporting tests' EventPublisher
- * is package-private in another package; this one adds explicit event times.)
+ * Publishes events to the real broker the way the other services' outbox relays do (same key and
+ * headers), with the envelope time under the test's control when ordering rules are exercised.
+ * Every send returns the envelope, so a test can publish the very same event again.
  */
-final class ProgressEvents implements AutoCloseable {
+public final class EventPublisher implements AutoCloseable {
 
-    final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+    public final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers(),
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
 
-    <T> EventEnvelope envelope(EventType<T> type, Object subject, T payload, OffsetDateTime time) {
+    public <T> EventEnvelope envelope(EventType<T> type, Object subject, T payload, OffsetDateTime time) {
         return EventEnvelope.wrap("/test", type, subject.toString(), payload, time, mapper);
     }
 
-    <T> EventEnvelope envelope(EventType<T> type, Object subject, T payload) {
+    public <T> EventEnvelope envelope(EventType<T> type, Object subject, T payload) {
         return envelope(type, subject, payload, OffsetDateTime.now());
     }
 
-    /** Sends and returns the envelope, so a test can send the very same event again. */
-    <T> EventEnvelope send(EventType<T> type, Object subject, T payload) throws Exception {
+    /** Stamped now. */
+    public <T> EventEnvelope send(EventType<T> type, Object subject, T payload) throws Exception {
         return send(type.topic(), envelope(type, subject, payload));
     }
 
-    <T> EventEnvelope send(EventType<T> type, Object subject, T payload, OffsetDateTime time) throws Exception {
+    /** Stamped at {@code time}, as a producer's outbox would have stamped it then. */
+    public <T> EventEnvelope send(EventType<T> type, Object subject, T payload, OffsetDateTime time)
+            throws Exception {
         return send(type.topic(), envelope(type, subject, payload, time));
     }
 
-    EventEnvelope send(String topic, EventEnvelope event) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.subject(),
-                mapper.writeValueAsString(event));
+    public EventEnvelope send(String topic, EventEnvelope event) throws Exception {
+        sendRaw(topic, event.subject(), mapper.writeValueAsString(event));
+        return event;
+    }
+
+    /** With the headers the outbox relay sets, so the consumers are tested on the real wire format. */
+    public void sendRaw(String topic, String key, String value) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("content-type", EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
-        return event;
     }
 
     @Override
