@@ -2,6 +2,8 @@ package org.iepservices.session.api;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.iepservices.events.CaseloadAssignmentChanged;
 import org.iepservices.events.IepActivated;
 import org.iepservices.events.SchoolUpserted;
 import org.iepservices.events.ServiceProfileUpdated;
@@ -17,14 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
 
 /**
  * A small district published the way student-service publishes it (roster.events, iep.events),
  * then awaited through session-service's own read endpoints: what a client does before logging.
- * Every world has fresh ids, so tests never see each other's data.
+ * Every world has fresh ids (its own district), so tests never see each other's data. Requests
+ * carry the token of whoever makes them: {@link #as(Provider)} for a provider or teacher,
+ * {@link #admin()} for the world's district admin.
  */
 final class TestWorld implements AutoCloseable {
 
@@ -48,8 +51,10 @@ final class TestWorld implements AutoCloseable {
     final Provider slp;
     final Provider ot;
     final Provider teacher;
+    private final String adminToken;
 
     private TestWorld() throws Exception {
+        adminToken = Tokens.districtAdmin(district);
         events.send(SchoolUpserted.TYPE, school, new SchoolUpserted(school, "sch-" + school, "Maple Elementary",
                 district, "America/New_York", "active"));
         slp = staff("SLP", "M.S., CCC-SLP", "Dana", "Whitfield");
@@ -59,6 +64,20 @@ final class TestWorld implements AutoCloseable {
 
     static TestWorld create() throws Exception {
         return new TestWorld();
+    }
+
+    /** A request with the token of this staff member (a provider, or the teacher). */
+    RequestSpecification as(Provider staff) {
+        return Tokens.as("TEACHER".equals(staff.discipline()) ? Tokens.teacher(staff.id()) : Tokens.provider(staff.id()));
+    }
+
+    RequestSpecification slp() {
+        return as(slp);
+    }
+
+    /** A request with the token of this district's admin. */
+    RequestSpecification admin() {
+        return Tokens.as(adminToken);
     }
 
     Provider staff(String discipline, String credentials, String given, String family) throws Exception {
@@ -89,6 +108,9 @@ final class TestWorld implements AutoCloseable {
                 List.of(goal(goal1, "EXPRESSIVE_LANGUAGE", "SPEECH_LANGUAGE"),
                         goal(goal2, "ARTICULATION", "SPEECH_LANGUAGE"),
                         goal(goal3, "FINE_MOTOR", "OCCUPATIONAL_THERAPY"))));
+        // As student-service does at IEP activation: one assignment per mandate naming a provider.
+        assign(id, slp, "SPEECH_LANGUAGE", speech);
+        assign(id, ot, "OCCUPATIONAL_THERAPY", otMandate);
         String medicaidId = null;
         if (profile) {
             medicaidId = "MA" + Math.abs(id.getMostSignificantBits() % 100_000_000L);
@@ -96,6 +118,14 @@ final class TestWorld implements AutoCloseable {
                     List.of("F80.0", "F80.2"), true, LocalDate.of(2026, 8, 20)));
         }
         return new Student(id, iep, speech, otMandate, goal1, goal2, goal3, medicaidId);
+    }
+
+    /** Puts the student on the provider's caseload (CaseloadAssignmentChanged on roster.events). */
+    UUID assign(UUID student, Provider provider, String service, UUID mandate) throws Exception {
+        UUID assignment = UUID.randomUUID();
+        events.send(CaseloadAssignmentChanged.TYPE, student, new CaseloadAssignmentChanged(assignment, student,
+                provider.id(), service, mandate, IEP_START, IEP_END, true));
+        return assignment;
     }
 
     static IepActivated.Mandate mandate(UUID id, String service, UUID provider, int sessions, int pushIn, int pullOut) {
@@ -108,20 +138,26 @@ final class TestWorld implements AutoCloseable {
                 "GENERALIZATION", service);
     }
 
-    /** Waits until session-service shows the school, the providers and each student with both mandates. */
+    /**
+     * Waits until session-service shows the school, the providers and each student with both mandates,
+     * and each student is on the SLP's and the OT's caseload (what a provider's client polls with its
+     * own token before documenting).
+     */
     void awaitKnown(Student... students) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            given().get("/api/v1/schools/" + school).then().statusCode(200);
+            admin().get("/api/v1/schools/" + school).then().statusCode(200);
             for (Provider p : List.of(slp, ot, teacher)) {
-                given().get("/api/v1/providers/" + p.id()).then().statusCode(200);
+                admin().get("/api/v1/providers/" + p.id()).then().statusCode(200);
             }
             for (Student s : students) {
-                given().get("/api/v1/students/" + s.id()).then().statusCode(200);
-                given().get("/api/v1/students/" + s.id() + "/mandates").then().statusCode(200)
+                admin().get("/api/v1/students/" + s.id()).then().statusCode(200);
+                admin().get("/api/v1/students/" + s.id() + "/mandates").then().statusCode(200)
                         .body("mandateId", hasItems(s.speech().toString(), s.ot().toString()));
                 if (s.medicaidId() != null) {
-                    given().get("/api/v1/students/" + s.id() + "/service-profile").then().statusCode(200);
+                    admin().get("/api/v1/students/" + s.id() + "/service-profile").then().statusCode(200);
                 }
+                as(slp).get("/api/v1/students/" + s.id()).then().statusCode(200);
+                as(ot).get("/api/v1/students/" + s.id()).then().statusCode(200);
             }
         });
     }
@@ -170,21 +206,23 @@ final class TestWorld implements AutoCloseable {
         return data;
     }
 
-    static ValidatableResponse post(String path, Object body) {
-        return given().contentType(ContentType.JSON).body(body).post(path).then();
+    static ValidatableResponse post(RequestSpecification as, String path, Object body) {
+        return as.contentType(ContentType.JSON).body(body).post(path).then();
     }
 
-    static String createLog(Map<String, Object> body) {
-        return post("/api/v1/session-logs", body).statusCode(201).extract().path("id");
+    static String createLog(RequestSpecification as, Map<String, Object> body) {
+        return post(as, "/api/v1/session-logs", body).statusCode(201).extract().path("id");
     }
 
-    static ValidatableResponse complete(String logId, Provider signer) {
-        return post("/api/v1/session-logs/" + logId + "/complete",
+    /** The provider signs their own log, with their own token. */
+    ValidatableResponse complete(String logId, Provider signer) {
+        return post(as(signer), "/api/v1/session-logs/" + logId + "/complete",
                 Map.of("signedBy", signer.name(), "credentials", signer.credentials()));
     }
 
-    static int logsOf(Provider provider) {
-        return given().queryParam("providerId", provider.id()).get("/api/v1/session-logs").then().statusCode(200)
+    /** How many logs the provider has, as the district admin counts them. */
+    int logsOf(Provider provider) {
+        return admin().queryParam("providerId", provider.id()).get("/api/v1/session-logs").then().statusCode(200)
                 .extract().jsonPath().getList("$").size();
     }
 
