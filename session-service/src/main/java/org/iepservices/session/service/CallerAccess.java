@@ -58,6 +58,14 @@ public class CallerAccess {
         return actor.studentScope() instanceof StudentScope.Caseload;
     }
 
+    /**
+     * The caller sees what a classroom teacher sees (no admin or provider role): the push-in
+     * sessions hosted in their class, never a clinical record.
+     */
+    public boolean teacherView() {
+        return actor.studentScope() instanceof StudentScope.TaughtBy;
+    }
+
     /** The staff id of a caller who is a provider, if the token names one. */
     public Optional<UUID> providerId() {
         return actor.has(Role.PROVIDER) ? Optional.ofNullable(actor.staffId()) : Optional.empty();

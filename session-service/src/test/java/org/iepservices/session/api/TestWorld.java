@@ -42,7 +42,7 @@ final class TestWorld implements AutoCloseable {
 
     /** A student with one IEP: speech 2x30/week (1 push-in + 1 pull-out) and OT 1x30 push-in, three goals. */
     record Student(UUID id, UUID iepId, UUID speech, UUID ot, UUID speechGoal, UUID speechGoal2, UUID otGoal,
-                   String medicaidId) {
+                   String medicaidId, UUID speechProvider) {
     }
 
     final EventPublisher events = new EventPublisher();
@@ -93,8 +93,16 @@ final class TestWorld implements AutoCloseable {
 
     /** With {@code profile}: a Medicaid id, diagnosis F80.0 and billing consent on file since August. */
     Student student(boolean profile) throws Exception {
+        return student(school, slp, profile);
+    }
+
+    /**
+     * A student of {@code schoolId} whose speech mandate names {@code speechProvider}, who (with the
+     * world's OT) gets the caseload assignments student-service publishes at IEP activation.
+     */
+    Student student(UUID schoolId, Provider speechProvider, boolean profile) throws Exception {
         UUID id = UUID.randomUUID();
-        events.send(StudentUpserted.TYPE, id, new StudentUpserted(id, "stu-" + id, "Ava", "Johnson", "3", school,
+        events.send(StudentUpserted.TYPE, id, new StudentUpserted(id, "stu-" + id, "Ava", "Johnson", "3", schoolId,
                 "active"));
         UUID iep = UUID.randomUUID();
         UUID speech = UUID.randomUUID();
@@ -103,13 +111,13 @@ final class TestWorld implements AutoCloseable {
         UUID goal2 = UUID.randomUUID();
         UUID goal3 = UUID.randomUUID();
         events.send(IepActivated.TYPE, id, new IepActivated(iep, id, null, IEP_START, IEP_END,
-                List.of(mandate(speech, "SPEECH_LANGUAGE", slp.id(), 2, 1, 1),
+                List.of(mandate(speech, "SPEECH_LANGUAGE", speechProvider.id(), 2, 1, 1),
                         mandate(otMandate, "OCCUPATIONAL_THERAPY", ot.id(), 1, 1, 0)),
                 List.of(goal(goal1, "EXPRESSIVE_LANGUAGE", "SPEECH_LANGUAGE"),
                         goal(goal2, "ARTICULATION", "SPEECH_LANGUAGE"),
                         goal(goal3, "FINE_MOTOR", "OCCUPATIONAL_THERAPY"))));
         // As student-service does at IEP activation: one assignment per mandate naming a provider.
-        assign(id, slp, "SPEECH_LANGUAGE", speech);
+        assign(id, speechProvider, "SPEECH_LANGUAGE", speech);
         assign(id, ot, "OCCUPATIONAL_THERAPY", otMandate);
         String medicaidId = null;
         if (profile) {
@@ -117,7 +125,15 @@ final class TestWorld implements AutoCloseable {
             events.send(ServiceProfileUpdated.TYPE, id, new ServiceProfileUpdated(id, "SOME", false, medicaidId,
                     List.of("F80.0", "F80.2"), true, LocalDate.of(2026, 8, 20)));
         }
-        return new Student(id, iep, speech, otMandate, goal1, goal2, goal3, medicaidId);
+        return new Student(id, iep, speech, otMandate, goal1, goal2, goal3, medicaidId, speechProvider.id());
+    }
+
+    /** Another school of this world's district. */
+    UUID school(String name) throws Exception {
+        UUID id = UUID.randomUUID();
+        events.send(SchoolUpserted.TYPE, id, new SchoolUpserted(id, "sch-" + id, name, district, "America/New_York",
+                "active"));
+        return id;
     }
 
     /** Puts the student on the provider's caseload (CaseloadAssignmentChanged on roster.events). */
@@ -140,8 +156,8 @@ final class TestWorld implements AutoCloseable {
 
     /**
      * Waits until session-service shows the school, the providers and each student with both mandates,
-     * and each student is on the SLP's and the OT's caseload (what a provider's client polls with its
-     * own token before documenting).
+     * and each student is on the caseload of its SLP and of the OT (what a provider's client polls with
+     * its own token before documenting).
      */
     void awaitKnown(Student... students) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
@@ -156,7 +172,7 @@ final class TestWorld implements AutoCloseable {
                 if (s.medicaidId() != null) {
                     admin().get("/api/v1/students/" + s.id() + "/service-profile").then().statusCode(200);
                 }
-                as(slp).get("/api/v1/students/" + s.id()).then().statusCode(200);
+                Tokens.as(Tokens.provider(s.speechProvider())).get("/api/v1/students/" + s.id()).then().statusCode(200);
                 as(ot).get("/api/v1/students/" + s.id()).then().statusCode(200);
             }
         });
