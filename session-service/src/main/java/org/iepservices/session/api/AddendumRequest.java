@@ -13,9 +13,10 @@ import java.util.UUID;
 
 @Schema(description = "A correction to a completed, locked session log: per student it changes, the new attendance "
         + "and minutes, goal data or progress note. What a correction leaves out stays as it was. The original "
-        + "values stay readable in the log's addenda.")
+        + "values stay readable in the log's addenda. Who wrote it is taken from the token (author defaults to the "
+        + "writer's name in the roster).")
 public record AddendumRequest(
-        @NotBlank @Size(max = 200) String author,
+        @Size(max = 200) String author,
         @Size(max = 100) String credentials,
         @NotBlank @Size(max = 2000) @Schema(example = "Student left at 10:20 for a nurse visit; minutes corrected")
         String reason,

@@ -99,6 +99,12 @@ public final class CopyViews {
         }
     }
 
+    /** Every student the occurrences name, for the access audit. */
+    static List<UUID> studentsOf(List<Occurrence> occurrences) {
+        return occurrences.stream().flatMap(o -> o.students().stream()).map(OccurrenceStudent::studentId).distinct()
+                .toList();
+    }
+
     public record OccurrenceStudent(UUID studentId, UUID mandateId,
                                     @Schema(description = "SCHEDULED or CANCELLED") String status,
                                     String cancelReason, String cancelNote) {

@@ -1,5 +1,6 @@
 package org.iepservices.session.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,10 +9,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.access.AccessAudit;
+import org.iepservices.access.Role;
+import org.iepservices.problem.ProblemException;
 import org.iepservices.session.domain.MakeupLink;
 import org.iepservices.session.domain.MissedSession;
 import org.iepservices.session.domain.OwedVerdict;
 import org.iepservices.session.domain.copy.KnownMandate;
+import org.iepservices.session.service.CallerAccess;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,14 +29,28 @@ import java.util.UUID;
 @Tag(name = "Misses")
 public class MakeupLedgerResource {
 
+    private final CallerAccess access;
+    private final AccessAudit audit;
+
+    MakeupLedgerResource(CallerAccess access, AccessAudit audit) {
+        this.access = access;
+        this.audit = audit;
+    }
+
     @GET
     @Operation(summary = "A student's makeup ledger",
             description = "Per mandate: owed, in review, not owed, repaid and outstanding minutes, and each miss with "
                     + "its verdict (policy and IEP-team resolution) and the makeup sessions that repaid it. Only "
                     + "completed makeup sessions repay; a miss can be repaid in parts by several makeups. Filter "
-                    + "with mandateId.")
+                    + "with mandateId. For a student on the caller's caseload, or of their schools or district; "
+                    + "anyone else is a 404.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public MakeupLedgerResponse ledger(@PathParam("studentId") UUID studentId,
                                        @QueryParam("mandateId") UUID mandateId) {
+        if (!access.maySeeStudent(studentId)) {
+            throw ProblemException.notFound("Student", studentId);
+        }
+        audit.read("makeup-ledger", studentId, studentId);
         List<MissedSession> misses = mandateId == null
                 ? MissedSession.list("studentId = ?1 order by sessionDate, createdAt", studentId)
                 : MissedSession.list("studentId = ?1 and mandateId = ?2 order by sessionDate, createdAt", studentId,

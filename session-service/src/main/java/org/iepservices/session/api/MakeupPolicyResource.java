@@ -1,5 +1,7 @@
 package org.iepservices.session.api;
 
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,11 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.access.Role;
 import org.iepservices.problem.IfMatch;
 import org.iepservices.session.domain.DistrictMakeupPolicy;
 import org.iepservices.session.domain.MakeupPolicy;
 import org.iepservices.session.domain.MissReason;
 import org.iepservices.session.domain.OwedVerdict;
+import org.iepservices.session.service.CallerAccess;
 import org.iepservices.session.service.MakeupPolicyService;
 
 import java.time.OffsetDateTime;
@@ -50,16 +54,20 @@ public class MakeupPolicyResource {
     }
 
     private final MakeupPolicyService policies;
+    private final CallerAccess access;
 
-    MakeupPolicyResource(MakeupPolicyService policies) {
+    MakeupPolicyResource(MakeupPolicyService policies, CallerAccess access) {
         this.policies = policies;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "A district's makeup policy",
             description = "Each miss reason with its verdict. A district that has not set one gets the default: "
                     + "provider absence, provider reassignment and scheduling errors owed; student absence and "
-                    + "school closure not owed; student unavailable and other to IEP-team review.")
+                    + "school closure not owed; student unavailable and other to IEP-team review. Readable by "
+                    + "providers and admins: it is district policy, not a student record.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public Response get(@PathParam("districtId") UUID districtId) {
         Optional<DistrictMakeupPolicy> own = policies.find(districtId);
         if (own.isEmpty()) {
@@ -70,15 +78,22 @@ public class MakeupPolicyResource {
     }
 
     @PUT
+    @RolesAllowed(Role.DISTRICT_ADMIN_NAME)
     @Operation(summary = "Set a district's makeup policy",
             description = "Replaces the policy; every reason must be decided (422 names the missing ones). Misses "
                     + "recorded from now on in the district's schools get the new verdicts; misses already recorded "
-                    + "keep theirs. If-Match with the ETag guards against overwriting a concurrent change.")
+                    + "keep theirs. If-Match with the ETag guards against overwriting a concurrent change. Set by a "
+                    + "district admin of that district (a token naming another district is refused).")
     @APIResponse(responseCode = "200", description = "Policy set")
+    @APIResponse(responseCode = "403", description = "Not a district admin of this district")
     @APIResponse(responseCode = "412", description = "The policy changed since the ETag sent")
     @APIResponse(responseCode = "422", description = "A reason is left undecided")
     public Response put(@PathParam("districtId") UUID districtId, @Valid @NotNull PolicyRequest request,
                         @HeaderParam("If-Match") String ifMatch) {
+        UUID own = access.actor().districtId();
+        if (own != null && !own.equals(districtId)) {
+            throw new ForbiddenException("A district admin sets the makeup policy of their own district only");
+        }
         return response(policies.put(districtId, request.verdicts(), request.updatedBy(), IfMatch.version(ifMatch)));
     }
 

@@ -1,5 +1,7 @@
 package org.iepservices.session.api;
 
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,12 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.access.AccessAudit;
+import org.iepservices.access.Role;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.session.domain.SessionFormat;
 import org.iepservices.session.domain.medicaid.BillingFormat;
 import org.iepservices.session.domain.medicaid.ClaimLine;
 import org.iepservices.session.domain.medicaid.NotBillableReason;
 import org.iepservices.session.domain.medicaid.ServiceCode;
+import org.iepservices.session.service.CallerAccess;
 import org.iepservices.session.service.ClaimService;
 
 import java.io.IOException;
@@ -86,9 +91,13 @@ public class MedicaidResource {
     }
 
     private final ClaimService claims;
+    private final CallerAccess access;
+    private final AccessAudit audit;
 
-    MedicaidResource(ClaimService claims) {
+    MedicaidResource(ClaimService claims, CallerAccess access, AccessAudit audit) {
         this.claims = claims;
+        this.access = access;
+        this.audit = audit;
     }
 
     @GET
@@ -97,6 +106,7 @@ public class MedicaidResource {
     @Operation(summary = "The service-code table",
             description = "The code billed per discipline and format (INDIVIDUAL, GROUP). Defaults: SLP 92507/92508, "
                     + "OT 97530/97150, PT 97110/97150.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.DISTRICT_ADMIN_NAME})
     public ServiceCodeTableResponse codes() {
         return ServiceCodeTableResponse.of(claims.codes());
     }
@@ -108,7 +118,8 @@ public class MedicaidResource {
     @Operation(summary = "Replace the service-code table",
             description = "The whole table at once. A discipline and format without a code is not billable "
                     + "(NO_SERVICE_CODE). Claims are computed when exported, so the new codes apply to every export "
-                    + "from now on.")
+                    + "from now on. District admins only.")
+    @RolesAllowed(Role.DISTRICT_ADMIN_NAME)
     @APIResponse(responseCode = "200", description = "The table now in force")
     @APIResponse(responseCode = "422", description = "A code is malformed or a discipline/format listed twice")
     public ServiceCodeTableResponse replaceCodes(@Valid @NotNull ServiceCodeTableRequest request) {
@@ -128,9 +139,13 @@ public class MedicaidResource {
                     + "(8-22 min = 1 unit, 23-37 = 2, ...), place of service 03 (school), primary diagnosis, "
                     + "Medicaid id, provider, credentials and signature, consent. Lines that cannot be billed say "
                     + "why: UNSIGNED, NO_CONSENT, MISSING_MEDICAID_ID, MISSING_DIAGNOSIS, UNDER_8_MINUTES, "
-                    + "NO_SERVICE_CODE. JSON by default, CSV with Accept: text/csv (or format=csv).")
+                    + "NO_SERVICE_CODE. JSON by default, CSV with Accept: text/csv (or format=csv). A provider exports "
+                    + "their own sessions (providerId defaults to them; another provider's is a 403); a district admin "
+                    + "the district's students. Every export is in the access audit with every student it contained.")
     @APIResponse(responseCode = "200", description = "The claim lines")
     @APIResponse(responseCode = "400", description = "from/to missing or to before from")
+    @APIResponse(responseCode = "403", description = "A provider asking for another provider's claims")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.DISTRICT_ADMIN_NAME})
     public Response claims(@Parameter(required = true) @QueryParam("from") @NotNull LocalDate from,
                            @Parameter(required = true) @QueryParam("to") @NotNull LocalDate to,
                            @QueryParam("providerId") UUID providerId,
@@ -148,7 +163,15 @@ public class MedicaidResource {
         } else {
             csv = wantsCsv(headers.getAcceptableMediaTypes());
         }
+        if (access.providerView()) {
+            UUID self = access.providerId().orElseThrow(() -> new ForbiddenException("The token names no staff id"));
+            if (providerId != null && !providerId.equals(self)) {
+                throw new ForbiddenException("A provider exports their own claims only");
+            }
+            providerId = self;
+        }
         List<Claim> lines = claims.claims(from, to, providerId).stream().map(MedicaidResource::claim).toList();
+        audit.export("medicaid-claims", lines.stream().map(Claim::studentId).distinct().toList());
         if (csv) {
             return Response.ok(csv(lines), TEXT_CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"medicaid-claims-" + from + "-" + to + ".csv\"")

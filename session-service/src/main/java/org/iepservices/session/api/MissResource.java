@@ -1,6 +1,7 @@
 package org.iepservices.session.api;
 
 import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,11 +20,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.access.AccessAudit;
+import org.iepservices.access.Role;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.rest.Paging;
 import org.iepservices.session.domain.MissReason;
 import org.iepservices.session.domain.MissedSession;
 import org.iepservices.session.domain.OwedVerdict;
+import org.iepservices.session.service.CallerAccess;
 import org.iepservices.session.service.MissService;
 
 import java.time.LocalDate;
@@ -37,9 +41,13 @@ import java.util.UUID;
 public class MissResource {
 
     private final MissService service;
+    private final CallerAccess access;
+    private final AccessAudit audit;
 
-    MissResource(MissService service) {
+    MissResource(MissService service, CallerAccess access, AccessAudit audit) {
         this.service = service;
+        this.access = access;
+        this.audit = audit;
     }
 
     @POST
@@ -47,11 +55,14 @@ public class MissResource {
             description = "The makeup policy of the student's district (through the school's district) decides from "
                     + "the reason whether the minutes are owed (OWED / NOT_OWED / REVIEW). The mandate must be the "
                     + "student's and in force on the date. With occurrenceId the details come from the scheduled "
-                    + "occurrence. Publishes SessionMissed.")
+                    + "occurrence. Publishes SessionMissed. A provider records the misses of their own sessions for "
+                    + "students on their caseload; a district admin any miss in the district.")
     @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "403", description = "Not the caller's own session, or a student outside their scope")
     @APIResponse(responseCode = "409", description = "The occurrence is already documented for the student")
     @APIResponse(responseCode = "422", description = "A rule is broken (e.g. OTHER without a note), or the student, "
             + "school, mandate or provider is not known yet (then with Retry-After)")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.DISTRICT_ADMIN_NAME})
     public Response record(@Valid @NotNull MissRequest request, UriInfo uri) {
         MissedSession miss = service.record(request);
         return Response.created(uri.getAbsolutePathBuilder().path(miss.id.toString()).build())
@@ -61,7 +72,10 @@ public class MissResource {
     @GET
     @Operation(summary = "List missed sessions",
             description = "Filtered by student, provider, district, verdict (e.g. owed=REVIEW: the IEP team's "
-                    + "queue), reason and date range; oldest first. Paged with limit/offset, X-Total-Count and Link.")
+                    + "queue), reason and date range; oldest first. Paged with limit/offset, X-Total-Count and Link. "
+                    + "Only misses the caller may see are listed and counted: students of their caseload, schools or "
+                    + "district, and a provider's own.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public Response list(@QueryParam("studentId") UUID studentId, @QueryParam("providerId") UUID providerId,
                          @QueryParam("districtId") UUID districtId, @QueryParam("owed") OwedVerdict owed,
                          @QueryParam("reason") MissReason reason,
@@ -72,8 +86,8 @@ public class MissResource {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
+        StringBuilder where = new StringBuilder(access.missCondition());
+        Parameters params = access.bindMisses(new Parameters());
         filter(where, params, "studentId", "student", studentId);
         filter(where, params, "providerId", "provider", providerId);
         filter(where, params, "districtId", "district", districtId);
@@ -90,15 +104,22 @@ public class MissResource {
         long total = MissedSession.count(where.toString(), params);
         List<MissedSession> page = MissedSession.<MissedSession>find(where + " order by sessionDate, createdAt, id",
                 params).range(offset, offset + limit - 1).list();
+        List<UUID> students = page.stream().map(m -> m.studentId).distinct().toList();
+        if (!students.isEmpty()) {
+            audit.read(MissService.AUDIT_RESOURCE, null, students);
+        }
         return Paging.page(page.stream().map(MissResponse::of).toList(), total, limit, offset, uri);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a missed session", description = "With the policy's verdict and, for a REVIEW, the "
-            + "IEP team's resolution.")
+            + "IEP team's resolution. A miss the caller may not see is a 404, like one that does not exist.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public MissResponse get(@PathParam("id") UUID id) {
-        return MissResponse.of(service.get(id));
+        MissedSession miss = service.visible(id);
+        audit.read(MissService.AUDIT_RESOURCE, miss.id, miss.studentId);
+        return MissResponse.of(miss);
     }
 
     @POST
@@ -106,7 +127,9 @@ public class MissResource {
     @Operation(summary = "Resolve a miss in REVIEW",
             description = "The IEP team decides whether a miss the district policy sent to REVIEW is OWED (a makeup "
                     + "can then repay it) or NOT_OWED, and who decided, when and why. Publishes MissResolved. A "
-                    + "miss already decided is a 409.")
+                    + "miss already decided is a 409. Recorded by a school admin (for their schools' students) or a "
+                    + "district admin.")
+    @RolesAllowed({Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     @APIResponse(responseCode = "200", description = "Resolved")
     @APIResponse(responseCode = "409", description = "The miss is not in REVIEW")
     @APIResponse(responseCode = "422", description = "owed is REVIEW")

@@ -1,5 +1,7 @@
 package org.iepservices.session.api;
 
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,11 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.access.AccessAudit;
+import org.iepservices.access.Role;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
 import org.iepservices.session.domain.copy.KnownSchool;
 import org.iepservices.session.domain.copy.KnownStaff;
 import org.iepservices.session.domain.copy.ScheduledOccurrence;
+import org.iepservices.session.service.CallerAccess;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,15 +33,22 @@ import java.util.UUID;
 public class ProviderRecordsResource {
 
     private final ZoneId districtZone;
+    private final CallerAccess access;
+    private final AccessAudit audit;
 
-    ProviderRecordsResource(@ConfigProperty(name = "district.time-zone") String districtZone) {
+    ProviderRecordsResource(@ConfigProperty(name = "district.time-zone") String districtZone, CallerAccess access,
+                            AccessAudit audit) {
         this.districtZone = ZoneId.of(districtZone);
+        this.access = access;
+        this.audit = audit;
     }
 
     @GET
     @Path("/providers/{providerId}")
     @Operation(summary = "A provider as session-service knows them",
-            description = "Discipline and credentials from StaffUpserted; 404 until it has arrived.")
+            description = "Discipline and credentials from StaffUpserted; 404 until it has arrived. Staff directory: "
+                    + "readable by every role but the SIS integration.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.TEACHER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public CopyViews.Provider provider(@PathParam("providerId") UUID providerId) {
         return KnownStaff.<KnownStaff>findByIdOptional(providerId).map(CopyViews.Provider::of)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Provider " + providerId + " has not been received from roster.events (yet)"));
@@ -46,7 +58,9 @@ public class ProviderRecordsResource {
     @Path("/providers/{providerId}/occurrences")
     @Operation(summary = "A provider's scheduled occurrences",
             description = "What the provider has scheduled in a date range (default: today), each occurrence with "
-                    + "its students: the list a provider documents from.")
+                    + "its students: the list a provider documents from. Only the students the caller may see are "
+                    + "listed, and only occurrences with at least one of them.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public List<CopyViews.Occurrence> occurrences(@PathParam("providerId") UUID providerId,
                                                   @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         LocalDate start = from != null ? from : LocalDate.now(districtZone);
@@ -55,32 +69,45 @@ public class ProviderRecordsResource {
             throw ProblemException.invalid("to", "must not be before from");
         }
         List<ScheduledOccurrence> rows = ScheduledOccurrence.list(
-                "providerId = ?1 and date >= ?2 and date <= ?3 order by date, startTime, key.occurrenceId, key.studentId",
-                providerId, start, end);
+                "providerId = :provider and date >= :from and date <= :to and "
+                        + access.students().condition("key.studentId")
+                        + " order by date, startTime, key.occurrenceId, key.studentId",
+                access.students().bind(Parameters.with("provider", providerId).and("from", start).and("to", end)));
         Map<UUID, List<ScheduledOccurrence>> byOccurrence = new LinkedHashMap<>();
         rows.forEach(r -> byOccurrence.computeIfAbsent(r.key.occurrenceId(), id -> new java.util.ArrayList<>()).add(r));
-        return byOccurrence.values().stream().map(CopyViews.Occurrence::of).toList();
+        List<CopyViews.Occurrence> occurrences = byOccurrence.values().stream().map(CopyViews.Occurrence::of).toList();
+        List<UUID> students = CopyViews.studentsOf(occurrences);
+        if (!students.isEmpty()) {
+            audit.read("provider-schedule", providerId, students);
+        }
+        return occurrences;
     }
 
     @GET
     @Path("/occurrences/{occurrenceId}")
     @Operation(summary = "A scheduled occurrence",
             description = "Time, setting, class and the students scheduled (SCHEDULED or CANCELLED), from "
-                    + "schedule.events; 404 until it has arrived.")
+                    + "schedule.events; 404 until it has arrived. Lists only the students the caller may see; "
+                    + "an occurrence with none of them is a 404.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public CopyViews.Occurrence occurrence(@PathParam("occurrenceId") UUID occurrenceId) {
-        List<ScheduledOccurrence> rows = ScheduledOccurrence.list("key.occurrenceId = ?1 order by key.studentId",
-                occurrenceId);
+        List<ScheduledOccurrence> rows = ScheduledOccurrence.list("key.occurrenceId = :occurrence and "
+                        + access.students().condition("key.studentId") + " order by key.studentId",
+                access.students().bind(Parameters.with("occurrence", occurrenceId)));
         if (rows.isEmpty()) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "Occurrence " + occurrenceId + " has not been received from schedule.events (yet)");
+            throw new ProblemException(ProblemType.NOT_FOUND, "Occurrence " + occurrenceId + " has not been received from schedule.events (yet), or is not yours to see");
         }
-        return CopyViews.Occurrence.of(rows);
+        CopyViews.Occurrence occurrence = CopyViews.Occurrence.of(rows);
+        audit.read("occurrence", occurrenceId, CopyViews.studentsOf(List.of(occurrence)));
+        return occurrence;
     }
 
     @GET
     @Path("/schools/{schoolId}")
     @Operation(summary = "A school as session-service knows it",
             description = "Name and district (whose makeup policy applies) from SchoolUpserted; 404 until it has "
-                    + "arrived.")
+                    + "arrived. Readable by every role but the SIS integration.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.TEACHER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public CopyViews.School school(@PathParam("schoolId") UUID schoolId) {
         return KnownSchool.<KnownSchool>findByIdOptional(schoolId).map(CopyViews.School::of)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "School " + schoolId + " has not been received from roster.events (yet)"));

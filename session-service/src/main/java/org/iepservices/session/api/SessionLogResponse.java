@@ -63,15 +63,35 @@ public record SessionLogResponse(
                          boolean nonInstructionalBlock) {
     }
 
-    public record Addendum(UUID id, String author, String credentials, String reason, OffsetDateTime createdAt,
-                           List<SessionAddendum.Change> changes) {
+    public record Addendum(UUID id, String author, String credentials,
+                           @Schema(description = "The token subject of who wrote it") String authorSubject,
+                           @Schema(description = "provider (the log's own) or district-admin") String authorRole,
+                           String reason, OffsetDateTime createdAt, List<SessionAddendum.Change> changes) {
     }
 
     /** A miss this line repays; {@code minutes} is allocated when the log is completed. */
     public record Repayment(UUID missId, int minutes) {
     }
 
-    public record Signature(String signedBy, String credentials, OffsetDateTime signedAt) {
+    public record Signature(String signedBy, String credentials, OffsetDateTime signedAt,
+                            @Schema(description = "Staff id in the signer's token: the log's provider") UUID signerId) {
+    }
+
+    /**
+     * The log as a caller who may see only some of its students sees it (an admin whose scope holds
+     * one student of a group): the other students' lines and corrections are left out.
+     */
+    public SessionLogResponse onlyStudents(java.util.Set<UUID> visible) {
+        if (students.stream().allMatch(s -> visible.contains(s.studentId()))) {
+            return this;
+        }
+        return new SessionLogResponse(id, occurrenceId, providerId, sessionDate, startTime, endTime, setting, format,
+                status, locked, note, pushIn, warnings, signature,
+                students.stream().filter(s -> visible.contains(s.studentId())).toList(),
+                addenda.stream().map(a -> new Addendum(a.id(), a.author(), a.credentials(), a.authorSubject(),
+                        a.authorRole(), a.reason(), a.createdAt(), a.changes().stream()
+                        .filter(c -> visible.contains(c.studentId())).toList())).toList(),
+                version);
     }
 
     static SessionLogResponse of(SessionLog log, List<MakeupLink> links, List<SessionAddendum> addenda,
@@ -86,7 +106,8 @@ public record SessionLogResponse(
         }
         return new SessionLogResponse(log.id, log.occurrenceId, log.providerId, log.sessionDate, log.startTime,
                 log.endTime, log.setting, log.format, log.status, log.isLocked(), log.note, pushIn, warnings,
-                log.signedAt == null ? null : new Signature(log.signedBy, log.signerCredentials, log.signedAt),
+                log.signedAt == null ? null : new Signature(log.signedBy, log.signerCredentials, log.signedAt,
+                        log.signerId),
                 log.students.stream()
                         .map(s -> new StudentLine(s.studentId, s.mandateId, s.serviceType, s.attendance, s.minutes,
                                 Attendance.valueOf(original(addenda, s.studentId, "attendance", s.attendance.name())),
@@ -102,8 +123,8 @@ public record SessionLogResponse(
                                         .toList(),
                                 s.progressNote))
                         .toList(),
-                addenda.stream().map(a -> new Addendum(a.id, a.author, a.authorCredentials, a.reason, a.createdAt,
-                        List.copyOf(a.changes))).toList(),
+                addenda.stream().map(a -> new Addendum(a.id, a.author, a.authorCredentials, a.authorSubject,
+                        a.authorRole, a.reason, a.createdAt, List.copyOf(a.changes))).toList(),
                 log.version);
     }
 

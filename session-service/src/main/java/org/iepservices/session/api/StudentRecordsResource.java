@@ -1,5 +1,7 @@
 package org.iepservices.session.api;
 
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.iepservices.access.AccessAudit;
+import org.iepservices.access.Role;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
 import org.iepservices.session.domain.copy.KnownGoal;
@@ -18,6 +22,7 @@ import org.iepservices.session.domain.copy.KnownSchool;
 import org.iepservices.session.domain.copy.KnownStudent;
 import org.iepservices.session.domain.copy.ScheduledOccurrence;
 import org.iepservices.session.domain.copy.ServiceProfile;
+import org.iepservices.session.service.CallerAccess;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,21 +34,45 @@ import java.util.UUID;
 @Path("/api/v1/students/{studentId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Known records", description = "What session-service has received from roster.events, iep.events and "
-        + "schedule.events. Logs and misses are checked against these copies; poll them to wait for propagation.")
+        + "schedule.events. Logs and misses are checked against these copies; poll them to wait for propagation. "
+        + "A student is readable by the providers whose caseload they are on and the admins of their school and "
+        + "district; for anyone else the student is a 404, as if unknown.")
 public class StudentRecordsResource {
 
     private final ZoneId districtZone;
+    private final CallerAccess access;
+    private final AccessAudit audit;
 
-    StudentRecordsResource(@ConfigProperty(name = "district.time-zone") String districtZone) {
+    StudentRecordsResource(@ConfigProperty(name = "district.time-zone") String districtZone, CallerAccess access,
+                           AccessAudit audit) {
         this.districtZone = ZoneId.of(districtZone);
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** A student outside the caller's scope looks exactly like one never received. */
+    private void requireVisible(UUID studentId) {
+        if (!access.maySeeStudent(studentId)) {
+            throw notReceived(studentId);
+        }
+    }
+
+    private static ProblemException notReceived(UUID studentId) {
+        return new ProblemException(ProblemType.NOT_FOUND, "Student " + studentId + " has not been received from "
+                + "roster.events (yet), or is not yours to see");
     }
 
     @GET
     @Operation(summary = "The student as session-service knows them",
-            description = "School, district (through the school), status. 404 until StudentUpserted has arrived.")
+            description = "School, district (through the school), status. 404 until StudentUpserted has arrived "
+                    + "and, for a provider, until the student is on their caseload (CaseloadAssignmentChanged or a "
+                    + "scheduled occurrence of theirs): poll it with your own token before documenting.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public CopyViews.Student student(@PathParam("studentId") UUID studentId) {
+        requireVisible(studentId);
         KnownStudent student = KnownStudent.<KnownStudent>findByIdOptional(studentId)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Student " + studentId + " has not been received from roster.events (yet)"));
+                .orElseThrow(() -> notReceived(studentId));
+        audit.read("student", studentId, studentId);
         KnownSchool school = student.schoolId == null ? null : KnownSchool.findById(student.schoolId);
         return CopyViews.Student.of(student, school);
     }
@@ -54,8 +83,11 @@ public class StudentRecordsResource {
             description = "Every mandate received from iep.events (all IEP versions) with the days it is in force "
                     + "and whether it is in force on the day asked (on, default today); inForce=true keeps only "
                     + "those. An empty list means none has arrived yet.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public List<CopyViews.Mandate> mandates(@PathParam("studentId") UUID studentId, @QueryParam("on") LocalDate on,
                                             @QueryParam("inForce") Boolean inForce) {
+        requireVisible(studentId);
+        audit.read("iep-mandates", studentId, studentId);
         LocalDate day = on != null ? on : LocalDate.now(districtZone);
         List<KnownMandate> mandates = KnownMandate.list("studentId = ?1 order by startDate, mandateId", studentId);
         Map<UUID, KnownIep> ieps = new LinkedHashMap<>();
@@ -70,8 +102,11 @@ public class StudentRecordsResource {
     @Operation(summary = "The student's IEP goals",
             description = "Goals received from iep.events; with mandateId only the goals of that mandate's IEP "
                     + "version (the goals a session under that mandate may record data on).")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public List<CopyViews.Goal> goals(@PathParam("studentId") UUID studentId,
                                       @QueryParam("mandateId") UUID mandateId) {
+        requireVisible(studentId);
+        audit.read("iep-goals", studentId, studentId);
         List<KnownGoal> goals;
         if (mandateId != null) {
             KnownMandate mandate = KnownMandate.findById(mandateId);
@@ -89,19 +124,27 @@ public class StudentRecordsResource {
     @Path("/service-profile")
     @Operation(summary = "The student's service profile",
             description = "Medicaid id, diagnosis codes and billing consent from ServiceProfileUpdated; 404 until "
-                    + "one has arrived.")
+                    + "one has arrived. Medicaid data: the student's providers and district admins only.")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.DISTRICT_ADMIN_NAME})
     public CopyViews.Profile profile(@PathParam("studentId") UUID studentId) {
-        return ServiceProfile.<ServiceProfile>findByIdOptional(studentId).map(CopyViews.Profile::of)
+        requireVisible(studentId);
+        CopyViews.Profile profile = ServiceProfile.<ServiceProfile>findByIdOptional(studentId)
+                .map(CopyViews.Profile::of)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Service profile of student " + studentId + " has not been received from iep.events (yet)"));
+        audit.read("service-profile", studentId, studentId);
+        return profile;
     }
 
     @GET
     @Path("/occurrences")
     @Operation(summary = "The student's scheduled occurrences",
             description = "From schedule.events, in a date range (default: today), cancelled ones included with "
-                    + "their reason.")
+                    + "their reason. Each occurrence lists only the students the caller may see (a group's other "
+                    + "members may be another school's or another provider's).")
+    @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public List<CopyViews.Occurrence> occurrences(@PathParam("studentId") UUID studentId,
                                                   @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        requireVisible(studentId);
         LocalDate start = from != null ? from : LocalDate.now(districtZone);
         LocalDate end = to != null ? to : start;
         if (end.isBefore(start)) {
@@ -109,8 +152,12 @@ public class StudentRecordsResource {
         }
         List<ScheduledOccurrence> own = ScheduledOccurrence.list(
                 "key.studentId = ?1 and date >= ?2 and date <= ?3 order by date, startTime", studentId, start, end);
-        return own.stream().map(o -> CopyViews.Occurrence.of(
-                ScheduledOccurrence.list("key.occurrenceId = ?1 order by key.studentId", o.key.occurrenceId())))
+        List<CopyViews.Occurrence> occurrences = own.stream().map(o -> CopyViews.Occurrence.of(
+                ScheduledOccurrence.list("key.occurrenceId = :occurrence and "
+                                + access.students().condition("key.studentId") + " order by key.studentId",
+                        access.students().bind(Parameters.with("occurrence", o.key.occurrenceId())))))
                 .toList();
+        audit.read("student-schedule", studentId, CopyViews.studentsOf(occurrences));
+        return occurrences;
     }
 }

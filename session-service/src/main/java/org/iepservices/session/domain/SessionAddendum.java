@@ -32,6 +32,13 @@ public class SessionAddendum extends PanacheEntityBase {
     @Column(name = "author_credentials")
     public String authorCredentials;
 
+    /** The token subject of who wrote it, and the role they wrote it in (provider or district-admin). */
+    @Column(name = "author_subject")
+    public String authorSubject;
+
+    @Column(name = "author_role")
+    public String authorRole;
+
     public String reason;
 
     @Column(name = "created_at")

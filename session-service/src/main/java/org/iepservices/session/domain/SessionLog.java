@@ -58,6 +58,10 @@ public class SessionLog extends PanacheEntityBase {
     @Column(name = "signed_by")
     public String signedBy;
 
+    /** The staff id in the signer's token: always the log's provider (nobody signs on their behalf). */
+    @Column(name = "signer_id")
+    public UUID signerId;
+
     @Column(name = "signer_credentials")
     public String signerCredentials;
 

@@ -4,11 +4,13 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iepservices.backbone.inbox.IdempotentConsumer;
+import org.iepservices.events.CaseloadAssignmentChanged;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.SchoolUpserted;
 import org.iepservices.events.StaffUpserted;
 import org.iepservices.events.StudentDeactivated;
 import org.iepservices.events.StudentUpserted;
+import org.iepservices.session.domain.copy.CaseloadAssignment;
 import org.iepservices.session.domain.copy.KnownSchool;
 import org.iepservices.session.domain.copy.KnownStaff;
 import org.iepservices.session.domain.copy.KnownStudent;
@@ -17,9 +19,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Keeps schools (district for the makeup policy), students (school, status, name for claims) and
- * staff (discipline, credentials) from roster.events, each event exactly once. Other roster events
- * (classes, enrollments) are recorded and skipped.
+ * Keeps schools (district for the makeup policy and the district scope), students (school, status,
+ * name for claims), staff (discipline, credentials) and caseload assignments (the provider scope)
+ * from roster.events, each event exactly once. Other roster events (classes, enrollments) are
+ * recorded and skipped: nothing in this service is shown to teachers by class.
  */
 @ApplicationScoped
 public class RosterEventsConsumer extends IdempotentConsumer {
@@ -45,7 +48,39 @@ public class RosterEventsConsumer extends IdempotentConsumer {
             deactivated(event.dataAs(StudentDeactivated.TYPE, mapper));
         } else if (StaffUpserted.TYPE.name().equals(event.type())) {
             staff(event.dataAs(StaffUpserted.TYPE, mapper));
+        } else if (CaseloadAssignmentChanged.TYPE.name().equals(event.type())) {
+            OffsetDateTime at = event.time() != null ? event.time() : now();
+            assignment(event.dataAs(CaseloadAssignmentChanged.TYPE, mapper), at);
         }
+    }
+
+    /**
+     * Each event carries the assignment's full state, so the newest one wins; an older one arriving
+     * late (another partition, a replay) is skipped rather than reopening an ended assignment.
+     */
+    private void assignment(CaseloadAssignmentChanged data, OffsetDateTime at) {
+        Copies.require(data.assignmentId(), "assignmentId");
+        Copies.require(data.studentId(), "studentId");
+        Copies.require(data.providerId(), "providerId");
+        CaseloadAssignment row = CaseloadAssignment.<CaseloadAssignment>findByIdOptional(data.assignmentId())
+                .orElseGet(() -> {
+                    CaseloadAssignment created = new CaseloadAssignment();
+                    created.assignmentId = data.assignmentId();
+                    return created;
+                });
+        if (row.eventTime != null && row.eventTime.isAfter(at)) {
+            return;
+        }
+        row.studentId = data.studentId();
+        row.providerId = data.providerId();
+        row.serviceType = data.serviceType();
+        row.mandateId = data.mandateId();
+        row.startDate = data.startDate();
+        row.endDate = data.endDate();
+        row.active = data.active();
+        row.eventTime = at;
+        row.updatedAt = now();
+        row.persist();
     }
 
     private void school(SchoolUpserted data) {

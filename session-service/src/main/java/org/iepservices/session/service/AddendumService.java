@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.quarkus.security.ForbiddenException;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.SessionAmended;
 import org.iepservices.events.SessionCompleted;
@@ -43,19 +45,45 @@ public class AddendumService {
     private final ReferenceChecks references;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final CallerAccess access;
+    private final AccessAudit audit;
 
     AddendumService(SessionLogService logs, MakeupService makeups, ReferenceChecks references, Outbox outbox,
-                    ObjectMapper mapper) {
+                    ObjectMapper mapper, CallerAccess access, AccessAudit audit) {
         this.logs = logs;
         this.makeups = makeups;
         this.references = references;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /**
+     * Who may correct a signed log: its provider, anything; a district admin (after an attendance
+     * audit, say) attendance and minutes only: goal data and progress notes are clinical content,
+     * corrected by the clinician who signed it. Either way the addendum records who wrote it.
+     */
+    private void authorize(SessionLog log, AddendumRequest request) {
+        if (access.isOwn(log)) {
+            return;
+        }
+        if (!access.isDistrictAdmin()) {
+            throw new ForbiddenException("Only the log's provider or a district admin corrects a signed log");
+        }
+        access.requireMayWriteFor(request.students().stream().map(AddendumRequest.StudentCorrection::studentId)
+                .toList());
+        boolean clinical = request.students().stream().anyMatch(c -> c.goalData() != null || c.progressNote() != null);
+        if (clinical) {
+            throw new ForbiddenException("Goal data and progress notes are corrected by the provider who signed the "
+                    + "log; a district admin corrects attendance and minutes only");
+        }
     }
 
     @Transactional
     public SessionAddendum amend(UUID logId, AddendumRequest request) {
-        SessionLog log = logs.get(logId);
+        SessionLog log = logs.visible(logId);
+        authorize(log, request);
         if (!log.isLocked()) {
             throw ProblemException.conflict("Session log " + logId + " is a draft; edit it with PUT, addenda "
                     + "correct completed logs");
@@ -113,7 +141,12 @@ public class AddendumService {
         SessionAddendum addendum = new SessionAddendum();
         addendum.id = UUID.randomUUID();
         addendum.sessionLogId = log.id;
-        addendum.author = request.author();
+        addendum.author = request.author() != null && !request.author().isBlank() ? request.author().trim()
+                : SessionLogService.signerName(access.providerId().map(id -> KnownStaff.<KnownStaff>findById(id))
+                .orElse(null), access.actor().name(), access.actor().subject());
+        addendum.authorSubject = access.actor().subject();
+        addendum.authorRole = access.isOwn(log) ? org.iepservices.access.Role.PROVIDER.claim()
+                : org.iepservices.access.Role.DISTRICT_ADMIN.claim();
         addendum.authorCredentials = request.credentials();
         addendum.reason = request.reason();
         addendum.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -163,6 +196,7 @@ public class AddendumService {
                     line.studentId, line.mandateId, log.providerId, log.setting, log.sessionDate,
                     previousMinutes.get(i), line.minutes, repaid, request.reason()));
         }
+        audit.write(SessionLogService.AUDIT_RESOURCE, log.id, SessionLogService.studentsOf(log));
         return addendum;
     }
 

@@ -1,5 +1,6 @@
 package org.iepservices.session.service;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.problem.Problem.Violation;
@@ -41,17 +42,31 @@ public class ClaimService {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{5}");
     private static final Pattern DISCIPLINE = Pattern.compile("[A-Z][A-Z_]{1,39}");
 
+    private final CallerAccess access;
+
+    ClaimService(CallerAccess access) {
+        this.access = access;
+    }
+
+    /**
+     * The claim lines of the sessions the caller may see: a provider's own logs, an admin's logs with
+     * a student in scope, and of those only the lines of students in scope.
+     */
     public List<ClaimLine> claims(LocalDate from, LocalDate to, UUID providerId) {
-        List<SessionLog> logs = providerId == null
-                ? SessionLog.list("sessionDate >= ?1 and sessionDate <= ?2 order by sessionDate, startTime, id", from, to)
-                : SessionLog.list("sessionDate >= ?1 and sessionDate <= ?2 and providerId = ?3 "
-                + "order by sessionDate, startTime, id", from, to, providerId);
+        Parameters params = access.bindLogs(Parameters.with("from", from).and("to", to));
+        String where = "sessionDate >= :from and sessionDate <= :to and " + access.logCondition();
+        if (providerId != null) {
+            where += " and providerId = :provider";
+            params.and("provider", providerId);
+        }
+        List<SessionLog> logs = SessionLog.list(where + " order by sessionDate, startTime, id", params);
         Set<UUID> studentIds = new HashSet<>();
         Set<UUID> providerIds = new HashSet<>();
         logs.forEach(l -> {
             providerIds.add(l.providerId);
             l.students.forEach(s -> studentIds.add(s.studentId));
         });
+        Set<UUID> inScope = access.students().visible(SessionLog.getEntityManager(), studentIds);
         Map<UUID, KnownStudent> students = byId(studentIds.isEmpty() ? List.<KnownStudent>of()
                 : KnownStudent.list("studentId in ?1", studentIds), s -> s.studentId);
         Map<UUID, ServiceProfile> profiles = byId(studentIds.isEmpty() ? List.<ServiceProfile>of()
@@ -67,6 +82,9 @@ public class ClaimService {
             for (StudentAttendance s : log.students) {
                 if (s.minutes <= 0) {
                     continue; // absent: nothing delivered, nothing to claim
+                }
+                if (!access.isOwn(log) && !inScope.contains(s.studentId)) {
+                    continue; // another school's or district's student in a group: not this caller's to export
                 }
                 KnownStudent student = students.get(s.studentId);
                 ServiceProfile profile = profiles.get(s.studentId);

@@ -3,6 +3,7 @@ package org.iepservices.session.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.MissResolved;
 import org.iepservices.events.ServiceSetting;
@@ -33,17 +34,28 @@ public class MissService {
     private final MakeupPolicyService policies;
     private final ReferenceChecks references;
     private final ZoneId districtZone;
+    private final CallerAccess access;
+    private final AccessAudit audit;
 
     MissService(Outbox outbox, MakeupPolicyService policies, ReferenceChecks references,
-                @ConfigProperty(name = "district.time-zone") String districtZone) {
+                @ConfigProperty(name = "district.time-zone") String districtZone, CallerAccess access,
+                AccessAudit audit) {
         this.outbox = outbox;
         this.policies = policies;
         this.references = references;
         this.districtZone = ZoneId.of(districtZone);
+        this.access = access;
+        this.audit = audit;
     }
+
+    /** Resource type of misses in the access audit. */
+    public static final String AUDIT_RESOURCE = "missed-session";
 
     @Transactional
     public MissedSession record(MissRequest request) {
+        // Before anything about the student is looked up: a student outside the caller's scope is refused
+        // without learning whether the occurrence, mandate or school exist.
+        access.requireMayWriteFor(java.util.List.of(request.studentId()));
         UUID mandateId = request.mandateId();
         UUID providerId = request.providerId();
         ServiceSetting setting = request.setting();
@@ -71,6 +83,7 @@ public class MissService {
         require(missing, "sessionDate", date);
         require(missing, "minutes", minutes);
         missing.throwIfInvalidRequest("The missed session");
+        access.requireMayDocumentFor(providerId);
 
         Findings findings = new Findings();
         findings.invalid(MissRules.check(request.reason(), request.circumstance(), request.note(), minutes));
@@ -102,6 +115,7 @@ public class MissService {
         outbox.publish(SessionMissed.TYPE, miss.studentId, new SessionMissed(miss.id, miss.studentId, miss.mandateId,
                 miss.providerId, miss.setting, miss.sessionDate, miss.minutes, miss.reason.name(), miss.owed.name(),
                 miss.occurrenceId, miss.note));
+        audit.write(AUDIT_RESOURCE, miss.id, java.util.List.of(miss.studentId));
         return miss;
     }
 
@@ -111,7 +125,8 @@ public class MissService {
      */
     @Transactional
     public MissedSession resolve(UUID id, OwedVerdict owed, String decidedBy, LocalDate decidedOn, String note) {
-        MissedSession miss = get(id);
+        MissedSession miss = visible(id);
+        access.requireMayWriteFor(java.util.List.of(miss.studentId));
         if (owed == OwedVerdict.REVIEW) {
             throw ProblemException.unprocessable("A resolution decides: OWED or NOT_OWED",
                     new org.iepservices.problem.Problem.Violation("owed", "must be OWED or NOT_OWED"));
@@ -128,11 +143,14 @@ public class MissService {
         miss.resolvedAt = OffsetDateTime.now(ZoneOffset.UTC);
         outbox.publish(MissResolved.TYPE, miss.studentId, new MissResolved(miss.id, miss.studentId, miss.mandateId,
                 owed.name(), decidedBy, miss.resolvedOn, note));
+        audit.write(AUDIT_RESOURCE, miss.id, java.util.List.of(miss.studentId));
         return miss;
     }
 
-    public MissedSession get(UUID id) {
+    /** The miss if the caller may see it; one outside their scope is the same 404 as one that does not exist. */
+    public MissedSession visible(UUID id) {
         return MissedSession.<MissedSession>findByIdOptional(id)
+                .filter(m -> access.maySeeMiss(m.studentId, m.providerId))
                 .orElseThrow(() -> ProblemException.notFound("Missed session", id));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.SessionCompleted;
 import org.iepservices.events.ServiceSetting;
@@ -43,15 +44,22 @@ public class SessionLogService {
     private final MakeupService makeups;
     private final OccurrenceDefaults defaults;
     private final ReferenceChecks references;
+    private final CallerAccess access;
+    private final AccessAudit audit;
 
     SessionLogService(Outbox outbox, ObjectMapper mapper, MakeupService makeups, OccurrenceDefaults defaults,
-                      ReferenceChecks references) {
+                      ReferenceChecks references, CallerAccess access, AccessAudit audit) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.makeups = makeups;
         this.defaults = defaults;
         this.references = references;
+        this.access = access;
+        this.audit = audit;
     }
+
+    /** Resource type of session logs in the access audit. */
+    public static final String AUDIT_RESOURCE = "session-log";
 
     /** The outcome of a create: the log, and whether an earlier request with the same key made it. */
     public record Created(SessionLog log, boolean replayed) {
@@ -69,6 +77,7 @@ public class SessionLogService {
             return replay.get();
         }
         LogContent content = defaults.resolve(request);
+        authorize(content);
         Checked checked = validate(content, null);
         SessionLog log = new SessionLog();
         log.id = UUID.randomUUID();
@@ -82,7 +91,18 @@ public class SessionLogService {
             SessionLog.flush(); // a concurrent twin with the same key fails here, and the caller replays
         }
         children(log, content);
+        audit.write(AUDIT_RESOURCE, log.id, studentsOf(log));
         return new Created(log, false);
+    }
+
+    /** Who may document this content: the session's own provider (or a district admin), for students in scope. */
+    private void authorize(LogContent content) {
+        access.requireMayDocumentFor(content.providerId());
+        access.requireMayWriteFor(content.lines().stream().map(LogContent.Line::studentId).toList());
+    }
+
+    static List<UUID> studentsOf(SessionLog log) {
+        return log.students.stream().map(s -> s.studentId).toList();
     }
 
     /**
@@ -95,20 +115,26 @@ public class SessionLogService {
             return Optional.empty();
         }
         Optional<SessionLog> earlier = SessionLog.find("idempotencyKey", idempotencyKey).firstResultOptional();
-        if (earlier.isPresent() && !hash.equals(earlier.get().requestHash)) {
+        // Somebody else's log under the same key is not shown: to this caller the key is just taken.
+        if (earlier.isPresent() && (!hash.equals(earlier.get().requestHash)
+                || access.visibleLog(earlier.get()) == null)) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "Idempotency-Key " + idempotencyKey
                     + " was already used for a different session log request");
         }
+        earlier.ifPresent(log -> audit.read(AUDIT_RESOURCE, log.id, access.visibleStudents(log)));
         return earlier.map(log -> new Created(log, true));
     }
 
     /** Rewrites a draft with the same rules as a create; a completed log is locked (409). */
     @Transactional
     public SessionLog update(UUID id, SessionLogRequest request, Long expectedVersion) {
-        SessionLog log = get(id);
+        SessionLog log = visible(id);
+        access.requireMayDocumentFor(log.providerId);
+        access.requireMayWriteFor(log);
         refuseIfLocked(log);
         IfMatch.check("Session log", id, expectedVersion, log.version);
         LogContent content = defaults.resolve(request);
+        authorize(content);
         Checked checked = validate(content, log.id);
         GoalObservation.delete("sessionLogId", log.id);
         makeups.unlinkAll(log.id);
@@ -116,11 +142,21 @@ public class SessionLogService {
         write(log, content, checked);
         SessionLog.flush();
         children(log, content);
+        audit.write(AUDIT_RESOURCE, log.id, studentsOf(log));
         return log;
     }
 
     public SessionLog get(UUID id) {
         return SessionLog.<SessionLog>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Session log", id));
+    }
+
+    /** The log if the caller may see it; a log outside their scope is the same 404 as one that does not exist. */
+    public SessionLog visible(UUID id) {
+        SessionLog log = access.visibleLog(SessionLog.<SessionLog>findByIdOptional(id).orElse(null));
+        if (log == null) {
+            throw ProblemException.notFound("Session log", id);
+        }
+        return log;
     }
 
     /**
@@ -130,11 +166,12 @@ public class SessionLogService {
      */
     @Transactional
     public SessionLog complete(UUID id, String signedBy, String credentials) {
-        SessionLog log = get(id);
+        SessionLog log = visible(id);
+        access.requireSigner(log);
         refuseIfLocked(log);
+        KnownStaff provider = KnownStaff.findById(log.providerId);
         String signerCredentials = credentials;
         if (signerCredentials == null || signerCredentials.isBlank()) {
-            KnownStaff provider = KnownStaff.findById(log.providerId);
             signerCredentials = provider == null ? null : provider.credentials;
         }
         if (signerCredentials == null || signerCredentials.isBlank()) {
@@ -143,7 +180,9 @@ public class SessionLogService {
                     "credentials", "required: the provider's staff record has no credentials"));
         }
         log.status = SessionStatus.COMPLETED;
-        log.signedBy = signedBy;
+        log.signerId = access.actor().staffId();
+        log.signedBy = signedBy != null && !signedBy.isBlank() ? signedBy.trim()
+                : signerName(provider, access.actor().name(), access.actor().subject());
         log.signerCredentials = signerCredentials;
         log.signedAt = OffsetDateTime.now(ZoneOffset.UTC);
         List<GoalObservation> goals = GoalObservation.of(log.id);
@@ -153,7 +192,16 @@ public class SessionLogService {
                 outbox.publish(SessionCompleted.TYPE, student.studentId, completed(log, student, repaid, goals));
             }
         }
+        audit.write(AUDIT_RESOURCE, log.id, studentsOf(log));
         return log;
+    }
+
+    /** The name a signature or addendum shows when the request leaves it out: the roster's, else the token's. */
+    static String signerName(KnownStaff staff, String tokenName, String subject) {
+        if (staff != null && !staff.displayName().isBlank()) {
+            return staff.displayName();
+        }
+        return tokenName != null && !tokenName.isBlank() ? tokenName : subject;
     }
 
     static SessionCompleted completed(SessionLog log, StudentAttendance student, List<SessionCompleted.Repayment> repaid,

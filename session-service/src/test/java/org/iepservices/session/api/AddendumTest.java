@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.iepservices.session.api.TestWorld.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,11 +46,11 @@ class AddendumTest {
         Map<String, Object> line = ((List<Map<String, Object>>) body.get("students")).get(0);
         line.put("goalData", List.of(trials(student.speechGoal(), 6, 10)));
         line.put("progressNote", "Good session");
-        return createLog(body);
+        return createLog(world.slp(), body);
     }
 
     private ValidatableResponse amend(String logId, Map<String, Object> correction) {
-        return post("/api/v1/session-logs/" + logId + "/addenda", Map.of("author", "Dana Whitfield",
+        return post(world.slp(), "/api/v1/session-logs/" + logId + "/addenda", Map.of("author", "Dana Whitfield",
                 "credentials", "CCC-SLP", "reason", "Student left early for the nurse", "students", List.of(correction)));
     }
 
@@ -70,7 +69,7 @@ class AddendumTest {
     void anAddendumCorrectsALockedLogKeepsTheOriginalAndPublishesSessionAmended() throws Exception {
         String logId = log();
         amend(logId, correction(student.id(), "PARTIAL", 20)).statusCode(409); // drafts are edited, not amended
-        complete(logId, world.slp).statusCode(200);
+        world.complete(logId, world.slp).statusCode(200);
         try (SessionEventsProbe probe = new SessionEventsProbe()) {
             amend(logId, correction(student.id(), "PARTIAL", 20)).statusCode(201)
                     .body("locked", is(true))
@@ -102,7 +101,7 @@ class AddendumTest {
             assertEquals("2026-09-15", data.get("sessionDate").asText());
             assertEquals(0, data.get("makeupFor").size());
             assertEquals(events.get(0).get("data").get("addendumId").asText(),
-                    given().get("/api/v1/session-logs/" + logId).then().extract().path("addenda[0].id"));
+                    world.slp().get("/api/v1/session-logs/" + logId).then().extract().path("addenda[0].id"));
         }
         // A second addendum keeps the signed values as the original; a goal-data correction is history too.
         Map<String, Object> goals = correction(student.id(), null, 15);
@@ -124,7 +123,7 @@ class AddendumTest {
     @Test
     void anAddendumThatBreaksARuleOrChangesNothingIsRefusedAndChangesNothing() {
         String logId = log();
-        complete(logId, world.slp).statusCode(200);
+        world.complete(logId, world.slp).statusCode(200);
         amend(logId, correction(student.id(), "PRESENT", 45)).statusCode(422)
                 .body("violations[0].field", is("students[0].minutes"));
         amend(logId, correction(student.id(), "PRESENT", null)).statusCode(422)
@@ -138,7 +137,7 @@ class AddendumTest {
         foreignGoal.put("goalData", List.of(trials(UUID.randomUUID(), 1, 1)));
         amend(logId, foreignGoal).statusCode(422)
                 .body("violations[0].field", is("students[0].goalData[0].goalId"));
-        given().get("/api/v1/session-logs/" + logId).then()
+        world.slp().get("/api/v1/session-logs/" + logId).then()
                 .body("students[0].minutes", is(30))
                 .body("students[0].goalData[0].correct", is(6))
                 .body("addenda", hasSize(0));

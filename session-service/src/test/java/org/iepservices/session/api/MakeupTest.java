@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.iepservices.session.api.TestWorld.*;
@@ -47,19 +46,19 @@ class MakeupTest {
     private String miss(String reason, String date) {
         Map<String, Object> body = MissResourceTest.miss(world, student, reason, reason.equals("OTHER") ? "x" : null);
         body.put("sessionDate", date);
-        return post("/api/v1/misses", body).statusCode(201).extract().path("id");
+        return post(world.slp(), "/api/v1/misses", body).statusCode(201).extract().path("id");
     }
 
     private ValidatableResponse makeup(TestWorld.Student who, UUID mandate, String date, int minutes,
                                        List<String> misses) {
         Map<String, Object> line = line(who.id(), mandate, "PRESENT", minutes);
         line.put("makeupFor", misses);
-        return post("/api/v1/session-logs", log(world.slp, date, "09:00:00", "09:40:00", "PUSH_IN", "SMALL_GROUP",
+        return post(world.slp(), "/api/v1/session-logs", log(world.slp, date, "09:00:00", "09:40:00", "PUSH_IN", "SMALL_GROUP",
                 line));
     }
 
     private ValidatableResponse ledger() {
-        return given().get("/api/v1/students/" + student.id() + "/makeup-ledger").then().statusCode(200);
+        return world.slp().get("/api/v1/students/" + student.id() + "/makeup-ledger").then().statusCode(200);
     }
 
     @Test
@@ -72,7 +71,7 @@ class MakeupTest {
         ledger().body("mandates[0].outstandingMinutes", is(30));
 
         try (SessionEventsProbe probe = new SessionEventsProbe()) {
-            complete(logId, world.slp).statusCode(200);
+            world.complete(logId, world.slp).statusCode(200);
             List<JsonNode> events = probe.await(e -> e.path("data").path("sessionLogId").asText().equals(logId), 1,
                     Duration.ofSeconds(20));
             assertEquals(1, events.size());
@@ -88,13 +87,13 @@ class MakeupTest {
                 .body("mandates[0].repaidMinutes", is(30))
                 .body("mandates[0].outstandingMinutes", is(0))
                 .body("mandates[0].misses[0].repaidBy", contains(logId));
-        given().get("/api/v1/session-logs/" + logId).then().body("students[0].makeupFor[0].minutes", is(30));
+        world.slp().get("/api/v1/session-logs/" + logId).then().body("students[0].makeupFor[0].minutes", is(30));
 
         // Fully repaid: a second makeup for the same miss is refused and nothing is written.
         makeup(student, student.speech(), "2026-09-23", 30, List.of(owed)).statusCode(422)
                 .body("violations[0].field", is("students[0].makeupFor[0]"))
                 .body("violations[0].message", containsString("already fully made up"));
-        assertEquals(1, logsOf(world.slp));
+        assertEquals(1, world.logsOf(world.slp));
     }
 
     @Test
@@ -103,13 +102,13 @@ class MakeupTest {
         String first = makeup(student, student.speech(), "2026-09-22", 20, List.of(owed)).statusCode(201)
                 .extract().path("id");
         try (SessionEventsProbe probe = new SessionEventsProbe()) {
-            complete(first, world.slp).statusCode(200);
+            world.complete(first, world.slp).statusCode(200);
             ledger().body("mandates[0].repaidMinutes", is(20))
                     .body("mandates[0].outstandingMinutes", is(10))
                     .body("mandates[0].misses[0].outstandingMinutes", is(10));
             String second = makeup(student, student.speech(), "2026-09-24", 15, List.of(owed)).statusCode(201)
                     .extract().path("id");
-            complete(second, world.slp).statusCode(200);
+            world.complete(second, world.slp).statusCode(200);
             List<JsonNode> events = probe.await(e -> e.path("type").asText().equals("SessionCompleted")
                     && e.path("data").path("studentId").asText().equals(student.id().toString()), 2,
                     Duration.ofSeconds(20));
@@ -131,7 +130,7 @@ class MakeupTest {
         makeup(student, student.speech(), "2026-09-22", 30, List.of(review)).statusCode(422)
                 .body("violations[0].message", containsString("REVIEW"));
         ledger().body("mandates[0].inReviewMinutes", is(30)).body("mandates[0].outstandingMinutes", is(0));
-        post("/api/v1/misses/" + review + "/resolution", Map.of("owed", "OWED", "decidedBy", "IEP team"))
+        post(world.admin(), "/api/v1/misses/" + review + "/resolution", Map.of("owed", "OWED", "decidedBy", "IEP team"))
                 .statusCode(200);
         ledger().body("mandates[0].inReviewMinutes", is(0)).body("mandates[0].outstandingMinutes", is(30));
         makeup(student, student.speech(), "2026-09-22", 30, List.of(review)).statusCode(201);
@@ -151,7 +150,7 @@ class MakeupTest {
                 .body("violations[0].message", containsString("no missed session"));
         ledger().body("mandates[0].notOwedMinutes", is(30))
                 .body("mandates[0].outstandingMinutes", is(30));
-        assertEquals(0, logsOf(world.slp));
+        assertEquals(0, world.logsOf(world.slp));
     }
 
     @Test
@@ -163,7 +162,7 @@ class MakeupTest {
                 student.iepId(), from, IEP_END, List.of(new IepActivated.Mandate(continued, student.speech(),
                 "SPEECH_LANGUAGE", null, world.slp.id(), 3, 30, "WEEK", 1, 2, "GROUP", 3, from, IEP_END, null,
                 null, List.of())), List.of(), "third session added"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> world.slp()
                 .get("/api/v1/students/" + student.id() + "/mandates").then()
                 .body("mandateId", hasItem(continued.toString())));
         // The old mandate is no longer in force after the amendment; the continued one repays its miss.

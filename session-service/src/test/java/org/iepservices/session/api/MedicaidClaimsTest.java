@@ -17,7 +17,6 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.iepservices.session.api.TestWorld.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -44,15 +43,18 @@ class MedicaidClaimsTest {
         world.close();
     }
 
+    /** The provider exports their own claims. */
     private JsonPath claims(TestWorld.Provider provider) {
-        return given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18")
+        return world.as(provider).queryParam("from", "2026-09-14").queryParam("to", "2026-09-18")
                 .queryParam("providerId", provider.id()).accept(ContentType.JSON)
                 .get("/api/v1/medicaid/claims").then().statusCode(200).extract().jsonPath();
     }
 
+    /** Documented and signed by the log's own provider. */
     private String completed(Map<String, Object> log) {
-        String id = createLog(log);
-        complete(id, world.slp).statusCode(200);
+        TestWorld.Provider provider = world.ot.id().toString().equals(log.get("providerId")) ? world.ot : world.slp;
+        String id = createLog(world.as(provider), log);
+        world.complete(id, provider).statusCode(200);
         return id;
     }
 
@@ -126,7 +128,7 @@ class MedicaidClaimsTest {
         world.awaitKnown(noProfile);
         completed(log(world.slp, "2026-09-15", "13:00:00", "13:30:00", "PULL_OUT", "INDIVIDUAL",
                 line(noProfile.id(), noProfile.speech(), "PRESENT", null)));
-        createLog(world.speechLog(ava, "PRESENT", null)); // a draft: not signed
+        createLog(world.slp(), world.speechLog(ava, "PRESENT", null)); // a draft: not signed
         JsonPath claims = claims(world.slp);
         assertEquals(0, claims.getInt("billableLines"));
         assertEquals(2, claims.getInt("notBillableLines"));
@@ -141,7 +143,7 @@ class MedicaidClaimsTest {
         completed(world.speechLog(ava, "PRESENT", null));
         completed(log(world.slp, "2026-09-16", "13:00:00", "13:05:00", "PULL_OUT", "INDIVIDUAL",
                 line(liam.id(), liam.speech(), "PRESENT", null)));
-        String csv = given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18")
+        String csv = world.slp().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18")
                 .queryParam("providerId", world.slp.id()).accept("text/csv")
                 .get("/api/v1/medicaid/claims").then().statusCode(200)
                 .contentType(startsWith("text/csv"))
@@ -167,14 +169,14 @@ class MedicaidClaimsTest {
         assertEquals("UNDER_8_MINUTES", rows.get(1).get("not_billable_reasons"));
         assertEquals("0", rows.get(1).get("units"));
         // format=csv works without an Accept header (a link in a browser)
-        given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18").queryParam("format", "csv")
+        world.slp().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18").queryParam("format", "csv")
                 .queryParam("providerId", world.slp.id()).get("/api/v1/medicaid/claims").then().statusCode(200)
                 .contentType(startsWith("text/csv"));
     }
 
     @Test
     void theServiceCodeTableIsConfigurableAndBadTablesChangeNothing() {
-        List<Map<String, Object>> defaults = given().get("/api/v1/medicaid/service-codes").then().statusCode(200)
+        List<Map<String, Object>> defaults = world.slp().get("/api/v1/medicaid/service-codes").then().statusCode(200)
                 .body("codes.find { it.discipline == 'SLP' && it.billingFormat == 'INDIVIDUAL' }.code", is("92507"))
                 .body("codes.find { it.discipline == 'SLP' && it.billingFormat == 'GROUP' }.code", is("92508"))
                 .body("codes.find { it.discipline == 'OT' && it.billingFormat == 'INDIVIDUAL' }.code", is("97530"))
@@ -183,14 +185,14 @@ class MedicaidClaimsTest {
                 .body("codes.find { it.discipline == 'PT' && it.billingFormat == 'GROUP' }.code", is("97150"))
                 .extract().jsonPath().getList("codes");
         try {
-            given().contentType(ContentType.JSON).body(Map.of("codes", List.of(
+            world.admin().contentType(ContentType.JSON).body(Map.of("codes", List.of(
                             Map.of("discipline", "SLP", "billingFormat", "INDIVIDUAL", "code", "9250"),
                             Map.of("discipline", "SLP", "billingFormat", "INDIVIDUAL", "code", "92507"))))
                     .put("/api/v1/medicaid/service-codes").then().statusCode(422)
                     .body("violations.field", contains("codes[0].code", "codes[1].billingFormat"));
-            given().get("/api/v1/medicaid/service-codes").then().body("codes", hasSize(defaults.size()));
+            world.slp().get("/api/v1/medicaid/service-codes").then().body("codes", hasSize(defaults.size()));
 
-            given().contentType(ContentType.JSON).body(Map.of("codes", List.of(
+            world.admin().contentType(ContentType.JSON).body(Map.of("codes", List.of(
                             Map.of("discipline", "slp", "billingFormat", "INDIVIDUAL", "code", "T1018",
                                     "description", "School-based individualized health service"))))
                     .put("/api/v1/medicaid/service-codes").then().statusCode(200)
@@ -201,18 +203,18 @@ class MedicaidClaimsTest {
             assertEquals("T1018", claims(world.slp).getString("lines[0].serviceCode"));
             assertEquals(List.of("NO_SERVICE_CODE"), claims(world.ot).getList("lines[0].notBillable.code"));
         } finally {
-            given().contentType(ContentType.JSON).body(Map.of("codes", defaults))
+            world.admin().contentType(ContentType.JSON).body(Map.of("codes", defaults))
                     .put("/api/v1/medicaid/service-codes").then().statusCode(200);
         }
     }
 
     @Test
     void theDateRangeIsRequiredAndOrdered() {
-        given().get("/api/v1/medicaid/claims").then().statusCode(400)
+        world.slp().get("/api/v1/medicaid/claims").then().statusCode(400)
                 .body("violations.field", containsInAnyOrder("from", "to"));
-        given().queryParam("from", "2026-09-18").queryParam("to", "2026-09-14").get("/api/v1/medicaid/claims")
+        world.slp().queryParam("from", "2026-09-18").queryParam("to", "2026-09-14").get("/api/v1/medicaid/claims")
                 .then().statusCode(400).body("violations[0].field", is("to"));
-        given().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18").queryParam("format", "xml")
+        world.slp().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18").queryParam("format", "xml")
                 .get("/api/v1/medicaid/claims").then().statusCode(400).body("violations[0].field", is("format"));
     }
 }

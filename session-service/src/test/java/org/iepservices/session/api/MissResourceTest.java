@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.iepservices.session.api.TestWorld.post;
@@ -58,12 +57,13 @@ class MissResourceTest {
         return body;
     }
 
+    /** The SLP records the miss of their own session. */
     private ValidatableResponse record(Map<String, Object> body) {
-        return post("/api/v1/misses", body);
+        return post(world.slp(), "/api/v1/misses", body);
     }
 
     private int missesOf(TestWorld.Student s) {
-        return given().queryParam("studentId", s.id()).get("/api/v1/misses").then().statusCode(200)
+        return world.slp().queryParam("studentId", s.id()).get("/api/v1/misses").then().statusCode(200)
                 .extract().jsonPath().getList("$").size();
     }
 
@@ -132,13 +132,13 @@ class MissResourceTest {
             TestWorld.Student elsewhere = other.student();
             other.awaitKnown(elsewhere);
             String path = "/api/v1/districts/" + world.district + "/makeup-policy";
-            given().get(path).then().statusCode(200).body("isDefault", is(true))
+            world.admin().get(path).then().statusCode(200).body("isDefault", is(true))
                     .body("verdicts.STUDENT_UNAVAILABLE", is("REVIEW"));
 
             Map<String, String> verdicts = new HashMap<>(Map.of("STUDENT_ABSENT", "NOT_OWED", "STUDENT_UNAVAILABLE", "OWED",
                     "PROVIDER_ABSENT", "OWED", "PROVIDER_REASSIGNED", "REVIEW", "SCHOOL_CLOSED", "NOT_OWED",
                     "SCHEDULING_ERROR", "OWED", "OTHER", "REVIEW"));
-            String etag = given().contentType(ContentType.JSON)
+            String etag = world.admin().contentType(ContentType.JSON)
                     .body(Map.of("verdicts", verdicts, "updatedBy", "K. Moreno, special-education director"))
                     .put(path).then().statusCode(200)
                     .body("isDefault", is(false))
@@ -146,32 +146,34 @@ class MissResourceTest {
                     .body("verdicts.PROVIDER_REASSIGNED", is("REVIEW"))
                     .body("updatedBy", startsWith("K. Moreno"))
                     .extract().header("ETag");
-            given().get(path).then().header("ETag", is(etag)).body("verdicts.STUDENT_UNAVAILABLE", is("OWED"));
+            world.slp().get(path).then().header("ETag", is(etag)).body("verdicts.STUDENT_UNAVAILABLE", is("OWED"));
 
             // Same reasons, two districts, two verdicts.
             record(miss(world, student, "STUDENT_UNAVAILABLE", null)).statusCode(201).body("owed", is("OWED"));
             record(miss(world, student, "PROVIDER_REASSIGNED", null)).statusCode(201).body("owed", is("REVIEW"));
-            record(miss(other, elsewhere, "STUDENT_UNAVAILABLE", null)).statusCode(201).body("owed", is("REVIEW"));
-            record(miss(other, elsewhere, "PROVIDER_REASSIGNED", null)).statusCode(201).body("owed", is("OWED"));
+            post(other.slp(), "/api/v1/misses", miss(other, elsewhere, "STUDENT_UNAVAILABLE", null)).statusCode(201)
+                    .body("owed", is("REVIEW"));
+            post(other.slp(), "/api/v1/misses", miss(other, elsewhere, "PROVIDER_REASSIGNED", null)).statusCode(201)
+                    .body("owed", is("OWED"));
 
             // An incomplete policy or a stale ETag changes nothing.
             Map<String, String> incomplete = new HashMap<>(verdicts);
             incomplete.remove("OTHER");
             incomplete.remove("SCHOOL_CLOSED");
-            given().contentType(ContentType.JSON).body(Map.of("verdicts", incomplete)).put(path).then()
+            world.admin().contentType(ContentType.JSON).body(Map.of("verdicts", incomplete)).put(path).then()
                     .statusCode(422)
                     .body("violations.field", containsInAnyOrder("verdicts.SCHOOL_CLOSED", "verdicts.OTHER"));
             Map<String, String> changed = new HashMap<>(verdicts);
             changed.put("STUDENT_UNAVAILABLE", "NOT_OWED");
-            given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("verdicts", changed))
+            world.admin().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("verdicts", changed))
                     .put(path).then().statusCode(200).header("ETag", not(etag));
-            given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("verdicts", verdicts))
+            world.admin().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("verdicts", verdicts))
                     .put(path).then().statusCode(412);
-            given().contentType(ContentType.JSON).body(Map.of("verdicts", Map.of("ALIENS", "OWED"))).put(path)
+            world.admin().contentType(ContentType.JSON).body(Map.of("verdicts", Map.of("ALIENS", "OWED"))).put(path)
                     .then().statusCode(400);
-            given().get(path).then().body("verdicts.STUDENT_UNAVAILABLE", is("NOT_OWED"));
+            world.slp().get(path).then().body("verdicts.STUDENT_UNAVAILABLE", is("NOT_OWED"));
             // Misses recorded before the change keep their verdict.
-            given().queryParam("studentId", student.id()).queryParam("reason", "STUDENT_UNAVAILABLE")
+            world.slp().queryParam("studentId", student.id()).queryParam("reason", "STUDENT_UNAVAILABLE")
                     .get("/api/v1/misses").then().body("owed", contains("OWED"));
         }
     }
@@ -180,15 +182,15 @@ class MissResourceTest {
     void theIepTeamResolvesAReviewAndMissResolvedIsPublished() throws Exception {
         String id = record(miss(world, student, "OTHER", "assembly ran over")).statusCode(201)
                 .body("owed", is("REVIEW")).extract().path("id");
-        given().queryParam("studentId", student.id()).queryParam("owed", "REVIEW").get("/api/v1/misses").then()
+        world.slp().queryParam("studentId", student.id()).queryParam("owed", "REVIEW").get("/api/v1/misses").then()
                 .body("id", contains(id));
-        post("/api/v1/misses/" + id + "/resolution", Map.of("owed", "REVIEW", "decidedBy", "IEP team"))
+        post(world.admin(), "/api/v1/misses/" + id + "/resolution", Map.of("owed", "REVIEW", "decidedBy", "IEP team"))
                 .statusCode(422).body("violations[0].field", is("owed"));
-        post("/api/v1/misses/" + id + "/resolution", Map.of("owed", "OWED")).statusCode(400)
+        post(world.admin(), "/api/v1/misses/" + id + "/resolution", Map.of("owed", "OWED")).statusCode(400)
                 .body("violations[0].field", is("decidedBy"));
 
         try (SessionEventsProbe probe = new SessionEventsProbe()) {
-            post("/api/v1/misses/" + id + "/resolution", Map.of("owed", "OWED", "decidedBy", "IEP team (K. Moreno)",
+            post(world.admin(), "/api/v1/misses/" + id + "/resolution", Map.of("owed", "OWED", "decidedBy", "IEP team (K. Moreno)",
                     "decidedOn", "2026-09-25", "note", "Provider-side scheduling; make it up"))
                     .statusCode(200)
                     .body("owed", is("OWED"))
@@ -209,15 +211,15 @@ class MissResourceTest {
             assertEquals("2026-09-25", data.get("decidedOn").asText());
             assertEquals("Provider-side scheduling; make it up", data.get("note").asText());
         }
-        post("/api/v1/misses/" + id + "/resolution", Map.of("owed", "NOT_OWED", "decidedBy", "Someone"))
+        post(world.admin(), "/api/v1/misses/" + id + "/resolution", Map.of("owed", "NOT_OWED", "decidedBy", "Someone"))
                 .statusCode(409).body("detail", containsString("IEP team (K. Moreno)"));
-        given().get("/api/v1/misses/" + id).then().body("owed", is("OWED"));
-        given().get("/api/v1/students/" + student.id() + "/makeup-ledger").then()
+        world.slp().get("/api/v1/misses/" + id).then().body("owed", is("OWED"));
+        world.slp().get("/api/v1/students/" + student.id() + "/makeup-ledger").then()
                 .body("mandates[0].owedMinutes", is(30))
                 .body("mandates[0].inReviewMinutes", is(0))
                 .body("mandates[0].outstandingMinutes", is(30))
                 .body("mandates[0].misses[0].resolution.decidedBy", is("IEP team (K. Moreno)"));
-        post("/api/v1/misses/" + UUID.randomUUID() + "/resolution", Map.of("owed", "OWED", "decidedBy", "x"))
+        post(world.admin(), "/api/v1/misses/" + UUID.randomUUID() + "/resolution", Map.of("owed", "OWED", "decidedBy", "x"))
                 .statusCode(404);
     }
 
@@ -231,7 +233,7 @@ class MissResourceTest {
                 List.of(new SessionSeriesScheduled.Occurrence(occurrence, LocalDate.of(2026, 9, 15),
                         LocalTime.of(13, 0), 25, List.of()))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/v1/occurrences/" + occurrence).then().statusCode(200));
+                world.slp().get("/api/v1/occurrences/" + occurrence).then().statusCode(200));
         try (SessionEventsProbe probe = new SessionEventsProbe()) {
             String id = record(Map.of("studentId", student.id().toString(), "occurrenceId", occurrence.toString(),
                     "reason", "PROVIDER_REASSIGNED", "circumstance", "IEP_MEETING")).statusCode(201)

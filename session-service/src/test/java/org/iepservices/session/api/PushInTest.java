@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.iepservices.session.api.TestWorld.*;
@@ -62,8 +61,8 @@ class PushInTest {
     @Test
     void aPushInCarriesItsClassroomContextIntoTheLogAndTheEvent() throws Exception {
         Map<String, Object> body = pushInLog("WRITING");
-        String id = createLog(body);
-        given().get("/api/v1/session-logs/" + id).then()
+        String id = createLog(world.slp(), body);
+        world.slp().get("/api/v1/session-logs/" + id).then()
                 .body("pushIn.teacherId", is(world.teacher.id().toString()))
                 .body("pushIn.activitySubject", is("WRITING"))
                 .body("pushIn.coTeachingModel", is("STATION"))
@@ -72,7 +71,7 @@ class PushInTest {
                 .body("pushIn.nonInstructionalBlock", is(false))
                 .body("warnings", empty());
         try (SessionEventsProbe events = new SessionEventsProbe()) {
-            complete(id, world.slp).statusCode(200);
+            world.complete(id, world.slp).statusCode(200);
             List<JsonNode> found = events.await(e -> e.path("data").path("sessionLogId").asText().equals(id), 2,
                     Duration.ofSeconds(20));
             assertEquals(2, found.size(), "one SessionCompleted per student credited");
@@ -96,12 +95,12 @@ class PushInTest {
 
     @Test
     void aPushInLoggedIntoLunchIsFlaggedInTheResponseAndTheEvent() throws Exception {
-        String id = createLog(pushInLog("LUNCH"));
-        given().get("/api/v1/session-logs/" + id).then()
+        String id = createLog(world.slp(), pushInLog("LUNCH"));
+        world.slp().get("/api/v1/session-logs/" + id).then()
                 .body("pushIn.nonInstructionalBlock", is(true))
                 .body("warnings[0]", containsString("LUNCH"));
         try (SessionEventsProbe events = new SessionEventsProbe()) {
-            complete(id, world.slp).statusCode(200);
+            world.complete(id, world.slp).statusCode(200);
             List<JsonNode> found = events.await(e -> e.path("data").path("sessionLogId").asText().equals(id), 2,
                     Duration.ofSeconds(20));
             assertEquals(2, found.size());
@@ -125,12 +124,12 @@ class PushInTest {
                     List.of(new SessionSeriesScheduled.Occurrence(occurrence, LocalDate.of(2026, 9, 17),
                             LocalTime.of(10, 15), 30, List.of()))));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/occurrences/" + occurrence)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> world.slp().get("/api/v1/occurrences/" + occurrence)
                 .then().statusCode(200).body("students", hasSize(2)));
 
         Map<String, Object> body = new HashMap<>(Map.of("occurrenceId", occurrence.toString(),
                 "pushIn", Map.of("coTeachingModel", "ONE_TEACH_ONE_ASSIST")));
-        String id = post("/api/v1/session-logs", body).statusCode(201)
+        String id = post(world.slp(), "/api/v1/session-logs", body).statusCode(201)
                 .body("occurrenceId", is(occurrence.toString()))
                 .body("providerId", is(world.slp.id().toString()))
                 .body("sessionDate", is("2026-09-17"))
@@ -148,12 +147,12 @@ class PushInTest {
                 .extract().path("id");
 
         // The same occurrence cannot be documented twice for a student, nor recorded as missed.
-        post("/api/v1/session-logs", body).statusCode(409).body("detail", containsString(id));
-        post("/api/v1/misses", Map.of("studentId", ava.id().toString(), "occurrenceId", occurrence.toString(),
+        post(world.slp(), "/api/v1/session-logs", body).statusCode(409).body("detail", containsString(id));
+        post(world.slp(), "/api/v1/misses", Map.of("studentId", ava.id().toString(), "occurrenceId", occurrence.toString(),
                 "reason", "STUDENT_ABSENT")).statusCode(409);
 
         try (SessionEventsProbe events = new SessionEventsProbe()) {
-            complete(id, world.slp).statusCode(200);
+            world.complete(id, world.slp).statusCode(200);
             List<JsonNode> found = events.await(e -> e.path("data").path("sessionLogId").asText().equals(id), 2,
                     Duration.ofSeconds(20));
             assertEquals(2, found.size());
@@ -164,7 +163,7 @@ class PushInTest {
             }
         }
         // An occurrence that never arrived: retryable 422.
-        post("/api/v1/session-logs", Map.of("occurrenceId", UUID.randomUUID().toString())).statusCode(422)
+        post(world.slp(), "/api/v1/session-logs", Map.of("occurrenceId", UUID.randomUUID().toString())).statusCode(422)
                 .header("Retry-After", notNullValue())
                 .body("violations[0].field", is("occurrenceId"));
     }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.iepservices.session.api.TestWorld.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -55,9 +54,9 @@ class SessionLogResourceTest {
                 "measure", "PROBE", "probeResult", "4/5 /r/ words in sentences", "correct", 4, "total", 5));
         line.put("goalData", List.of(trials(student.speechGoal(), 8, 10), probe));
         line.put("progressNote", "Retold the story with two prompts");
-        String id = createLog(body);
+        String id = createLog(world.slp(), body);
 
-        given().get("/api/v1/session-logs/" + id).then().statusCode(200)
+        world.slp().get("/api/v1/session-logs/" + id).then().statusCode(200)
                 .body("status", is("DRAFT"))
                 .body("students[0].minutes", is(30))
                 .body("students[0].serviceType", is("SPEECH_LANGUAGE"))
@@ -65,7 +64,7 @@ class SessionLogResourceTest {
                 .body("students[0].goalData[1].percent", is(80.0f));
 
         try (SessionEventsProbe events = new SessionEventsProbe()) {
-            complete(id, world.slp).statusCode(200)
+            world.complete(id, world.slp).statusCode(200)
                     .body("status", is("COMPLETED"))
                     .body("locked", is(true))
                     .body("signature.signedBy", is("Dana Whitfield"))
@@ -111,12 +110,12 @@ class SessionLogResourceTest {
         }
 
         // Locked: a second completion and any edit are refused and change nothing.
-        post("/api/v1/session-logs/" + id + "/complete", Map.of("signedBy", "Someone Else", "credentials", "OT"))
+        post(world.slp(), "/api/v1/session-logs/" + id + "/complete", Map.of("signedBy", "Someone Else", "credentials", "OT"))
                 .statusCode(409).contentType("application/problem+json").body("status", is(409));
-        given().contentType(ContentType.JSON).body(world.speechLog(student, "PARTIAL", 10))
+        world.slp().contentType(ContentType.JSON).body(world.speechLog(student, "PARTIAL", 10))
                 .put("/api/v1/session-logs/" + id).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("addendum"));
-        given().get("/api/v1/session-logs/" + id).then()
+        world.slp().get("/api/v1/session-logs/" + id).then()
                 .body("signature.signedBy", is("Dana Whitfield"))
                 .body("students[0].minutes", is(30))
                 .body("students[0].attendance", is("PRESENT"));
@@ -124,28 +123,28 @@ class SessionLogResourceTest {
 
     @Test
     void aDraftCanBeEditedWithIfMatchAndSigningWithoutCredentialsTakesTheRostersOnes() {
-        String id = createLog(world.speechLog(student, "PRESENT", null));
-        String etag = given().get("/api/v1/session-logs/" + id).then().extract().header("ETag");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(world.speechLog(student, "PARTIAL", 20))
+        String id = createLog(world.slp(), world.speechLog(student, "PRESENT", null));
+        String etag = world.slp().get("/api/v1/session-logs/" + id).then().extract().header("ETag");
+        world.slp().contentType(ContentType.JSON).header("If-Match", etag).body(world.speechLog(student, "PARTIAL", 20))
                 .put("/api/v1/session-logs/" + id).then().statusCode(200)
                 .body("students[0].attendance", is("PARTIAL"))
                 .body("students[0].minutes", is(20));
         // The old ETag is stale now: 412, nothing changes.
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(world.speechLog(student, "PRESENT", null))
+        world.slp().contentType(ContentType.JSON).header("If-Match", etag).body(world.speechLog(student, "PRESENT", null))
                 .put("/api/v1/session-logs/" + id).then().statusCode(412);
-        given().get("/api/v1/session-logs/" + id).then().body("students[0].minutes", is(20));
+        world.slp().get("/api/v1/session-logs/" + id).then().body("students[0].minutes", is(20));
 
-        post("/api/v1/session-logs/" + id + "/complete", Map.of("signedBy", "Dana Whitfield")).statusCode(200)
+        post(world.slp(), "/api/v1/session-logs/" + id + "/complete", Map.of("signedBy", "Dana Whitfield")).statusCode(200)
                 .body("signature.credentials", is("M.S., CCC-SLP"));
     }
 
     @Test
     void withTheBrokerDownTheSessionIsAcceptedAndItsEventDeliveredWhenTheBrokerReturns() throws Exception {
-        String id = createLog(world.speechLog(student, "PARTIAL", 20));
+        String id = createLog(world.slp(), world.speechLog(student, "PARTIAL", 20));
         try (SessionEventsProbe probe = new SessionEventsProbe()) {
             LocalInfrastructure.shared().stopKafkaBroker();
             try {
-                complete(id, world.slp).statusCode(200).body("status", is("COMPLETED"));
+                world.complete(id, world.slp).statusCode(200).body("status", is("COMPLETED"));
                 Thread.sleep(1500); // several relay ticks fail meanwhile
             } finally {
                 LocalInfrastructure.shared().startKafkaBroker();
@@ -160,7 +159,7 @@ class SessionLogResourceTest {
 
     @Test
     void whileAnotherReplicaHoldsTheRelayLockThisOneLeavesTheOutboxAlone() throws Exception {
-        String id = createLog(world.speechLog(student, "PRESENT", null));
+        String id = createLog(world.slp(), world.speechLog(student, "PRESENT", null));
         LocalInfrastructure infra = LocalInfrastructure.shared();
         try (SessionEventsProbe probe = new SessionEventsProbe();
              Connection otherReplica = DriverManager.getConnection(infra.jdbcUrl("session"), infra.username(),
@@ -169,7 +168,7 @@ class SessionLogResourceTest {
                 lock.setLong(1, OutboxRelay.RELAY_LOCK_KEY);
                 lock.execute();
             }
-            complete(id, world.slp).statusCode(200);
+            world.complete(id, world.slp).statusCode(200);
             assertEquals(0, probe.await(e -> e.path("data").path("sessionLogId").asText().equals(id), 1,
                     Duration.ofSeconds(3)).size(), "another relay holds the lock: this one must not send");
 
@@ -186,21 +185,21 @@ class SessionLogResourceTest {
     void idempotencyKeyReplaysTheFirstLogInsteadOfCreatingASecond() {
         Map<String, Object> body = world.speechLog(student, "PRESENT", 25);
         String key = "tablet-" + UUID.randomUUID();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+        String first = world.slp().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
-        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+        String second = world.slp().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/session-logs").then().statusCode(200)
                 .header("Location", endsWith("/api/v1/session-logs/" + first))
                 .extract().path("id");
         assertEquals(first, second);
-        assertEquals(1, logsOf(world.slp), "the retry created nothing");
+        assertEquals(1, world.logsOf(world.slp), "the retry created nothing");
 
         Map<String, Object> different = world.speechLog(student, "PRESENT", 10);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(different)
+        world.slp().contentType(ContentType.JSON).header("Idempotency-Key", key).body(different)
                 .post("/api/v1/session-logs").then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("already used"));
-        assertEquals(1, logsOf(world.slp));
-        given().get("/api/v1/session-logs/" + first).then().body("students[0].minutes", is(25));
+        assertEquals(1, world.logsOf(world.slp));
+        world.slp().get("/api/v1/session-logs/" + first).then().body("students[0].minutes", is(25));
     }
 
     @Test
@@ -216,7 +215,7 @@ class SessionLogResourceTest {
             blocker.createStatement().execute("lock table session_log in exclusive mode");
             List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                calls.add(pool.submit(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                calls.add(pool.submit(() -> world.slp().contentType(ContentType.JSON).header("Idempotency-Key", key)
                         .body(body).post("/api/v1/session-logs")));
             }
             Thread.sleep(2000);
@@ -233,44 +232,44 @@ class SessionLogResourceTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, logsOf(world.slp));
+        assertEquals(1, world.logsOf(world.slp));
     }
 
     @Test
     void listsFilterByProviderStudentDateAndStatusWithPagingHeaders() {
-        String a = createLog(world.speechLog(student, "PRESENT", null));
+        String a = createLog(world.slp(), world.speechLog(student, "PRESENT", null));
         Map<String, Object> later = world.speechLog(student, "PRESENT", null);
         later.put("sessionDate", "2026-09-22");
-        String b = createLog(later);
-        complete(b, world.slp).statusCode(200);
+        String b = createLog(world.slp(), later);
+        world.complete(b, world.slp).statusCode(200);
 
-        given().queryParam("providerId", world.slp.id()).queryParam("limit", 1).get("/api/v1/session-logs")
+        world.slp().queryParam("providerId", world.slp.id()).queryParam("limit", 1).get("/api/v1/session-logs")
                 .then().statusCode(200)
                 .header("X-Total-Count", "2")
                 .header("Link", containsString("rel=\"next\""))
                 .body("id", contains(b));
-        given().queryParam("studentId", student.id()).queryParam("status", "DRAFT").get("/api/v1/session-logs")
+        world.slp().queryParam("studentId", student.id()).queryParam("status", "DRAFT").get("/api/v1/session-logs")
                 .then().body("id", contains(a));
-        given().queryParam("studentId", student.id()).queryParam("from", "2026-09-16").get("/api/v1/session-logs")
+        world.slp().queryParam("studentId", student.id()).queryParam("from", "2026-09-16").get("/api/v1/session-logs")
                 .then().body("id", contains(b));
-        given().queryParam("from", "2026-09-20").queryParam("to", "2026-09-01").get("/api/v1/session-logs")
+        world.slp().queryParam("from", "2026-09-20").queryParam("to", "2026-09-01").get("/api/v1/session-logs")
                 .then().statusCode(400).body("violations[0].field", is("to"));
     }
 
     @Test
     void missingFieldsMalformedJsonAndUnknownIdsAreClientErrors() {
-        post("/api/v1/session-logs", Map.of("format", "INDIVIDUAL"))
+        post(world.slp(), "/api/v1/session-logs", Map.of("format", "INDIVIDUAL"))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", is("Invalid request"))
                 .body("violations.field", hasItems("providerId", "sessionDate", "startTime", "endTime", "setting",
                         "students"));
 
-        given().contentType(ContentType.JSON).body("{\"providerId\": ")
+        world.slp().contentType(ContentType.JSON).body("{\"providerId\": ")
                 .post("/api/v1/session-logs")
                 .then().statusCode(400).contentType("application/problem+json");
 
-        given().contentType(ContentType.JSON)
+        world.slp().contentType(ContentType.JSON)
                 .body("{\"providerId\":\"" + world.slp.id() + "\",\"sessionDate\":\"15/09/2026\"}")
                 .post("/api/v1/session-logs")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -280,13 +279,13 @@ class SessionLogResourceTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> line = ((List<Map<String, Object>>) noMandate.get("students")).get(0);
         line.remove("mandateId");
-        post("/api/v1/session-logs", noMandate).statusCode(400)
+        post(world.slp(), "/api/v1/session-logs", noMandate).statusCode(400)
                 .body("violations.field", contains("students[0].mandateId"));
-        assertEquals(0, logsOf(world.slp));
+        assertEquals(0, world.logsOf(world.slp));
 
-        given().get("/api/v1/session-logs/" + UUID.randomUUID())
+        world.slp().get("/api/v1/session-logs/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("does not exist"));
-        given().get("/api/v1/session-logs/not-a-uuid").then().statusCode(404);
+        world.slp().get("/api/v1/session-logs/not-a-uuid").then().statusCode(404);
     }
 }
