@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.ContentChoice;
 import org.iepservices.reporting.api.Csv;
 import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.service.CaseloadReportService;
