@@ -1,5 +1,6 @@
 package org.iepservices.reporting.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.iepservices.access.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,6 +43,7 @@ public class ComplianceResource {
 
     // --- one student ------------------------------------------------------------------------
 
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
     @GET
     @Path("/students/{studentId}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +65,7 @@ public class ComplianceResource {
         return students.forStudent(studentId, range.from(), range.to());
     }
 
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
     @GET
     @Path("/students/{studentId}")
     @Produces(Csv.MEDIA_TYPE)
@@ -99,6 +103,7 @@ public class ComplianceResource {
 
     // --- rollups ------------------------------------------------------------------------------
 
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
     @GET
     @Path("/providers/{providerId}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -113,6 +118,7 @@ public class ComplianceResource {
         return rollup(ComplianceRollupService.Scope.PROVIDER, id, params, uri);
     }
 
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
     @GET
     @Path("/schools/{schoolId}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -124,6 +130,7 @@ public class ComplianceResource {
         return rollup(ComplianceRollupService.Scope.SCHOOL, id, params, uri);
     }
 
+    @RolesAllowed(Role.DISTRICT_ADMIN_NAME)
     @GET
     @Path("/districts/{districtId}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -135,6 +142,7 @@ public class ComplianceResource {
         return rollup(ComplianceRollupService.Scope.DISTRICT, id, params, uri);
     }
 
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
     @GET
     @Path("/providers/{providerId}")
     @Produces(Csv.MEDIA_TYPE)
@@ -143,6 +151,7 @@ public class ComplianceResource {
         return csv(ComplianceRollupService.Scope.PROVIDER, id, params);
     }
 
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
     @GET
     @Path("/schools/{schoolId}")
     @Produces(Csv.MEDIA_TYPE)
@@ -151,6 +160,7 @@ public class ComplianceResource {
         return csv(ComplianceRollupService.Scope.SCHOOL, id, params);
     }
 
+    @RolesAllowed(Role.DISTRICT_ADMIN_NAME)
     @GET
     @Path("/districts/{districtId}")
     @Produces(Csv.MEDIA_TYPE)

@@ -1,11 +1,13 @@
 package org.iepservices.reporting.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.iepservices.access.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,6 +20,7 @@ import java.util.UUID;
 @Path("/api/v1/delivered-minutes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Delivered minutes")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
 public class DeliveredMinutesResource {
 
     private final DeliveredMinutesService service;

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Reads and checks query parameters, collecting every bad one into one 400 problem. Parameters
@@ -83,6 +84,23 @@ public final class QueryParams {
             violations.add(new Problem.Violation(field, "'" + value + "' is not a whole number"));
             return defaultValue;
         }
+    }
+
+    /** A UUID, or null when absent. */
+    public UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            violations.add(new Problem.Violation(field, "'" + value + "' is not a UUID"));
+            return null;
+        }
+    }
+
+    public void violation(String field, String message) {
+        violations.add(new Problem.Violation(field, message));
     }
 
     public void add(ProblemException e) {

@@ -1,5 +1,6 @@
 package org.iepservices.reporting.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.iepservices.access.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +24,7 @@ import java.util.UUID;
 @Path("/api/v1/admin/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration", description = "Rebuilding the read models from the event topics")
+@RolesAllowed(Role.DISTRICT_ADMIN_NAME)
 public class RebuildResource {
 
     private final ProjectionRebuilder rebuilder;

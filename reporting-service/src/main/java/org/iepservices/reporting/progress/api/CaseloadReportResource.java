@@ -1,5 +1,6 @@
 package org.iepservices.reporting.progress.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.iepservices.access.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.ContentChoice;
 import org.iepservices.reporting.api.Csv;
 import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.service.CaseloadReportService;
@@ -25,6 +28,7 @@ import java.util.UUID;
 
 @Path("/api/v1/providers/{providerId}/caseload-report")
 @Tag(name = "Caseload report", description = "What a provider takes to administrators: caseload, minutes by setting, misses, outcomes")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
 public class CaseloadReportResource {
 
     static final String CSV = Csv.MEDIA_TYPE;

@@ -1,5 +1,6 @@
 package org.iepservices.reporting.progress.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.iepservices.access.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
+import org.iepservices.reporting.api.ContentChoice;
 import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.domain.ParentSummary;
 import org.iepservices.reporting.progress.domain.PlainWords;
@@ -28,6 +31,7 @@ import java.util.UUID;
 
 @Path("/api/v1/students/{studentId}/progress-summary")
 @Tag(name = "Family progress summary", description = "Plain-language progress summaries for families, built only from recorded data")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
 public class ProgressSummaryResource {
 
     /** Qute templates: HTML templates escape every value inserted into them. */

@@ -1,11 +1,13 @@
 package org.iepservices.reporting.progress.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.iepservices.access.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,6 +23,7 @@ import java.util.UUID;
 
 @Path("/api/v1/teachers/{teacherId}/push-in")
 @Tag(name = "Teacher view", description = "Push-in sessions in a teacher's classes, without clinical data")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.TEACHER_NAME})
 public class TeacherPushInResource {
 
     private static final long MAX_DAYS = 120;

@@ -26,7 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.iepservices.reporting.testing.Caller.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.iepservices.reporting.progress.api.GoalProgressResourceTest.session;

@@ -1,4 +1,4 @@
-package org.iepservices.reporting.progress.api;
+package org.iepservices.reporting.api;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -8,13 +8,13 @@ import jakarta.ws.rs.core.MediaType;
  * {@code Accept: *}{@code /*} (curl, most HTTP libraries) could be handed HTML or CSV; a browser
  * ({@code text/html,...,*}{@code /*;q=0.8}) still gets the page.
  */
-final class ContentChoice {
+public final class ContentChoice {
 
     private ContentChoice() {
     }
 
     /** Whether the most preferred acceptable type that names JSON or {@code alternative} names the alternative. */
-    static boolean prefers(HttpHeaders headers, MediaType alternative) {
+    public static boolean prefers(HttpHeaders headers, MediaType alternative) {
         for (MediaType accepted : headers.getAcceptableMediaTypes()) { // sorted by preference
             if (accepted.isWildcardType() || accepted.isWildcardSubtype()) {
                 return false;
