@@ -206,12 +206,20 @@ class DeploymentConfigurationTest {
             return DeploymentConfigurationTest.database(properties.getProperty("quarkus.datasource.jdbc.url"));
         }
 
-        /** The environment variable names MicroProfile Config maps onto the (non-profile) keys. */
+        /**
+         * The environment variable names MicroProfile Config maps onto the (non-profile) keys, plus
+         * the identity provider's key location for a service that verifies tokens: it has no
+         * default to write down (an empty value is refused), production alone sets it.
+         */
         Set<String> environmentNames() {
-            return properties.stringPropertyNames().stream()
+            Set<String> names = properties.stringPropertyNames().stream()
                     .filter(key -> !key.startsWith("%"))
                     .map(key -> key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT))
-                    .collect(Collectors.toSet());
+                    .collect(Collectors.toCollection(java.util.HashSet::new));
+            if (properties.containsKey("mp.jwt.verify.issuer")) {
+                names.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+            }
+            return names;
         }
     }
 

@@ -52,6 +52,11 @@ final class RunningSystem {
         return adminToken;
     }
 
+    /** A provider's token: {@code staff_id} names them, so their caseload is their scope. */
+    static String providerToken(String staffId) {
+        return get().tokens().token("provider-" + staffId, "provider").claim("staff_id", staffId).sign();
+    }
+
     static String url(ServiceLayout service) {
         return get().service(service).baseUrl();
     }

@@ -51,7 +51,7 @@ class SessionMinutesFlowIT {
     @Test
     void aCompletedSessionsMinutesAndAnOwedMissReachReporting() {
         Enrolled e = speechStudent(1, 1);
-        complete(draftLog(e, "2026-09-15", "PULL_OUT", 30));
+        complete(e, draftLog(e, "2026-09-15", "PULL_OUT", 30));
         miss(e, "2026-09-17", "PUSH_IN", "PROVIDER_ABSENT");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -73,7 +73,7 @@ class SessionMinutesFlowIT {
         LocalInfrastructure infra = RunningSystem.get().infrastructure();
         infra.stopKafkaBroker();
         try {
-            complete(logId);
+            complete(e, logId);
             given().auth().oauth2(RunningSystem.adminToken()).baseUri(session).get("/api/v1/session-logs/" + logId).then().body("status", is("COMPLETED"));
             // Reporting cannot know yet: the event waits in session-service's outbox.
             given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
@@ -90,7 +90,7 @@ class SessionMinutesFlowIT {
     void aRedeliveredSessionCompletedDoesNotDoubleCount() throws Exception {
         Enrolled e = speechStudent(1, 1);
         String logId = draftLog(e, "2026-09-29", "PULL_OUT", 30);
-        complete(logId);
+        complete(e, logId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().body("delivered.total", is(30)));
@@ -123,7 +123,7 @@ class SessionMinutesFlowIT {
             producer.send(new ProducerRecord<>("session.events", original.key(), original.value())).get();
         }
         // A later, different session proves the consumer processed past the duplicate.
-        complete(draftLog(e, "2026-10-01", "PUSH_IN", 30));
+        complete(e, draftLog(e, "2026-10-01", "PUSH_IN", 30));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().body("delivered.sessions", is(2)));

@@ -35,6 +35,12 @@ final class TestDistrict {
         return given().auth().oauth2(RunningSystem.adminToken()).baseUri(RunningSystem.url(service)).contentType(ContentType.JSON);
     }
 
+    /** The student's provider calling {@code service} with their own token. */
+    static RequestSpecification asProvider(ServiceLayout service, Enrolled e) {
+        return given().auth().oauth2(RunningSystem.providerToken(e.providerId())).baseUri(RunningSystem.url(service))
+                .contentType(ContentType.JSON);
+    }
+
     static String school(String name) {
         return at(ServiceLayout.STUDENT).body(Map.of("name", name + " " + UUID.randomUUID().toString().substring(0, 6),
                         "timeZone", "America/New_York"))
@@ -110,8 +116,9 @@ final class TestDistrict {
                 .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
     }
 
-    static void complete(String logId) {
-        at(ServiceLayout.SESSION).body(Map.of("signedBy", "Dana Whitfield", "credentials", "CCC-SLP"))
+    /** The provider signs their own log (nobody signs for a provider, not even an admin). */
+    static void complete(Enrolled e, String logId) {
+        asProvider(ServiceLayout.SESSION, e).body(Map.of("signedBy", "Dana Whitfield", "credentials", "CCC-SLP"))
                 .post("/api/v1/session-logs/" + logId + "/complete").then().statusCode(200)
                 .body("locked", is(true));
     }

@@ -30,7 +30,7 @@ class WorkedExampleIT {
     @Test
     void theWorkedExample() {
         Enrolled e = speechStudent(1, 1);
-        complete(draftLog(e, "2026-09-15", "PULL_OUT", 30));
+        complete(e, draftLog(e, "2026-09-15", "PULL_OUT", 30));
         String miss = miss(e, "2026-09-17", "PUSH_IN", "PROVIDER_ABSENT");
         at(ServiceLayout.SESSION).get("/api/v1/misses/" + miss).then().body("owed", is("OWED"));
 
@@ -54,7 +54,7 @@ class WorkedExampleIT {
                         "endTime", "13:30:00", "setting", "PUSH_IN", "format", "SMALL_GROUP",
                         "students", List.of(line)))
                 .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
-        complete(makeup);
+        complete(e, makeup);
 
         at(ServiceLayout.SESSION).get("/api/v1/students/" + e.studentId() + "/makeup-ledger")
                 .then().statusCode(200)
@@ -103,7 +103,7 @@ class WorkedExampleIT {
                 id -> id != null);
         String log = at(ServiceLayout.SESSION).body(Map.of("occurrenceId", monday))
                 .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
-        complete(log);
+        complete(e, log);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 at(ServiceLayout.REPORTING).queryParam("from", "2026-09-21").queryParam("to", "2026-09-27")

@@ -45,6 +45,7 @@ public final class DemoData {
     private final ApiClient sessions;
     private final ApiClient reporting;
     private final String sisToken;
+    private final TokenIssuer tokens;
     private final Random random = new Random(20260914L);
     private final LocalDate today = LocalDate.now(java.time.ZoneId.of("America/New_York"));
 
@@ -55,6 +56,7 @@ public final class DemoData {
     public DemoData(LocalSystem system) {
         String admin = system.tokens().token("demo-coordinator", "district-admin").name("Demo Coordinator").sign();
         this.sisToken = system.tokens().token("demo-sis", "sis-integration").name("Demo SIS").sign();
+        this.tokens = system.tokens();
         this.students = new ApiClient(system.service(ServiceLayout.STUDENT).baseUrl(), admin);
         this.schedule = new ApiClient(system.service(ServiceLayout.SCHEDULE).baseUrl(), admin);
         this.sessions = new ApiClient(system.service(ServiceLayout.SESSION).baseUrl(), admin);
@@ -81,6 +83,9 @@ public final class DemoData {
         Map<String, UUID> schools = new LinkedHashMap<>();
         UUID districtId = null;
         for (JsonNode s : students.get("/api/v1/schools?limit=500")) {
+            if (!List.of(DemoRoster.SCHOOLS).contains(s.path("sourcedId").asText())) {
+                continue; // a school someone created by hand, not the SIS's
+            }
             schools.put(s.path("sourcedId").asText(), UUID.fromString(s.get("id").asText()));
             if (!s.path("districtId").isNull() && !s.path("districtId").isMissingNode()) {
                 districtId = UUID.fromString(s.get("districtId").asText());
@@ -170,10 +175,15 @@ public final class DemoData {
         int logs = 0;
         int misses = 0;
         List<JsonNode> owed = new ArrayList<>();
+        Map<UUID, ApiClient> tablets = new HashMap<>();
         for (UUID provider : List.of(slp, slp2, ot)) {
+            // Providers document and sign their own sessions, with their own token.
+            ApiClient tablet = sessions.as(tokens.token(provider.toString(), "provider")
+                    .claim("staff_id", provider.toString()).sign());
+            tablets.put(provider, tablet);
             JsonNode me = sessions.await("/api/v1/providers/" + provider, n -> true, PROPAGATION);
             providers.put(provider, me);
-            JsonNode occurrences = sessions.await("/api/v1/providers/" + provider + "/occurrences?from=" + from
+            JsonNode occurrences = tablet.await("/api/v1/providers/" + provider + "/occurrences?from=" + from
                     + "&to=" + today.plusWeeks(2), n -> n.size() > 0, PROPAGATION);
             for (JsonNode occurrence : occurrences) {
                 LocalDate date = LocalDate.parse(occurrence.get("date").asText());
@@ -183,7 +193,7 @@ public final class DemoData {
                 if (random.nextInt(8) == 0) {
                     String reason = MISS_REASONS[random.nextInt(MISS_REASONS.length)];
                     for (JsonNode student : occurrence.get("students")) {
-                        JsonNode miss = sessions.post("/api/v1/misses", Map.of("occurrenceId",
+                        JsonNode miss = tablet.post("/api/v1/misses", Map.of("occurrenceId",
                                 occurrence.get("occurrenceId").asText(), "studentId", student.get("studentId").asText(),
                                 "reason", reason));
                         misses++;
@@ -193,8 +203,8 @@ public final class DemoData {
                     }
                     continue;
                 }
-                String log = document(occurrence);
-                sessions.post("/api/v1/session-logs/" + log + "/complete", Map.of(
+                String log = document(tablet, occurrence);
+                tablet.post("/api/v1/session-logs/" + log + "/complete", Map.of(
                         "signedBy", me.path("givenName").asText() + " " + me.path("familyName").asText()));
                 logs++;
             }
@@ -220,8 +230,8 @@ public final class DemoData {
                     "makeupFor", List.of(miss.get("id").asText()),
                     "progressNote", "Makeup session for a session missed on " + miss.get("sessionDate").asText())));
             try {
-                String log = sessions.post("/api/v1/session-logs", body).get("id").asText();
-                sessions.post("/api/v1/session-logs/" + log + "/complete", Map.of("signedBy",
+                String log = tablets.get(provider).post("/api/v1/session-logs", body).get("id").asText();
+                tablets.get(provider).post("/api/v1/session-logs/" + log + "/complete", Map.of("signedBy",
                         providers.get(provider).path("givenName").asText() + " "
                                 + providers.get(provider).path("familyName").asText()));
                 makeups++;
@@ -245,7 +255,7 @@ public final class DemoData {
     }
 
     /** A session log for a scheduled occurrence: everyone present but the odd partial, goal data, push-in context. */
-    private String document(JsonNode occurrence) {
+    private String document(ApiClient tablet, JsonNode occurrence) {
         List<Map<String, Object>> lines = new ArrayList<>();
         boolean pushIn = "PUSH_IN".equals(occurrence.get("setting").asText());
         for (JsonNode student : occurrence.get("students")) {
@@ -263,7 +273,7 @@ public final class DemoData {
                 line.put("minutes", Math.max(5, occurrence.get("minutes").asInt() - 10));
             }
             List<Map<String, Object>> goalData = new ArrayList<>();
-            for (JsonNode goal : sessions.get("/api/v1/students/" + studentId + "/goals?mandateId=" + mandateId)) {
+            for (JsonNode goal : tablet.get("/api/v1/students/" + studentId + "/goals?mandateId=" + mandateId)) {
                 int total = 10;
                 int correct = Math.min(total, 3 + random.nextInt(4) + (int) (occurrence.get("date").asText().hashCode() & 3));
                 goalData.add(Map.of("goalId", goal.get("goalId").asText(goal.path("id").asText()), "measure", "TRIALS",
@@ -283,7 +293,7 @@ public final class DemoData {
                     "classroomStructure", "HIGH",
                     "teacherDebriefNote", "Shared the visual supports used today; will keep them on the table."));
         }
-        return sessions.post("/api/v1/session-logs", body).get("id").asText();
+        return tablet.post("/api/v1/session-logs", body).get("id").asText();
     }
 
     /** Four IEP shapes, the combined model most common: speech 2x30 (1 pull-out + 1 push-in). */
