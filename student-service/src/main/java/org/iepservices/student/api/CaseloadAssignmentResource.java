@@ -1,5 +1,11 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
+import jakarta.transaction.Transactional;
+import org.iepservices.problem.ProblemException;
+import org.iepservices.student.repository.StudentScopeQuery;
+import org.iepservices.student.service.StudentAccess;
 import io.quarkus.panache.common.Parameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,6 +45,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Caseload assignments", description = "Which provider serves which student: follows the providers named "
         + "on IEP mandates, plus assignments made by hand (a covering provider). Decides what a provider may see.")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
 public class CaseloadAssignmentResource {
 
     public record AssignmentRequest(@NotNull UUID studentId,
@@ -65,9 +72,20 @@ public class CaseloadAssignmentResource {
     }
 
     private final CaseloadService service;
+    private final StudentAccess access;
 
-    CaseloadAssignmentResource(CaseloadService service) {
+    CaseloadAssignmentResource(CaseloadService service, StudentAccess access) {
         this.service = service;
+        this.access = access;
+    }
+
+    /** An assignment of a student the caller may see; otherwise 404 as if it did not exist. */
+    private CaseloadAssignment visible(UUID id) {
+        CaseloadAssignment a = CaseloadAssignment.findById(id);
+        if (a == null || !access.scope().includes(CaseloadAssignment.getEntityManager(), a.studentId)) {
+            throw ProblemException.notFound("Caseload assignment", id);
+        }
+        return a;
     }
 
     @POST
@@ -79,8 +97,12 @@ public class CaseloadAssignmentResource {
     @APIResponse(responseCode = "201", description = "Assigned")
     @APIResponse(responseCode = "409", description = "Already assigned")
     @APIResponse(responseCode = "422", description = "Unknown student or provider, wrong discipline, bad dates")
+    @Transactional
     public Response assign(@Valid @NotNull AssignmentRequest request, UriInfo uri) {
-        CaseloadAssignment a = service.assign(request);
+        // A student outside the admin's schools is refused exactly like an unknown one.
+        boolean visible = access.scope().includes(CaseloadAssignment.getEntityManager(), request.studentId());
+        CaseloadAssignment a = service.assign(request, visible);
+        access.write("caseload-assignment", a.id, a.studentId);
         return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
                 .entity(AssignmentResponse.of(a, service.today())).build();
     }
@@ -97,17 +119,20 @@ public class CaseloadAssignmentResource {
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
         LocalDate today = service.today();
-        String where = "(:student is null or studentId = :student) and (:provider is null or providerId = :provider)"
+        StudentScopeQuery scope = access.scope();
+        String where = scope.jpql("studentId") + " and (:student is null or studentId = :student) and (:provider is null or providerId = :provider)"
                 + " and (:source is null or source = :source)"
                 + " and (:inEffect is null"
                 + " or (:inEffect = true and active = true and (endDate is null or endDate >= :today))"
                 + " or (:inEffect = false and (active = false or endDate < :today)))";
         Parameters params = Parameters.with("student", studentId).and("provider", providerId).and("source", source)
                 .and("inEffect", inEffect).and("today", today);
+        scope.parameters().forEach(params::and);
         long total = CaseloadAssignment.count(where, params);
         List<AssignmentResponse> items = CaseloadAssignment.<CaseloadAssignment>find(
                         where + " order by startDate desc, createdAt desc, id", params)
                 .range(offset, offset + limit - 1).list().stream().map(a -> AssignmentResponse.of(a, today)).toList();
+        access.read("caseload-assignment", null, items.stream().map(AssignmentResponse::studentId).toList());
         return Paging.page(items, total, limit, offset, uri);
     }
 
@@ -115,8 +140,11 @@ public class CaseloadAssignmentResource {
     @Path("/{id}")
     @Operation(summary = "Read a caseload assignment")
     @APIResponse(responseCode = "404", description = "No such assignment")
+    @Transactional
     public AssignmentResponse get(@PathParam("id") UUID id) {
-        return AssignmentResponse.of(service.get(id), service.today());
+        CaseloadAssignment a = visible(id);
+        access.read("caseload-assignment", id, a.studentId);
+        return AssignmentResponse.of(a, service.today());
     }
 
     @DELETE
@@ -127,8 +155,11 @@ public class CaseloadAssignmentResource {
                     + "has already ended.")
     @APIResponse(responseCode = "204", description = "Ended")
     @APIResponse(responseCode = "409", description = "Already ended")
+    @Transactional
     public Response end(@PathParam("id") UUID id) {
+        CaseloadAssignment a = visible(id);
         service.release(id);
+        access.write("caseload-assignment", id, a.studentId);
         return Response.noContent().build();
     }
 }

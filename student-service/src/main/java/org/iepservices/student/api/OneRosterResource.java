@@ -1,5 +1,7 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +47,7 @@ import java.util.Set;
 @Tag(name = "OneRoster 1.2 rostering", description = "Read API in the OneRoster 1.2 REST shape for vendors that "
         + "pull rosters: envelopes {\"users\": [...]} / {\"user\": {...}}, limit/offset/sort/orderBy/filter/fields, "
         + "X-Total-Count and Link headers")
+@RolesAllowed(Role.DISTRICT_ADMIN_NAME)
 public class OneRosterResource {
 
     public static final String BASE = "/ims/oneroster/rostering/v1p2";

@@ -105,12 +105,13 @@ public class CaseloadService {
         }
     }
 
+    /** @param studentVisible false when the student is unknown or outside the caller's scope (same answer) */
     @Transactional
-    public CaseloadAssignment assign(AssignmentRequest request) {
+    public CaseloadAssignment assign(AssignmentRequest request, boolean studentVisible) {
         LocalDate today = today();
         LocalDate start = request.startDate() != null ? request.startDate() : today;
         List<Violation> violations = new ArrayList<>();
-        if (Student.findById(request.studentId()) == null) {
+        if (!studentVisible || Student.findById(request.studentId()) == null) {
             violations.add(new Violation("studentId", "no student " + request.studentId()));
         }
         Staff provider = Staff.findById(request.providerId());
