@@ -225,6 +225,23 @@ class AccessControlTest {
         }
     }
 
+    @Test
+    void oneRosterReadsOfStudentsAreExportsInTheTrail() throws Exception {
+        try (TopicProbe probe = new TopicProbe("audit.events")) {
+            given().header("X-Access-Purpose", "vendor sync check").queryParam("filter", "sourcedId='stu-" + s + "'")
+                    .get("/ims/oneroster/rostering/v1p2/students").then().statusCode(200)
+                    .header("X-Total-Count", "1");
+            List<TopicProbe.Received> exports = probe.await(e -> e.path("data").path("action").asText().equals("EXPORT")
+                    && ids(e.path("data")).contains(pupilA), 1, Duration.ofSeconds(20));
+            assertEquals(1, exports.size());
+            JsonNode data = exports.get(0).event().path("data");
+            assertEquals("oneroster.users", data.path("resourceType").asText());
+            assertEquals(List.of(pupilA), ids(data));
+            assertEquals("district-admin", data.path("actorRole").asText());
+            assertEquals("vendor sync check", data.path("purpose").asText());
+        }
+    }
+
     private static List<String> ids(JsonNode data) {
         List<String> ids = new ArrayList<>();
         data.path("studentIds").forEach(n -> ids.add(n.asText()));
