@@ -84,6 +84,12 @@ public class ClassResource {
         Parameters params = Parameters.with("school", schoolId).and("status", status).and("sourcedId", sourcedId)
                 .and("title", title == null || title.isBlank() ? null : "%" + title.trim().toLowerCase() + "%")
                 .and("staff", staffId).and("student", studentId);
+        if (studentId != null) {
+            // Which classes a student is in is the student's record: only for a student in the caller's scope.
+            StudentScopeQuery scope = access.scope();
+            where += " and " + scope.jpql(":student");
+            scope.parameters().forEach(params::and);
+        }
         long total = ClassSection.count(where, params);
         List<ClassResponse> items = ClassSection.<ClassSection>find(where + " order by lower(c.title), c.id", params)
                 .range(offset, offset + limit - 1).list().stream().map(c -> ClassResponse.of(c, null)).toList();

@@ -146,6 +146,9 @@ class AccessControlTest {
                 .extract().path("[0].id");
         as(teacher).get("/api/v1/classes/" + classId).then().statusCode(200)
                 .body("enrollments.studentId", hasItem(pupilA));
+        as(teacher).queryParam("studentId", pupilA).get("/api/v1/classes").then().header("X-Total-Count", "1");
+        as(Tokens.staff("provider", b.slp)).queryParam("studentId", pupilA).get("/api/v1/classes").then()
+                .statusCode(200).header("X-Total-Count", "0");
         // A provider looking at that class sees its teacher but none of its students.
         as(Tokens.staff("provider", b.slp)).get("/api/v1/classes/" + classId).then().statusCode(200)
                 .body("enrollments.studentId.findAll { it != null }", hasSize(0))
