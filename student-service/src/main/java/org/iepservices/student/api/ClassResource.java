@@ -1,5 +1,10 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
+import jakarta.transaction.Transactional;
+import org.iepservices.student.repository.StudentScopeQuery;
+import org.iepservices.student.service.StudentAccess;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Max;
@@ -29,6 +34,7 @@ import java.util.UUID;
 @Path("/api/v1/classes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Classes", description = "Class sections from the roster (OneRoster classes) with their students and teachers")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME, Role.TEACHER_NAME})
 public class ClassResource {
 
     public record ClassResponse(UUID id, String sourcedId, String title, String classCode,
@@ -50,8 +56,10 @@ public class ClassResource {
     }
 
     private final EntityManager em;
+    private final StudentAccess access;
 
-    ClassResource(EntityManager em) {
+    ClassResource(EntityManager em, StudentAccess access) {
+        this.access = access;
         this.em = em;
     }
 
@@ -76,6 +84,12 @@ public class ClassResource {
         Parameters params = Parameters.with("school", schoolId).and("status", status).and("sourcedId", sourcedId)
                 .and("title", title == null || title.isBlank() ? null : "%" + title.trim().toLowerCase() + "%")
                 .and("staff", staffId).and("student", studentId);
+        if (studentId != null) {
+            // Which classes a student is in is the student's record: only for a student in the caller's scope.
+            StudentScopeQuery scope = access.scope();
+            where += " and " + scope.jpql(":student");
+            scope.parameters().forEach(params::and);
+        }
         long total = ClassSection.count(where, params);
         List<ClassResponse> items = ClassSection.<ClassSection>find(where + " order by lower(c.title), c.id", params)
                 .range(offset, offset + limit - 1).list().stream().map(c -> ClassResponse.of(c, null)).toList();
@@ -86,10 +100,13 @@ public class ClassResource {
     @Path("/{id}")
     @Operation(summary = "Read a class with its enrollments", description = "Every enrollment of the class (students "
             + "and teachers / aides, any status), teachers first, then by family name.")
+    @Transactional
     public ClassResponse get(@PathParam("id") UUID id) {
+        StudentScopeQuery scope = access.scope();
         ClassSection c = ClassSection.<ClassSection>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Class", id));
-        List<?> rows = em.createNativeQuery("""
+        // Students are listed only when the caller may see them; staff members always.
+        List<?> rows = scope.bind(em.createNativeQuery("""
                         select e.id, e.role, e.is_primary, e.student_id, e.staff_id, e.user_sourced_id,
                                coalesce(s.given_name, t.given_name), coalesce(s.family_name, t.family_name),
                                e.begin_date, e.end_date, e.status
@@ -97,16 +114,21 @@ public class ClassResource {
                           left join student s on s.id = e.student_id
                           left join staff t on t.id = e.staff_id
                          where e.class_id = :id
+                        """ + " and (e.student_id is null or " + scope.sql("e.student_id") + ")" + """
                          order by (e.role = 'student'), lower(coalesce(s.family_name, t.family_name)),
                                   lower(coalesce(s.given_name, t.given_name)), e.id
                         """)
-                .setParameter("id", id)
+                .setParameter("id", id))
                 .getResultList();
         List<Member> members = new ArrayList<>();
         for (Object r : rows) {
             Object[] row = (Object[]) r;
             members.add(new Member((UUID) row[0], (String) row[1], (Boolean) row[2], (UUID) row[3], (UUID) row[4],
                     (String) row[5], (String) row[6], (String) row[7], date(row[8]), date(row[9]), (String) row[10]));
+        }
+        List<UUID> students = members.stream().map(Member::studentId).filter(java.util.Objects::nonNull).toList();
+        if (!students.isEmpty()) {
+            access.read("class-roster", id, students);
         }
         return ClassResponse.of(c, members);
     }

@@ -1,5 +1,7 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +30,7 @@ import org.iepservices.student.api.IepDtos.VersionResponse;
 import org.iepservices.student.domain.Iep;
 import org.iepservices.student.domain.MandateChanges;
 import org.iepservices.student.service.IepService;
+import org.iepservices.student.service.StudentAccess;
 
 import java.util.List;
 import java.util.Map;
@@ -39,12 +42,15 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "IEPs", description = "IEP versions: drafts, activation, amendments with effective dates, end, history")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
 public class IepResource {
 
     private final IepService service;
+    private final StudentAccess access;
 
-    IepResource(IepService service) {
+    IepResource(IepService service, StudentAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     @GET
@@ -52,9 +58,11 @@ public class IepResource {
     @Path("/{id}")
     @Operation(summary = "Read an IEP version", description = "Any version: draft, in force, superseded or ended. "
             + "effectiveFrom/effectiveTo are the days this version applies. The ETag is the version for If-Match.")
-    @APIResponse(responseCode = "404", description = "No such IEP")
+    @APIResponse(responseCode = "404", description = "No such IEP, or its student is not in the caller's scope")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
     public Response get(@PathParam("id") UUID id) {
-        Iep iep = service.get(id);
+        Iep iep = access.requireIep(id);
+        access.read("iep", iep.id, iep.studentId);
         return Response.ok(IepResponse.of(iep)).tag(Long.toString(iep.version)).build();
     }
 
@@ -69,11 +77,14 @@ public class IepResource {
     @APIResponse(responseCode = "422", description = "The IEP would be inconsistent; every field is listed")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull IepRequest request,
                            @Parameter(description = "The ETag of the draft") @HeaderParam("If-Match") String ifMatch) {
+        access.requireIep(id);
         Iep iep = service.updateDraft(id, request, IfMatch.version(ifMatch));
+        access.write("iep", iep.id, iep.studentId);
         return Response.ok(IepResponse.of(iep)).tag(Long.toString(iep.version)).build();
     }
 
     @DELETE
+    @Transactional
     @Path("/{id}")
     @Operation(summary = "Discard a draft", description = "Drafts only (409 otherwise); versions that took effect "
             + "are history and stay.")
@@ -81,7 +92,9 @@ public class IepResource {
     @APIResponse(responseCode = "409", description = "Not a draft")
     public Response delete(@PathParam("id") UUID id,
                            @Parameter(description = "The ETag of the draft") @HeaderParam("If-Match") String ifMatch) {
+        UUID student = access.requireIep(id).studentId;
         service.deleteDraft(id, IfMatch.version(ifMatch));
+        access.write("iep", id, student);
         return Response.noContent().build();
     }
 
@@ -99,7 +112,9 @@ public class IepResource {
     @APIResponse(responseCode = "409", description = "Not a draft, or the amended version is no longer in force")
     @APIResponse(responseCode = "422", description = "A rule is broken; nothing changed")
     public Response activate(@PathParam("id") UUID id) {
+        access.requireIep(id);
         Iep iep = service.activate(id);
+        access.write("iep", iep.id, iep.studentId);
         return Response.ok(IepResponse.of(iep)).tag(Long.toString(iep.version)).build();
     }
 
@@ -117,7 +132,9 @@ public class IepResource {
     @APIResponse(responseCode = "409", description = "The IEP is not the version in force")
     @APIResponse(responseCode = "422", description = "The amendment would be inconsistent; nothing created")
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull IepRequest request, UriInfo uri) {
+        access.requireIep(id);
         Iep iep = service.amend(id, request);
+        access.write("iep", iep.id, iep.studentId);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/ieps").path(iep.id.toString()).build())
                 .tag(Long.toString(iep.version)).entity(IepResponse.of(iep)).build();
     }
@@ -132,7 +149,9 @@ public class IepResource {
     @APIResponse(responseCode = "409", description = "Not the version in force")
     @APIResponse(responseCode = "422", description = "endedOn outside the version's days; nothing changed")
     public Response end(@PathParam("id") UUID id, @Valid @NotNull EndRequest request) {
+        access.requireIep(id);
         Iep iep = service.end(id, request);
+        access.write("iep", iep.id, iep.studentId);
         return Response.ok(IepResponse.of(iep)).tag(Long.toString(iep.version)).build();
     }
 
@@ -143,9 +162,12 @@ public class IepResource {
             description = "Every version of the IEP this one belongs to, oldest first, with the days each applied "
                     + "and, per version, what changed in the mandates compared with the version it amends "
                     + "(ADDED, CHANGED with the fields, UNCHANGED, DROPPED).")
-    @APIResponse(responseCode = "404", description = "No such IEP")
+    @APIResponse(responseCode = "404", description = "No such IEP, or its student is not in the caller's scope")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
     public HistoryResponse history(@PathParam("id") UUID id) {
+        access.requireIep(id);
         List<Iep> chain = service.chain(id);
+        access.read("iep-history", id, chain.get(0).studentId);
         Map<UUID, Iep> byId = chain.stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
         Iep first = chain.get(0);
         Iep last = chain.get(chain.size() - 1);

@@ -1,5 +1,9 @@
 package org.iepservices.student.api;
 
+import jakarta.persistence.EntityManager;
+import org.iepservices.student.service.StudentAccess;
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +49,7 @@ import java.util.Set;
 @Tag(name = "OneRoster 1.2 rostering", description = "Read API in the OneRoster 1.2 REST shape for vendors that "
         + "pull rosters: envelopes {\"users\": [...]} / {\"user\": {...}}, limit/offset/sort/orderBy/filter/fields, "
         + "X-Total-Count and Link headers")
+@RolesAllowed(Role.DISTRICT_ADMIN_NAME)
 public class OneRosterResource {
 
     public static final String BASE = "/ims/oneroster/rostering/v1p2";
@@ -92,9 +97,39 @@ public class OneRosterResource {
     private final OneRosterReadRepository repository;
     private final ObjectMapper mapper;
 
-    OneRosterResource(OneRosterReadRepository repository, ObjectMapper mapper) {
+    private final StudentAccess access;
+    private final EntityManager em;
+
+    OneRosterResource(OneRosterReadRepository repository, ObjectMapper mapper, StudentAccess access,
+                      EntityManager em) {
         this.repository = repository;
         this.mapper = mapper;
+        this.access = access;
+        this.em = em;
+    }
+
+    /**
+     * Users and enrollments name students: the response is an export in the access trail, with every
+     * student it contained (found again from their OneRoster sourcedIds).
+     */
+    private void audit(OneRosterCollection collection, List<Map<String, Object>> rows) {
+        String key = collection == OneRosterCollection.USERS ? "sourcedId"
+                : collection == OneRosterCollection.ENROLLMENTS ? "userSourcedId" : null;
+        if (key == null) {
+            return;
+        }
+        Set<String> sourcedIds = new LinkedHashSet<>();
+        rows.forEach(r -> {
+            if (r.get(key) != null) {
+                sourcedIds.add(r.get(key).toString());
+            }
+        });
+        List<java.util.UUID> students = sourcedIds.isEmpty() ? List.of() : em.createNativeQuery(
+                        "select s.id from student s where coalesce(s.sourced_id, s.id::text) in (:ids)", java.util.UUID.class)
+                .setParameter("ids", sourcedIds).getResultList();
+        if (!students.isEmpty()) {
+            access.export("oneroster." + collection.path(), students);
+        }
     }
 
     @GET
@@ -262,6 +297,7 @@ public class OneRosterResource {
         for (Map<String, Object> row : page.rows()) {
             items.add(json.write(collection, row, fields));
         }
+        audit(collection, page.rows());
         return Response.ok(body)
                 .header("X-Total-Count", page.total())
                 .header("Link", links(uri, page.total(), params.limit, params.offset))
@@ -281,6 +317,7 @@ public class OneRosterResource {
         OneRosterJsonMapper json = new OneRosterJsonMapper(mapper, uri.getBaseUriBuilder().path(BASE).build().toString());
         ObjectNode body = mapper.createObjectNode();
         body.set(collection.singular(), json.write(collection, row, fields));
+        audit(collection, List.of(row));
         return Response.ok(body).build();
     }
 

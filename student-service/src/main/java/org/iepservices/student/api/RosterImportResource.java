@@ -1,5 +1,7 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
 import org.iepservices.rest.Paging;
 
 import jakarta.validation.constraints.Max;
@@ -30,6 +32,7 @@ import java.util.UUID;
 @Path("/api/v1/roster/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Roster imports", description = "OneRoster 1.1 / 1.2 CSV zips from the SIS")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SIS_INTEGRATION_NAME})
 public class RosterImportResource {
 
     private static final String DESCRIPTION = "Imports a OneRoster CSV zip (1.1 or 1.2; version from manifest.csv, "

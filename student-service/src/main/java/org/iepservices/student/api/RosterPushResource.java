@@ -1,5 +1,7 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +24,7 @@ import java.net.URI;
 @Path("/api/v1/roster")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Roster push", description = "Record-by-record OneRoster sync for vendors that do not send CSV zips")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SIS_INTEGRATION_NAME})
 public class RosterPushResource {
 
     private static final String TYPES = "orgs|academicSessions|courses|classes|users|demographics|enrollments";

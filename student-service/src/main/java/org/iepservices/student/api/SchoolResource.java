@@ -1,5 +1,7 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
 import org.iepservices.rest.Paging;
 
 import io.quarkus.panache.common.Parameters;
@@ -37,6 +39,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Schools", description = "Schools, from the roster or created here")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME, Role.TEACHER_NAME})
 public class SchoolResource {
 
     public record SchoolRequest(@NotBlank @Size(max = 200) @Schema(example = "Maple Elementary") String name,
@@ -60,6 +63,7 @@ public class SchoolResource {
     }
 
     @POST
+    @RolesAllowed(Role.DISTRICT_ADMIN_NAME)
     @Operation(summary = "Create a school", description = "Publishes SchoolUpserted. Schools also come from the "
             + "roster (OneRoster orgs of type school); give sourcedId to link this school to the SIS's org.")
     public Response create(@Valid @NotNull SchoolRequest request, UriInfo uri) {
@@ -69,6 +73,7 @@ public class SchoolResource {
     }
 
     @PUT
+    @RolesAllowed(Role.DISTRICT_ADMIN_NAME)
     @Path("/{id}")
     @Operation(summary = "Change a school", description = "Name, district, sourcedId, time zone (the roster never "
             + "changes the time zone). Send the ETag as If-Match (412 when stale). Publishes SchoolUpserted when "

@@ -1,5 +1,9 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
+import jakarta.transaction.Transactional;
+import org.iepservices.student.service.StudentAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -57,9 +61,11 @@ public class ServiceProfileResource {
     }
 
     private final ServiceProfileService service;
+    private final StudentAccess access;
 
-    ServiceProfileResource(ServiceProfileService service) {
+    ServiceProfileResource(ServiceProfileService service, StudentAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     @GET
@@ -67,8 +73,11 @@ public class ServiceProfileResource {
             description = "A student nobody has described yet has the empty profile (regulation NONE, no quiet "
                     + "setting, no Medicaid data, version 0). The ETag is the version for If-Match.")
     @APIResponse(responseCode = "404", description = "No such student")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
     public Response get(@PathParam("studentId") UUID studentId) {
+        access.requireStudent(studentId);
         StudentServiceProfile profile = service.get(studentId);
+        access.read("service-profile", studentId, studentId);
         return Response.ok(ServiceProfileResponse.of(profile)).tag(Long.toString(profile.version)).build();
     }
 
@@ -81,9 +90,13 @@ public class ServiceProfileResource {
     @APIResponse(responseCode = "200", description = "The profile as stored")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match version")
     @APIResponse(responseCode = "422", description = "A field is invalid; every one is listed and nothing changed")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
+    @Transactional
     public Response replace(@PathParam("studentId") UUID studentId, @Valid @NotNull ServiceProfileRequest request,
                             @Parameter(description = "The ETag of the profile") @HeaderParam("If-Match") String ifMatch) {
+        access.requireStudent(studentId);
         StudentServiceProfile profile = service.replace(studentId, request, IfMatch.version(ifMatch));
+        access.write("service-profile", studentId, studentId);
         return Response.ok(ServiceProfileResponse.of(profile)).tag(Long.toString(profile.version)).build();
     }
 }

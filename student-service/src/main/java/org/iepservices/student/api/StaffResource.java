@@ -1,5 +1,8 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
+import org.iepservices.student.service.StudentAccess;
 import org.iepservices.rest.Paging;
 
 import io.quarkus.panache.common.Parameters;
@@ -41,6 +44,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff", description = "Providers (SLP, OT, PT, counselors) and teachers, from the roster or created here")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME, Role.TEACHER_NAME})
 public class StaffResource {
 
     public record StaffRequest(@NotBlank @Size(max = 100) String givenName,
@@ -65,15 +69,19 @@ public class StaffResource {
     }
 
     private final StaffService service;
+    private final StudentAccess access;
 
-    StaffResource(StaffService service) {
+    StaffResource(StaffService service, StudentAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     @POST
     @Operation(summary = "Add a provider or teacher", description = "The email is unique (409 when taken). "
             + "Publishes StaffUpserted. The discipline given here is never overwritten by the roster.")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
     public Response create(@Valid @NotNull StaffRequest request, UriInfo uri) {
+        access.requireSchools(request.schoolIds());
         Staff staff = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(staff.id.toString()).build())
                 .tag(Long.toString(staff.version)).entity(StaffResponse.of(staff)).build();
@@ -84,8 +92,11 @@ public class StaffResource {
     @Operation(summary = "Change a staff member", description = "Send the ETag as If-Match (412 when stale). "
             + "Changing the discipline here marks it as set through the API: roster imports no longer change it. "
             + "Publishes StaffUpserted when something changed.")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
     public Response update(@PathParam("id") UUID id, @Valid @NotNull StaffRequest request,
                            @Parameter(description = "The version from the ETag") @HeaderParam("If-Match") String ifMatch) {
+        access.requireSchools(service.get(id).schoolIds);
+        access.requireSchools(request.schoolIds());
         Staff staff = service.update(id, request, IfMatch.version(ifMatch));
         return Response.ok(StaffResponse.of(staff)).tag(Long.toString(staff.version)).build();
     }

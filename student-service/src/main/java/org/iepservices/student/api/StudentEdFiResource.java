@@ -1,5 +1,8 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
+import org.iepservices.student.service.StudentAccess;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,10 +29,13 @@ import java.util.UUID;
 public class StudentEdFiResource {
 
     private final StudentService students;
+    private final StudentAccess access;
     private final ZoneId districtZone;
 
-    StudentEdFiResource(StudentService students, @ConfigProperty(name = "district.time-zone") ZoneId districtZone) {
+    StudentEdFiResource(StudentService students, StudentAccess access,
+                        @ConfigProperty(name = "district.time-zone") ZoneId districtZone) {
         this.students = students;
+        this.access = access;
         this.districtZone = districtZone;
     }
 
@@ -44,8 +50,11 @@ public class StudentEdFiResource {
                     + "StudentSpecialEducationProgramAssociation with specialEducationProgramServices of the current "
                     + "version. Drafts are not included.")
     @APIResponse(responseCode = "404", description = "No such student")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
     public EdFiView get(@PathParam("studentId") UUID studentId) {
+        access.requireStudent(studentId);
         Student student = students.get(studentId);
+        access.read("edfi-view", studentId, studentId);
         School school = student.schoolId == null ? null : School.findById(student.schoolId);
         List<Iep> versions = Iep.list("studentId", studentId);
         return EdFiView.of(student, school, versions, districtZone);

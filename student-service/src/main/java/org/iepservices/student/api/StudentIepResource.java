@@ -1,5 +1,7 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +29,7 @@ import org.iepservices.student.api.IepDtos.IepResponse;
 import org.iepservices.student.domain.Iep;
 import org.iepservices.student.domain.IepStatus;
 import org.iepservices.student.service.IepService;
+import org.iepservices.student.service.StudentAccess;
 
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +42,11 @@ import java.util.UUID;
 public class StudentIepResource {
 
     private final IepService service;
+    private final StudentAccess access;
 
-    StudentIepResource(IepService service) {
+    StudentIepResource(IepService service, StudentAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     @POST
@@ -53,8 +58,11 @@ public class StudentIepResource {
     @APIResponse(responseCode = "201", description = "Draft created")
     @APIResponse(responseCode = "404", description = "No such student")
     @APIResponse(responseCode = "422", description = "The IEP would be inconsistent")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
     public Response create(@PathParam("studentId") UUID studentId, @Valid @NotNull IepRequest request, UriInfo uri) {
+        access.requireStudent(studentId);
         Iep iep = service.createDraft(studentId, request);
+        access.write("iep", iep.id, studentId);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/ieps").path(iep.id.toString()).build())
                 .tag(Long.toString(iep.version)).entity(IepResponse.of(iep)).build();
     }
@@ -65,14 +73,17 @@ public class StudentIepResource {
             description = "Every version of every IEP (drafts, in force, superseded, ended), newest effective date "
                     + "first; filter with status. Paginated with limit/offset, X-Total-Count and Link headers.")
     @APIResponse(responseCode = "404", description = "No such student")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME})
     public Response ofStudent(@PathParam("studentId") UUID studentId,
                               @QueryParam("status") @Parameter(description = "DRAFT, ACTIVE, SUPERSEDED or ENDED")
                               String statusName,
                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                               @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
         IepStatus status = parseStatus(statusName);
+        access.requireStudent(studentId);
         List<IepResponse> items = service.ofStudent(studentId, status, offset, limit).stream()
                 .map(IepResponse::of).toList();
+        access.read("iep", null, studentId);
         return Paging.page(items, service.countOfStudent(studentId, status), limit, offset, uri);
     }
 

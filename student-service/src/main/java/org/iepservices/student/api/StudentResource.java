@@ -1,5 +1,9 @@
 package org.iepservices.student.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.iepservices.access.Role;
+import jakarta.transaction.Transactional;
+import org.iepservices.student.service.StudentAccess;
 import org.iepservices.rest.Paging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -31,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.student.domain.Student;
 import org.iepservices.student.repository.StudentQueries;
+import org.iepservices.student.repository.StudentScopeQuery;
 import org.iepservices.student.service.StudentService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -44,6 +49,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Students")
+@RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME, Role.TEACHER_NAME})
 public class StudentResource {
 
     public record StudentRequest(@NotBlank @Size(max = 100) String givenName,
@@ -72,18 +78,24 @@ public class StudentResource {
     private final StudentService service;
     private final StudentQueries queries;
     private final ZoneId zone;
+    private final StudentAccess access;
 
-    StudentResource(StudentService service, StudentQueries queries,
+    StudentResource(StudentService service, StudentQueries queries, StudentAccess access,
                     @ConfigProperty(name = "district.time-zone") ZoneId zone) {
         this.service = service;
+        this.access = access;
         this.queries = queries;
         this.zone = zone;
     }
 
     @POST
     @Operation(summary = "Add a student", description = "Publishes StudentUpserted to roster.events.")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
+    @Transactional
     public Response create(@Valid @NotNull StudentRequest request, UriInfo uri) {
+        access.requireSchools(java.util.Set.of(request.schoolId()));
         Student student = service.create(request);
+        access.write("student", student.id, student.id);
         return Response.created(uri.getAbsolutePathBuilder().path(student.id.toString()).build())
                 .tag(Long.toString(student.version)).entity(StudentResponse.of(student, null, List.of())).build();
     }
@@ -92,9 +104,14 @@ public class StudentResource {
     @Path("/{id}")
     @Operation(summary = "Change a student", description = "Send the ETag as If-Match to avoid overwriting a "
             + "concurrent change (412). Publishes StudentUpserted when something changed.")
+    @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
+    @Transactional
     public Response update(@PathParam("id") UUID id, @Valid @NotNull StudentRequest request,
                            @Parameter(description = "The version from the ETag") @HeaderParam("If-Match") String ifMatch) {
+        access.requireStudent(id);
+        access.requireSchools(java.util.Set.of(request.schoolId()));
         Student student = service.update(id, request, IfMatch.version(ifMatch));
+        access.write("student", student.id, student.id);
         return Response.ok(detail(student)).tag(Long.toString(student.version)).build();
     }
 
@@ -113,23 +130,32 @@ public class StudentResource {
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
         StudentQueries.Filter filter = new StudentQueries.Filter(schoolId, classId, grade, name, hasActiveIep, status,
                 sourcedId);
-        List<Student> page = queries.page(filter, limit, offset);
-        Map<UUID, StudentQueries.IepSummary> ieps = queries.activeIeps(page.stream().map(s -> s.id).toList());
+        StudentScopeQuery scope = access.scope();
+        List<Student> page = queries.page(filter, scope, limit, offset);
+        List<UUID> ids = page.stream().map(s -> s.id).toList();
+        // Teachers see who is in their classes, not IEP detail.
+        Map<UUID, StudentQueries.IepSummary> ieps = access.seesIepDetail() ? queries.activeIeps(ids) : Map.of();
         List<StudentResponse> items = page.stream().map(s -> StudentResponse.of(s, ieps.get(s.id), null)).toList();
-        return Paging.page(items, queries.count(filter), limit, offset, uri);
+        long total = queries.count(filter, scope);
+        access.read("student", null, ids);
+        return Paging.page(items, total, limit, offset, uri);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a student", description = "With the IEP in force (id, dates, number of service "
             + "mandates) and the classes the student is enrolled in today (class id and title, role).")
+    @Transactional
     public Response get(@PathParam("id") UUID id) {
+        access.requireStudent(id);
         Student student = service.get(id);
+        access.read("student", id, id);
         return Response.ok(detail(student)).tag(Long.toString(student.version)).build();
     }
 
     private StudentResponse detail(Student student) {
-        return StudentResponse.of(student, queries.activeIeps(List.of(student.id)).get(student.id),
+        return StudentResponse.of(student,
+                access.seesIepDetail() ? queries.activeIeps(List.of(student.id)).get(student.id) : null,
                 queries.currentEnrollments(student.id, LocalDate.now(zone)));
     }
 }

@@ -62,16 +62,16 @@ public class StudentQueries {
         this.em = em;
     }
 
-    public long count(Filter filter) {
-        return ((Number) bind(em.createNativeQuery("select count(*) from student s" + WHERE), filter)
-                .getSingleResult()).longValue();
+    public long count(Filter filter, StudentScopeQuery scope) {
+        return ((Number) scope.bind(bind(em.createNativeQuery("select count(*) from student s" + WHERE
+                + " and " + scope.sql("s.id")), filter)).getSingleResult()).longValue();
     }
 
     @SuppressWarnings("unchecked")
-    public List<Student> page(Filter filter, int limit, int offset) {
-        return bind(em.createNativeQuery("select s.* from student s" + WHERE
+    public List<Student> page(Filter filter, StudentScopeQuery scope, int limit, int offset) {
+        return scope.bind(bind(em.createNativeQuery("select s.* from student s" + WHERE + " and " + scope.sql("s.id")
                         + " order by lower(s.family_name), lower(s.given_name), s.id limit :limit offset :offset",
-                Student.class), filter)
+                Student.class), filter))
                 .setParameter("limit", limit)
                 .setParameter("offset", offset)
                 .getResultList();

@@ -53,10 +53,12 @@ public class IepService {
 
     private final StudentService students;
     private final Outbox outbox;
+    private final CaseloadService caseloads;
 
-    IepService(StudentService students, Outbox outbox) {
+    IepService(StudentService students, Outbox outbox, CaseloadService caseloads) {
         this.students = students;
         this.outbox = outbox;
+        this.caseloads = caseloads;
     }
 
     @Transactional
@@ -179,6 +181,8 @@ public class IepService {
         } else {
             outbox.publish(IepActivated.TYPE, iep.studentId, IepEventPayloads.activated(iep));
         }
+        // The named providers' caseloads follow the version in force, in this same transaction.
+        caseloads.iepTookEffect(iep, previous);
         iep.flush();
         return iep;
     }
@@ -197,6 +201,7 @@ public class IepService {
         iep.endedOn = request.endedOn();
         iep.endReason = request.reason().trim();
         outbox.publish(IepEnded.TYPE, iep.studentId, IepEventPayloads.ended(iep));
+        caseloads.iepEnded(iep);
         iep.flush();
         return iep;
     }

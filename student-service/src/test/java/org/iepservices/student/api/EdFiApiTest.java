@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static org.iepservices.student.api.Tokens.given;
 import static org.hamcrest.Matchers.*;
 
 @QuarkusTest

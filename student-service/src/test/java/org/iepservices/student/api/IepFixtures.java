@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.iepservices.student.api.Tokens.given;
 
 /** A school, providers and a student to write IEPs for, made through the public API, and IEP bodies. */
 final class IepFixtures {

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static io.restassured.RestAssured.given;
+import static org.iepservices.student.api.Tokens.given;
 
 /**
  * Reads roster.events on the real broker as a downstream service would, and answers "what was

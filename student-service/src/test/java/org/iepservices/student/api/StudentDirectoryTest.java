@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.iepservices.student.api.Tokens.given;
 import static org.hamcrest.Matchers.*;
 
 /** Our own API for client teams: students by school, class, grade, name, IEP and status; classes; staff. */

@@ -59,7 +59,7 @@ public final class RosterCorpusRun {
 
     private static HttpResponse<String> post(RunningService service, Path zip, boolean dryRun) throws Exception {
         return RunningService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/roster/imports?dryRun="
-                        + dryRun))).header("Content-Type", "application/zip")
+                        + dryRun))).header("Content-Type", "application/zip").header("Authorization", RunningService.bearer())
                 .POST(HttpRequest.BodyPublishers.ofFile(zip)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -112,7 +112,8 @@ public final class RosterCorpusRun {
         List<String> parts = new ArrayList<>();
         for (String path : List.of("schools", "students", "teachers", "classes", "enrollments", "users")) {
             HttpResponse<String> r = RunningService.HTTP.send(HttpRequest.newBuilder(URI.create(
-                    service.url("/ims/oneroster/rostering/v1p2/" + path + "?limit=1"))).build(),
+                    service.url("/ims/oneroster/rostering/v1p2/" + path + "?limit=1")))
+                    .header("Authorization", RunningService.bearer()).build(),
                     HttpResponse.BodyHandlers.ofString());
             parts.add(path + " " + r.headers().firstValue("X-Total-Count").orElse("?"));
         }

@@ -165,7 +165,8 @@ public final class RosterImportBenchmark {
 
     private static HttpResponse<String> post(RunningService service, Path zip) throws Exception {
         return RunningService.HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/roster/imports")))
-                .header("Content-Type", "application/zip").timeout(Duration.ofHours(1))
+                .header("Content-Type", "application/zip").header("Authorization", RunningService.bearer())
+                .timeout(Duration.ofHours(1))
                 .POST(HttpRequest.BodyPublishers.ofFile(zip)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

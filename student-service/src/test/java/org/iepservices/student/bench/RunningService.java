@@ -39,11 +39,17 @@ final class RunningService implements AutoCloseable {
     static RunningService start(LocalInfrastructure infra, String database, String maxHeap) throws Exception {
         Map<String, String> config = new java.util.LinkedHashMap<>(infra.serviceConfig(database));
         config.put("quarkus.log.console.level", "WARN");
+        config.putAll(org.iepservices.localinfra.TokenIssuer.shared().serviceConfig());
         Path root = Path.of(System.getProperty("repo.root", ".")).toAbsolutePath().normalize();
         ServiceProcess process = ServiceProcess.start(root, "student-service", freePort(), config,
                 root.resolve("student-service/target/bench-logs/" + database), maxHeap);
         process.awaitReady(Duration.ofSeconds(120));
         return new RunningService(process);
+    }
+
+    /** The Authorization header value of the benchmark's calls: a district admin (imports and OneRoster reads). */
+    static String bearer() {
+        return "Bearer " + org.iepservices.localinfra.TokenIssuer.shared().token("bench", "district-admin").sign();
     }
 
     String url(String path) {
