@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.RecordAccessed;
@@ -29,12 +28,14 @@ public class AccessAudit {
 
     public enum Action { READ, WRITE, EXPORT }
 
-    private final Instance<Actor> actor;
+    // The request-scoped producer (a proxy), not Actor itself: a @Dependent Actor held by this
+    // application-scoped bean would be the first request's caller forever.
+    private final ActorProducer actor;
     private final Outbox outbox;
     private final CurrentVertxRequest request;
     private final String service;
 
-    AccessAudit(Instance<Actor> actor, Outbox outbox, CurrentVertxRequest request,
+    AccessAudit(ActorProducer actor, Outbox outbox, CurrentVertxRequest request,
                 @ConfigProperty(name = "quarkus.application.name") String service) {
         this.actor = actor;
         this.outbox = outbox;
@@ -60,7 +61,7 @@ public class AccessAudit {
     }
 
     public void record(Action action, String resourceType, Object resourceId, Collection<UUID> studentIds) {
-        Actor who = actor.get();
+        Actor who = actor.actor();
         RoutingContext http = request.getCurrent();
         String purpose = http == null ? null : http.request().getHeader(PURPOSE_HEADER);
         RecordAccessed event = new RecordAccessed(UUID.randomUUID(), who.subject(), who.auditRole(), action.name(),

@@ -1,6 +1,7 @@
 package org.iepservices.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -17,6 +18,12 @@ import java.util.UUID;
  * Reads the {@link Actor} of the current request from its verified token. The names of our
  * claims are configuration, because a district's identity provider (Keycloak mappers, Entra ID
  * extension attributes) decides what it can emit.
+ * <p>
+ * {@code Actor} is a record, hence final, and CDI cannot proxy a final type: the produced Actor is
+ * therefore {@code @Dependent} (a normal scope fails the build). This producer is request-scoped,
+ * so each request reads its own token; inject {@code Actor} into request-scoped beans, or inject
+ * this producer (or {@code Instance<Actor>}) into longer-lived ones, never {@code Actor} itself
+ * into a singleton.
  */
 @RequestScoped
 public class ActorProducer {
@@ -38,9 +45,23 @@ public class ActorProducer {
         this.schoolIdsClaim = schoolIdsClaim;
     }
 
+    private Actor current;
+
+    /**
+     * Dependent, not request-scoped: {@link Actor} is a record (final), and CDI cannot proxy a final
+     * type for a normal scope. This producer itself is request-scoped, so every Actor it makes is the
+     * current request's; inject it into request-scoped beans, or {@code Instance<Actor>} elsewhere.
+     */
     @Produces
-    @RequestScoped
+    @Dependent
     public Actor actor() {
+        if (current == null) {
+            current = read();
+        }
+        return current;
+    }
+
+    private Actor read() {
         if (identity.isAnonymous()) {
             return new Actor("anonymous", null, Set.of(), null, null, Set.of());
         }

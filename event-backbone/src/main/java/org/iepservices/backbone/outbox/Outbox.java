@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iepservices.events.EventEnvelope;
@@ -21,7 +23,7 @@ import java.time.OffsetDateTime;
 @IfBuildProperty(name = "outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class Outbox {
 
-    /** Fired for every stored event; the relay observes it after the commit to send at once. */
+    /** Fired once per transaction that stored events; the relay observes it after the commit to send at once. */
     public record Written(java.util.UUID eventId) {
     }
 
@@ -29,13 +31,17 @@ public class Outbox {
     private final String source;
     private final Clock clock;
     private final Event<Written> written;
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
 
     Outbox(ObjectMapper mapper, @ConfigProperty(name = "quarkus.application.name") String applicationName,
-           Event<Written> written) {
+           Event<Written> written, EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.mapper = mapper;
         this.source = "/" + applicationName;
         this.clock = Clock.systemUTC();
         this.written = written;
+        this.em = em;
+        this.transactions = transactions;
     }
 
     /**
@@ -46,19 +52,28 @@ public class Outbox {
     public <T> EventEnvelope publish(EventType<T> type, Object subject, T payload) {
         EventEnvelope envelope = EventEnvelope.wrap(source, type, subject.toString(), payload,
                 OffsetDateTime.now(clock), mapper);
-        OutboxEvent row = new OutboxEvent();
-        row.id = envelope.id();
-        row.topic = type.topic();
-        row.messageKey = envelope.subject();
-        row.eventType = type.name();
-        row.createdAt = envelope.time();
+        String json;
         try {
-            row.payload = mapper.writeValueAsString(envelope);
+            json = mapper.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + type.name() + " cannot be serialised", e);
         }
-        row.persist();
-        written.fire(new Written(row.id));
+        // A plain insert, not a managed entity: an import that publishes 400,000 events in one
+        // transaction must not keep 400,000 entities in the persistence context.
+        em.createNativeQuery("insert into outbox_event (id, topic, message_key, event_type, payload, created_at) "
+                        + "values (:id, :topic, :key, :type, :payload, :created)")
+                .setParameter("id", envelope.id())
+                .setParameter("topic", type.topic())
+                .setParameter("key", envelope.subject())
+                .setParameter("type", type.name())
+                .setParameter("payload", json)
+                .setParameter("created", envelope.time())
+                .executeUpdate();
+        // One wake-up call for the relay per transaction, however many events it stores.
+        if (transactions.getResource(Written.class) == null) {
+            transactions.putResource(Written.class, Boolean.TRUE);
+            written.fire(new Written(envelope.id()));
+        }
         return envelope;
     }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,7 +109,12 @@ public class OutboxRelay {
             LOG.warnf("Outbox relay run failed, will retry: %s", e.toString());
         } finally {
             running.set(false);
+            countPending();
         }
+    }
+
+    /** An event as the relay reads it: only what Kafka needs, never a managed entity (nothing to dirty-check). */
+    private record Pending(UUID id, String topic, String key, String type, String payload) {
     }
 
     /** Publishes one batch of pending events; returns how many were acknowledged. */
@@ -123,51 +129,65 @@ public class OutboxRelay {
                 return 0;
             }
             @SuppressWarnings("unchecked")
-            List<OutboxEvent> batch = em.createNativeQuery(
-                            "select * from outbox_event where published_at is null order by seq limit :n "
-                                    + "for update skip locked", OutboxEvent.class)
+            List<Object[]> rows = em.createNativeQuery(
+                            "select id, topic, message_key, event_type, payload from outbox_event "
+                                    + "where published_at is null order by seq limit :n for update skip locked")
                     .setParameter("n", batchSize)
                     .getResultList();
-            if (batch.isEmpty()) {
-                pending.set(0);
+            if (rows.isEmpty()) {
                 return 0;
+            }
+            List<Pending> batch = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                batch.add(new Pending((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]));
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             KafkaProducer<String, String> kafka = producer();
-            for (OutboxEvent event : batch) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.messageKey, event.payload);
-                record.headers().add(new RecordHeader("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8)));
-                record.headers().add(new RecordHeader("ce_type", event.eventType.getBytes(StandardCharsets.UTF_8)));
+            for (Pending event : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+                record.headers().add(new RecordHeader("ce_id", event.id().toString().getBytes(StandardCharsets.UTF_8)));
+                record.headers().add(new RecordHeader("ce_type", event.type().getBytes(StandardCharsets.UTF_8)));
                 record.headers().add(new RecordHeader("content-type",
                         EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
                 acks.add(kafka.send(record));
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            int acknowledged = 0;
             // Mark only the prefix that Kafka acknowledged: publication order is commit order.
+            List<UUID> acknowledged = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                OutboxEvent event = batch.get(i);
                 try {
                     acks.get(i).get(sendTimeoutMs * 2, TimeUnit.MILLISECONDS);
-                    event.publishedAt = now;
-                    acknowledged++;
+                    acknowledged.add(batch.get(i).id());
                 } catch (Exception e) {
                     Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    for (int j = i; j < batch.size(); j++) {
-                        OutboxEvent failed = batch.get(j);
-                        failed.attempts++;
-                        failed.lastError = truncate(cause.toString());
-                    }
+                    List<UUID> waiting = batch.subList(i, batch.size()).stream().map(Pending::id).toList();
+                    em.createNativeQuery("update outbox_event set attempts = attempts + 1, last_error = :error "
+                                    + "where id in (:ids)")
+                            .setParameter("error", truncate(cause.toString()))
+                            .setParameter("ids", waiting)
+                            .executeUpdate();
                     LOG.warnf("Kafka did not acknowledge outbox event %s (%s); %d event(s) wait for the next attempt",
-                            event.id, cause.toString(), batch.size() - i);
+                            batch.get(i).id(), cause.toString(), waiting.size());
                     break;
                 }
             }
-            pending.set(((Number) em.createNativeQuery(
-                    "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue()
-                    - acknowledged);
-            return acknowledged;
+            if (!acknowledged.isEmpty()) {
+                em.createNativeQuery("update outbox_event set published_at = :now where id in (:ids)")
+                        .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter("ids", acknowledged)
+                        .executeUpdate();
+            }
+            return acknowledged.size();
         });
+    }
+
+    /** The gauge, once per run rather than per batch: counting is the dearest query of a big backlog. */
+    private void countPending() {
+        try {
+            pending.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue()));
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not count pending outbox events: %s", e);
+        }
     }
 
     private KafkaProducer<String, String> producer() {
