@@ -309,4 +309,31 @@ class StudentScopeTest {
         given().queryParam("actor", subject).queryParam("studentId", ben.toString()).get("/api/v1/audit/access")
                 .then().statusCode(200).header("X-Total-Count", "0");
     }
+
+    @Test
+    void everyStudentViewIsAuditedWithItsStudent() throws Exception {
+        setUp();
+        String subject = "views-" + run;
+        RequestSpecification admin = as(TokenIssuer.shared().token(subject, Role.SCHOOL_ADMIN_NAME)
+                .claim("school_ids", List.of(lincoln.toString())));
+        visible(admin, ava); // six JSON views and the compliance CSV
+        admin.accept("text/html").get("/api/v1/students/" + ava + "/progress-summary" + RANGE).then().statusCode(200);
+        as(TokenIssuer.shared().token(subject, Role.SCHOOL_ADMIN_NAME).claim("school_ids", List.of(lincoln.toString())))
+                .get("/api/v1/teachers/" + teacher + "/push-in?from=2026-09-28&to=2026-09-30").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("actor", subject)
+                .get("/api/v1/audit/access").then().statusCode(200).header("X-Total-Count", "9"));
+        given().queryParam("actor", subject).get("/api/v1/audit/access").then().statusCode(200)
+                .body("resourceType", containsInAnyOrder("compliance", "makeup-ledger", "pull-out-cost",
+                        "delivered-minutes", "goal-progress", "progress-summary", "compliance", "progress-summary",
+                        "teacher-push-in"))
+                .body("action", containsInAnyOrder("READ", "READ", "READ", "READ", "READ", "READ", "EXPORT", "READ",
+                        "READ"))
+                .body("actorRole.unique()", contains("school-admin"))
+                // Every record names Ava; the teacher view shows Ben too (both in Lincoln).
+                .body("findAll { it.resourceType != 'teacher-push-in' }.studentIds.flatten().unique()",
+                        contains(ava.toString()))
+                .body("find { it.resourceType == 'teacher-push-in' }.studentIds",
+                        containsInAnyOrder(ava.toString(), ben.toString()));
+    }
 }
