@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
+import org.iepservices.reporting.access.VisibleStudents;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,8 +36,13 @@ public class ComplianceResource {
     private final StudentComplianceService students;
     private final ComplianceRollupService rollups;
     private final ReportingClock clock;
+    private final VisibleStudents visible;
+    private final AccessAudit audit;
 
-    ComplianceResource(StudentComplianceService students, ComplianceRollupService rollups, ReportingClock clock) {
+    ComplianceResource(StudentComplianceService students, ComplianceRollupService rollups, ReportingClock clock,
+                       VisibleStudents visible, AccessAudit audit) {
+        this.visible = visible;
+        this.audit = audit;
         this.students = students;
         this.rollups = rollups;
         this.clock = clock;
@@ -61,7 +68,15 @@ public class ComplianceResource {
                                          @QueryParam("from") String from,
                                          @Parameter(description = "Last date, inclusive (YYYY-MM-DD)", required = true)
                                          @QueryParam("to") String to) {
+        ComplianceResponse response = load(studentId, from, to);
+        audit.read("compliance", studentId, studentId);
+        return response;
+    }
+
+    /** A student outside the caller's scope is a 404, like one no event named. */
+    private ComplianceResponse load(UUID studentId, String from, String to) {
         QueryParams.DateRange range = QueryParams.requiredRange(from, to);
+        visible.requireStudent(studentId);
         return students.forStudent(studentId, range.from(), range.to());
     }
 
@@ -73,7 +88,8 @@ public class ComplianceResource {
             description = "One line per mandate and period, with a column per setting for each measure.")
     public Response forStudentCsv(@PathParam("studentId") UUID studentId, @QueryParam("from") String from,
                                   @QueryParam("to") String to) {
-        ComplianceResponse response = forStudent(studentId, from, to);
+        ComplianceResponse response = load(studentId, from, to);
+        audit.record(AccessAudit.Action.EXPORT, "compliance", studentId, List.of(studentId));
         List<List<Object>> rows = new ArrayList<>();
         for (ComplianceResponse.MandateCompliance m : response.mandates()) {
             for (ComplianceWindow w : m.periods()) {
@@ -173,6 +189,8 @@ public class ComplianceResource {
         ComplianceRollupService.Query q = params.query(scope, id, clock.today(), Paging.DEFAULT_LIMIT);
         RollupResponse body = rollups.rollup(q);
         long total = rollups.countStudents(q);
+        audit.read("compliance-" + scope.name().toLowerCase(), id,
+                body.studentsAtRisk().stream().map(RollupResponse.StudentAtRisk::studentId).toList());
         return Response.fromResponse(Paging.page(body.studentsAtRisk(), total, q.limit(), q.offset(), uri))
                 .entity(body).type(MediaType.APPLICATION_JSON).build();
     }
@@ -182,7 +200,10 @@ public class ComplianceResource {
         RollupResponse body = rollups.rollup(new ComplianceRollupService.Query(q.scope(), q.id(), q.from(), q.to(),
                 q.statuses(), q.sort(), 1, 0));
         List<List<Object>> rows = new ArrayList<>();
-        for (RollupResponse.StudentAtRisk s : rollups.students(q, q.limit(), q.offset())) {
+        List<RollupResponse.StudentAtRisk> listed = rollups.students(q, q.limit(), q.offset());
+        audit.record(AccessAudit.Action.EXPORT, "compliance-" + scope.name().toLowerCase(), id,
+                listed.stream().map(RollupResponse.StudentAtRisk::studentId).toList());
+        for (RollupResponse.StudentAtRisk s : listed) {
             rows.add(List.of(s.studentId(), orEmpty(s.givenName()), orEmpty(s.familyName()), orEmpty(s.schoolId()),
                     s.worstStatus(), s.atRiskPeriods(), s.outOfCompliancePeriods(), s.owedBalance(), s.shortfall(),
                     s.forecastShortfall(), orEmpty(s.lastChanceDate())));

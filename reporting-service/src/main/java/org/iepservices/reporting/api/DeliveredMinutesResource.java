@@ -7,7 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
+import org.iepservices.reporting.access.VisibleStudents;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,8 +26,12 @@ import java.util.UUID;
 public class DeliveredMinutesResource {
 
     private final DeliveredMinutesService service;
+    private final VisibleStudents visible;
+    private final AccessAudit audit;
 
-    DeliveredMinutesResource(DeliveredMinutesService service) {
+    DeliveredMinutesResource(DeliveredMinutesService service, VisibleStudents visible, AccessAudit audit) {
+        this.visible = visible;
+        this.audit = audit;
         this.service = service;
     }
 
@@ -43,6 +49,9 @@ public class DeliveredMinutesResource {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        return service.forStudent(studentId, from, to);
+        visible.requireStudent(studentId);
+        DeliveredMinutesResponse minutes = service.forStudent(studentId, from, to);
+        audit.read("delivered-minutes", studentId, studentId);
+        return minutes;
     }
 }

@@ -7,7 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
+import org.iepservices.reporting.access.VisibleStudents;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,8 +28,12 @@ public class MakeupLedgerResource {
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private final StudentReportsService service;
+    private final VisibleStudents visible;
+    private final AccessAudit audit;
 
-    MakeupLedgerResource(StudentReportsService service) {
+    MakeupLedgerResource(StudentReportsService service, VisibleStudents visible, AccessAudit audit) {
+        this.visible = visible;
+        this.audit = audit;
         this.service = service;
     }
 
@@ -48,6 +54,10 @@ public class MakeupLedgerResource {
             params.range(start, end);
         }
         params.check();
-        return service.makeupLedger(studentId, start == null ? EARLIEST : start, end == null ? LATEST : end);
+        visible.requireStudent(studentId);
+        MakeupLedgerResponse ledger = service.makeupLedger(studentId, start == null ? EARLIEST : start,
+                end == null ? LATEST : end);
+        audit.read("makeup-ledger", studentId, studentId);
+        return ledger;
     }
 }

@@ -7,7 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
+import org.iepservices.reporting.access.VisibleStudents;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,8 +28,13 @@ public class PullOutCostResource {
 
     private final StudentReportsService service;
     private final ReportingClock clock;
+    private final VisibleStudents visible;
+    private final AccessAudit audit;
 
-    PullOutCostResource(StudentReportsService service, ReportingClock clock) {
+    PullOutCostResource(StudentReportsService service, ReportingClock clock, VisibleStudents visible,
+                        AccessAudit audit) {
+        this.visible = visible;
+        this.audit = audit;
         this.service = service;
         this.clock = clock;
     }
@@ -55,6 +62,9 @@ public class PullOutCostResource {
         end = end != null ? end : start.plusDays(6);
         params.range(start, end);
         params.check();
-        return service.pullOutCost(studentId, start, end);
+        visible.requireStudent(studentId);
+        PullOutCostResponse cost = service.pullOutCost(studentId, start, end);
+        audit.read("pull-out-cost", studentId, studentId);
+        return cost;
     }
 }

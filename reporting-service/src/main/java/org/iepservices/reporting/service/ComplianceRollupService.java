@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.iepservices.problem.Problem;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
+import org.iepservices.reporting.access.StudentScopeSql;
+import org.iepservices.reporting.access.VisibleStudents;
 import org.iepservices.reporting.api.RollupResponse;
 import org.iepservices.reporting.config.ReportingClock;
 import org.iepservices.reporting.domain.compliance.ComplianceStatus;
@@ -20,7 +22,9 @@ import java.util.UUID;
 /**
  * Compliance per provider caseload, school and district: SQL aggregates over compliance_period
  * (joined to the roster for school and district), never a loop over students. The status of every
- * row was evaluated by the projector, so counting by status is a GROUP BY.
+ * row was evaluated by the projector, so counting by status is a GROUP BY. Every query is limited
+ * to the students the caller may see ({@link VisibleStudents}): counts, sums and breakdowns cover
+ * those students only.
  */
 @ApplicationScoped
 public class ComplianceRollupService {
@@ -68,8 +72,11 @@ public class ComplianceRollupService {
     private final ReportingClock clock;
     private final ComplianceRefresher refresher;
     private final KnownSubjects known;
+    private final VisibleStudents visible;
 
-    ComplianceRollupService(Sql sql, ReportingClock clock, ComplianceRefresher refresher, KnownSubjects known) {
+    ComplianceRollupService(Sql sql, ReportingClock clock, ComplianceRefresher refresher, KnownSubjects known,
+                            VisibleStudents visible) {
+        this.visible = visible;
         this.sql = sql;
         this.clock = clock;
         this.refresher = refresher;
@@ -97,8 +104,11 @@ public class ComplianceRollupService {
         return result;
     }
 
-    /** FROM and WHERE of a scope (parameters: id, from, to), with a leading space to append to a select. */
-    private String base(Scope scope) {
+    /**
+     * FROM and WHERE of a scope (parameters: id, from, to, then those of {@code visible}), with a
+     * leading space to append to a select.
+     */
+    private String base(Scope scope, StudentScopeSql.Condition visible) {
         return " " + switch (scope) {
             case DISTRICT -> """
                      from compliance_period c
@@ -113,11 +123,16 @@ public class ComplianceRollupService {
                      from compliance_period c
                      left join student s on s.student_id = c.student_id
                      where c.provider_id = ? and daterange(c.period_start, c.period_end, '[]') && daterange(?, ?, '[]')""";
-        };
+        } + " and " + visible.sql();
     }
 
     /** The name of the district, school or provider, or a 404 when the events never mentioned it. */
     private String nameOf(Scope scope, UUID id) {
+        switch (scope) {
+            case DISTRICT -> visible.requireDistrict(id);
+            case SCHOOL -> visible.requireSchool(id);
+            case PROVIDER -> visible.requireOwnStaffView(id, "Provider");
+        }
         return switch (scope) {
             case DISTRICT -> sql.one("select min(name) as name, count(*) as n from school where district_id = ?",
                     rs -> rs.integer("n") > 0 ? "district" : null, id)
@@ -145,8 +160,9 @@ public class ComplianceRollupService {
         if (q.scope() == Scope.DISTRICT) {
             name = null;
         }
-        Object[] params = {q.id(), q.from(), q.to()};
-        String base = base(q.scope());
+        StudentScopeSql.Condition scope = visible.condition("c.student_id");
+        Object[] params = scope.around(List.of(q.id(), q.from(), q.to()));
+        String base = base(q.scope(), scope);
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (ComplianceStatus s : ComplianceStatus.values()) {
@@ -224,7 +240,8 @@ public class ComplianceRollupService {
 
     /** One page (or with limit 0 all) of the students with periods in the requested statuses. */
     public List<RollupResponse.StudentAtRisk> students(Query q, int limit, int offset) {
-        String base = base(q.scope());
+        StudentScopeSql.Condition scope = visible.condition("c.student_id");
+        String base = base(q.scope(), scope);
         StringBuilder order = new StringBuilder();
         for (Sort s : q.sort()) {
             order.append(order.length() == 0 ? "" : ", ").append(s.sql());
@@ -244,13 +261,14 @@ public class ComplianceRollupService {
                         rs.string("family_name"), rs.uuid("school_id"), BY_SEVERITY[rs.integer("severity")],
                         rs.longValue("at_risk"), rs.longValue("ooc"), rs.longValue("owed_balance"),
                         rs.longValue("shortfall"), rs.longValue("forecast_short"), rs.date("last_chance")),
-                q.id(), q.from(), q.to(), statuses);
+                scope.around(List.of(q.id(), q.from(), q.to()), statuses));
     }
 
     public long countStudents(Query q) {
-        return sql.one("select count(distinct c.student_id) as n" + base(q.scope()) + " and c.status = any(?)",
-                rs -> rs.longValue("n"), q.id(), q.from(), q.to(),
-                q.statuses().stream().map(Enum::name).toList()).orElse(0L);
+        StudentScopeSql.Condition scope = visible.condition("c.student_id");
+        return sql.one("select count(distinct c.student_id) as n" + base(q.scope(), scope) + " and c.status = any(?)",
+                rs -> rs.longValue("n"), scope.around(List.of(q.id(), q.from(), q.to()),
+                        q.statuses().stream().map(Enum::name).toList())).orElse(0L);
     }
 
     static ProblemException badStatus(String value) {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Who may call what (README "Access"): every endpoint refuses a missing, expired or foreign token
  * (401) and a role without a legitimate interest in it (403); the allowed roles get past the check
- * (to the view, or to its 404 for ids no event named). Student scope is not applied yet.
+ * (to the view, or to its 404 for ids no event named). Student scope and the audit: StudentScopeTest.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructureTestResource.class,

@@ -10,7 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
+import org.iepservices.reporting.access.VisibleStudents;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +26,7 @@ import org.iepservices.reporting.api.QueryParams;
 import org.iepservices.reporting.progress.service.CaseloadReportService;
 import org.iepservices.reporting.service.KnownSubjects;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/providers/{providerId}/caseload-report")
@@ -34,8 +37,13 @@ public class CaseloadReportResource {
     static final String CSV = Csv.MEDIA_TYPE;
     private final CaseloadReportService service;
     private final KnownSubjects known;
+    private final VisibleStudents visible;
+    private final AccessAudit audit;
 
-    CaseloadReportResource(CaseloadReportService service, KnownSubjects known) {
+    CaseloadReportResource(CaseloadReportService service, KnownSubjects known, VisibleStudents visible,
+                           AccessAudit audit) {
+        this.visible = visible;
+        this.audit = audit;
         this.service = service;
         this.known = known;
     }
@@ -65,18 +73,22 @@ public class CaseloadReportResource {
                            @QueryParam("to") String to,
                            @Context HttpHeaders headers) {
         CaseloadReportService.Report report = load(providerId, from, to);
+        List<UUID> students = report.students().stream().map(CaseloadReportService.StudentLine::studentId).toList();
         if (ContentChoice.prefers(headers, MediaType.valueOf(CSV))) {
+            audit.record(AccessAudit.Action.EXPORT, "caseload-report", providerId, students);
             return Csv.attachment(CaseloadReportCsv.write(report),
                     "caseload-" + providerId + "-" + report.from() + "-" + report.to() + ".csv").build();
         }
+        audit.read("caseload-report", providerId, students);
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private CaseloadReportService.Report load(UUID providerId, String fromParam, String toParam) {
         QueryParams.DateRange range = QueryParams.requiredRange(fromParam, toParam);
+        visible.requireOwnStaffView(providerId, "Provider");
         if (!known.provider(providerId)) {
             throw ProblemException.notFound("Provider", providerId);
         }
-        return service.report(providerId, range.from(), range.to());
+        return service.report(providerId, range.from(), range.to(), visible::condition);
     }
 }

@@ -10,7 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
+import org.iepservices.reporting.access.VisibleStudents;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,8 +37,13 @@ public class GoalProgressResource {
 
     private final GoalProgressService service;
     private final KnownSubjects known;
+    private final VisibleStudents visible;
+    private final AccessAudit audit;
 
-    GoalProgressResource(GoalProgressService service, KnownSubjects known) {
+    GoalProgressResource(GoalProgressService service, KnownSubjects known, VisibleStudents visible,
+                         AccessAudit audit) {
+        this.visible = visible;
+        this.audit = audit;
         this.service = service;
         this.known = known;
     }
@@ -64,6 +71,7 @@ public class GoalProgressResource {
         List<GoalProgress> goals = service.goals(studentId, null);
         List<GoalProgressResponse> page = goals.stream().skip(skip).limit(size)
                 .map(g -> GoalProgressResponse.of(g, service.rules())).toList();
+        audit.read("goal-progress", studentId, studentId);
         return Paging.page(page, goals.size(), size, skip, uri);
     }
 
@@ -77,7 +85,9 @@ public class GoalProgressResource {
     @APIResponse(responseCode = "200", description = "The goal's progress")
     @APIResponse(responseCode = "404", description = "Neither an IEP nor any session data names this goal for this student")
     public GoalProgressResponse one(@PathParam("studentId") UUID studentId, @PathParam("goalId") UUID goalId) {
-        return GoalProgressResponse.of(goal(studentId, goalId), service.rules());
+        GoalProgressResponse response = GoalProgressResponse.of(goal(studentId, goalId), service.rules());
+        audit.read("goal-progress", goalId, studentId);
+        return response;
     }
 
     @GET
@@ -100,16 +110,20 @@ public class GoalProgressResource {
         String title = goal.known() ? goal.wording().description : "Goal " + goalId;
         String svg = GoalProgressChart.svg(new GoalProgressChart.Data(title, goal.evaluation().metric(),
                 goal.evaluation().status().target(), goal.points()), w, h);
+        audit.read("goal-progress-chart", goalId, studentId);
         return Response.ok(svg, SVG).build();
     }
 
     private GoalProgress goal(UUID studentId, UUID goalId) {
+        if (!visible.sees(studentId)) {
+            throw ProblemException.notFound("Goal " + goalId + " of student", studentId);
+        }
         return service.goal(studentId, goalId)
                 .orElseThrow(() -> ProblemException.notFound("Goal " + goalId + " of student", studentId));
     }
 
     private void requireStudent(UUID studentId) {
-        if (!known.student(studentId)) {
+        if (!known.student(studentId) || !visible.sees(studentId)) {
             throw ProblemException.notFound("Student", studentId);
         }
     }

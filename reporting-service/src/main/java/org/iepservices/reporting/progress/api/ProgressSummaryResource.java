@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
+import org.iepservices.reporting.access.VisibleStudents;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,8 +44,13 @@ public class ProgressSummaryResource {
 
     private final ParentSummaryService service;
     private final KnownSubjects known;
+    private final VisibleStudents visible;
+    private final AccessAudit audit;
 
-    ProgressSummaryResource(ParentSummaryService service, KnownSubjects known) {
+    ProgressSummaryResource(ParentSummaryService service, KnownSubjects known, VisibleStudents visible,
+                            AccessAudit audit) {
+        this.visible = visible;
+        this.audit = audit;
         this.service = service;
         this.known = known;
     }
@@ -69,6 +76,7 @@ public class ProgressSummaryResource {
                             @QueryParam("to") String to,
                             @Context HttpHeaders headers) {
         ParentSummary summary = load(studentId, from, to);
+        audit.read("progress-summary", studentId, studentId);
         if (ContentChoice.prefers(headers, MediaType.TEXT_HTML_TYPE)) {
             String page = Templates.summary(summary, PlainWords.date(summary.from()), PlainWords.date(summary.to()))
                     .render();
@@ -79,7 +87,7 @@ public class ProgressSummaryResource {
 
     private ParentSummary load(UUID studentId, String fromParam, String toParam) {
         QueryParams.DateRange range = QueryParams.requiredRange(fromParam, toParam);
-        if (!known.student(studentId)) {
+        if (!known.student(studentId) || !visible.sees(studentId)) {
             throw ProblemException.notFound("Student", studentId);
         }
         return service.summary(studentId, range.from(), range.to());

@@ -7,7 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
+import org.iepservices.reporting.access.VisibleStudents;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,8 +33,13 @@ public class TeacherPushInResource {
     private final TeacherPushInService service;
     private final ProgressConfig config;
     private final ReportingClock clock;
+    private final VisibleStudents visible;
+    private final AccessAudit audit;
 
-    TeacherPushInResource(TeacherPushInService service, ProgressConfig config, ReportingClock clock) {
+    TeacherPushInResource(TeacherPushInService service, ProgressConfig config, ReportingClock clock,
+                          VisibleStudents visible, AccessAudit audit) {
+        this.visible = visible;
+        this.audit = audit;
         this.service = service;
         this.config = config;
         this.clock = clock;
@@ -63,9 +70,13 @@ public class TeacherPushInResource {
         end = end != null ? end : start.plusDays(config.teacher().daysAhead());
         params.range(start, end, MAX_DAYS);
         params.check();
+        visible.requireOwnStaffView(teacherId, "Teacher");
         if (!service.teacherKnown(teacherId)) {
             throw ProblemException.notFound("Teacher", teacherId);
         }
-        return service.view(teacherId, start, end, config.teacher().debriefs());
+        TeacherPushInService.View view = service.view(teacherId, start, end, config.teacher().debriefs(),
+                visible.condition("s.student_id"), visible.condition("p.student_id"));
+        audit.read("teacher-push-in", teacherId, view.studentIds());
+        return view;
     }
 }

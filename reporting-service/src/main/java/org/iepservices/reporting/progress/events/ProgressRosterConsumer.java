@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.iepservices.events.CaseloadAssignmentChanged;
 import org.iepservices.events.ClassUpserted;
 import org.iepservices.events.EnrollmentChanged;
 import org.iepservices.events.EventEnvelope;
@@ -13,7 +14,8 @@ import org.iepservices.reporting.progress.projection.ProgressProjection;
 import org.iepservices.reporting.projection.BatchingConsumer;
 
 /**
- * Classes and who teaches them (roster.events), for the teacher view. Students and staff are the
+ * Classes and who teaches them (roster.events), for the teacher view and a teacher's student
+ * scope; caseload assignments, for a provider's student scope. Students and staff are the
  * compliance roster consumer's (tables student and staff). A newer state of a class or an
  * enrollment (by event time) replaces an older one, never the other way round.
  */
@@ -35,6 +37,8 @@ public class ProgressRosterConsumer extends BatchingConsumer {
         switch (event.type()) {
             case "ClassUpserted" -> schoolClass(event, event.dataAs(ClassUpserted.TYPE, mapper));
             case "EnrollmentChanged" -> enrollment(event, event.dataAs(EnrollmentChanged.TYPE, mapper));
+            case "CaseloadAssignmentChanged" ->
+                    assignment(event, event.dataAs(CaseloadAssignmentChanged.TYPE, mapper));
             default -> {
                 // students, staff and schools: the compliance roster consumer keeps them
             }
@@ -48,6 +52,20 @@ public class ProgressRosterConsumer extends BatchingConsumer {
                     status = excluded.status, event_time = excluded.event_time
                 where progress_class.event_time <= excluded.event_time""",
                 c.classId(), c.title(), c.schoolId(), c.status(), EventTimes.of(event));
+    }
+
+    /** A provider's caseload (their student scope, with the series they run); the newest state wins. */
+    private void assignment(EventEnvelope event, CaseloadAssignmentChanged a) {
+        sql.update("""
+                insert into caseload_assignment (assignment_id, student_id, provider_id, service_type, mandate_id,
+                    start_date, end_date, active, event_time) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (assignment_id) do update set student_id = excluded.student_id,
+                    provider_id = excluded.provider_id, service_type = excluded.service_type,
+                    mandate_id = excluded.mandate_id, start_date = excluded.start_date, end_date = excluded.end_date,
+                    active = excluded.active, event_time = excluded.event_time
+                where caseload_assignment.event_time <= excluded.event_time""",
+                a.assignmentId(), a.studentId(), a.providerId(), a.serviceType(), a.mandateId(), a.startDate(),
+                a.endDate(), a.active(), EventTimes.of(event));
     }
 
     private void enrollment(EventEnvelope event, EnrollmentChanged e) {

@@ -26,6 +26,6 @@ public class ProgressProjection implements Projection {
     @Override
     public List<String> tables() {
         return List.of("progress_class", "progress_enrollment", "progress_goal", "progress_session",
-                "progress_goal_point");
+                "progress_goal_point", "caseload_assignment");
     }
 }

@@ -8,6 +8,7 @@ import org.iepservices.reporting.domain.compliance.CompliancePeriods;
 import org.iepservices.reporting.domain.compliance.SchoolCalendar;
 import org.iepservices.reporting.progress.domain.GoalStatus;
 import org.iepservices.reporting.progress.domain.TrendDirection;
+import org.iepservices.reporting.access.StudentScopeSql;
 import org.iepservices.reporting.projection.Sql;
 import org.iepservices.reporting.service.ComplianceProjector;
 
@@ -155,7 +156,16 @@ public class CaseloadReportService {
         final Set<String> services = new LinkedHashSet<>();
     }
 
-    public Report report(UUID providerId, LocalDate from, LocalDate to) {
+    /**
+     * The report over the students {@code visible} lets the caller see ({@link StudentScopeSql}
+     * conditions over {@code c.student_id}, {@code d.student_id} and {@code ms.student_id}):
+     * lines, caseload size and totals count only those students.
+     */
+    public Report report(UUID providerId, LocalDate from, LocalDate to,
+                         java.util.function.Function<String, StudentScopeSql.Condition> visible) {
+        StudentScopeSql.Condition periods = visible.apply("c.student_id");
+        StudentScopeSql.Condition sessions = visible.apply("d.student_id");
+        StudentScopeSql.Condition misses = visible.apply("ms.student_id");
         Map<UUID, Tally> caseload = new LinkedHashMap<>();
         Map<UUID, SchoolCalendar> calendars = new HashMap<>();
 
@@ -165,6 +175,7 @@ public class CaseloadReportService {
                        s.school_id
                 from compliance_period c left join student s on s.student_id = c.student_id
                 where c.provider_id = ? and daterange(c.period_start, c.period_end, '[]') && daterange(?, ?, '[]')
+                  and """ + " " + periods.sql() + " " + """
                 order by c.student_id, c.period_start""", rs -> {
             Tally t = caseload.computeIfAbsent(rs.uuid("student_id"), k -> new Tally());
             UUID school = rs.uuid("school_id");
@@ -178,7 +189,7 @@ public class CaseloadReportService {
                 t.services.add(rs.string("service_type"));
             }
             return 1;
-        }, providerId, from, to);
+        }, periods.around(List.of(providerId, from, to)));
 
         // Delivered: the provider's sessions in [from, to] as credited (addenda applied), whoever's caseload.
         sql.list("""
@@ -188,7 +199,8 @@ public class CaseloadReportService {
                 from delivered_session d
                 left join mandate m on m.mandate_id = d.mandate_id
                 left join progress_session p on p.session_log_id = d.session_log_id and p.student_id = d.student_id
-                where d.provider_id = ? and d.minutes > 0 and d.session_date between ? and ?""", rs -> {
+                where d.provider_id = ? and d.minutes > 0 and d.session_date between ? and ?
+                  and """ + " " + sessions.sql(), rs -> {
             Tally t = caseload.computeIfAbsent(rs.uuid("student_id"), k -> new Tally());
             if ("PUSH_IN".equals(rs.string("setting"))) {
                 t.deliveredPushIn += rs.integer("minutes");
@@ -201,12 +213,12 @@ public class CaseloadReportService {
                 t.services.add(rs.string("service_type"));
             }
             return 1;
-        }, providerId, from, to);
+        }, sessions.around(List.of(providerId, from, to)));
 
         // Missed: the provider's misses in [from, to] with the verdict in force.
         sql.list("""
-                select student_id, minutes, owed, reason from missed_session
-                where provider_id = ? and session_date between ? and ?""", rs -> {
+                select ms.student_id, ms.minutes, ms.owed, ms.reason from missed_session ms
+                where ms.provider_id = ? and ms.session_date between ? and ? and """ + " " + misses.sql(), rs -> {
             Tally t = caseload.computeIfAbsent(rs.uuid("student_id"), k -> new Tally());
             int minutes = rs.integer("minutes");
             String verdict = rs.string("owed");
@@ -214,7 +226,7 @@ public class CaseloadReportService {
             t.missed = t.missed.plus(minutes, verdict);
             t.missedByReason.merge(reason, Misses.NONE.plus(minutes, verdict), Misses::plus);
             return 1;
-        }, providerId, from, to);
+        }, misses.around(List.of(providerId, from, to)));
 
         Set<String> goalsWithProviderData = goalsWorkedOnBy(providerId, to);
         List<StudentLine> lines = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.iepservices.reporting.domain.Staff;
 import org.iepservices.reporting.domain.Student;
 import org.iepservices.reporting.progress.projection.ProgressClass;
 import org.iepservices.reporting.progress.projection.ProgressEnrollment;
+import org.iepservices.reporting.access.StudentScopeSql;
 import org.iepservices.reporting.projection.Sql;
 
 import java.time.LocalDate;
@@ -58,6 +59,14 @@ public class TeacherPushInService {
 
     public record View(UUID teacherId, String teacherName, LocalDate from, LocalDate to, List<ClassRef> classes,
                        List<UpcomingSession> upcoming, List<Debrief> debriefs) {
+
+        /** Every student the view names: what the access trail records. */
+        public Set<UUID> studentIds() {
+            Set<UUID> ids = new java.util.LinkedHashSet<>();
+            upcoming.forEach(u -> u.students().forEach(p -> ids.add(p.id())));
+            debriefs.forEach(d -> d.students().forEach(p -> ids.add(p.id())));
+            return ids;
+        }
     }
 
     private final Sql sql;
@@ -74,7 +83,13 @@ public class TeacherPushInService {
                 rs -> rs.bool("known"), teacherId, teacherId, teacherId).orElse(false);
     }
 
-    public View view(UUID teacherId, LocalDate from, LocalDate to, int debriefLimit) {
+    /**
+     * The view with only the students {@code visibleSeries} (over {@code s.student_id}) and
+     * {@code visibleSessions} (over {@code p.student_id}) let the caller see: a slot or debrief
+     * whose students are all out of scope is left out.
+     */
+    public View view(UUID teacherId, LocalDate from, LocalDate to, int debriefLimit,
+                     StudentScopeSql.Condition visibleSeries, StudentScopeSql.Condition visibleSessions) {
         Set<UUID> classes = classesOf(teacherId, from);
         // Push-in series that name the teacher bring their class along.
         classes.addAll(sql.list("""
@@ -95,11 +110,12 @@ public class TeacherPushInService {
                   and (s.class_id = any(cast(? as uuid[]))
                        or exists (select 1 from series_teacher t where t.series_id = s.series_id
                                   and t.student_id = s.student_id and t.teacher_id = ?))
+                  and """ + " " + visibleSeries.sql() + " " + """
                 order by o.occurs_on, o.start_time nulls last, o.series_id""",
                 rs -> new Row(rs.uuid("series_id"), rs.uuid("student_id"), rs.date("occurs_on"), rs.time("start_time"),
                         rs.integer("minutes"), rs.uuid("class_id"), rs.string("activity_subject"),
                         rs.string("service_type"), rs.uuid("provider_id")),
-                from, to, List.copyOf(classes), teacherId);
+                visibleSeries.around(List.of(from, to, List.copyOf(classes), teacherId)));
 
         Map<String, UpcomingSession> upcoming = new LinkedHashMap<>();
         Map<String, List<Person>> students = new HashMap<>();
@@ -117,14 +133,15 @@ public class TeacherPushInService {
                 classes.stream().map(TeacherPushInService::classRef)
                         .sorted(Comparator.comparing(ClassRef::title, Comparator.nullsLast(Comparator.naturalOrder())))
                         .toList(),
-                List.copyOf(upcoming.values()), debriefs(teacherId, classes, debriefLimit));
+                List.copyOf(upcoming.values()), debriefs(teacherId, classes, debriefLimit, visibleSessions));
     }
 
     private static final Comparator<Person> BY_NAME = Comparator.comparing(Person::name,
             Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** The latest debrief notes of push-in sessions held in the teacher's classes (or with them). */
-    private List<Debrief> debriefs(UUID teacherId, Collection<UUID> classes, int limit) {
+    private List<Debrief> debriefs(UUID teacherId, Collection<UUID> classes, int limit,
+                                   StudentScopeSql.Condition visible) {
         record Row(UUID sessionLogId, UUID studentId, LocalDate date, LocalTime startTime, UUID classId,
                    String activitySubject, String coTeachingModel, UUID providerId, String note) {
         }
@@ -134,12 +151,12 @@ public class TeacherPushInService {
                 from progress_session p
                 join delivered_session d on d.session_log_id = p.session_log_id and d.student_id = p.student_id
                 where (p.teacher_id = ? or p.class_id = any(cast(? as uuid[]))) and d.setting = 'PUSH_IN' and d.minutes > 0
-                  and p.teacher_debrief_note is not null
+                  and p.teacher_debrief_note is not null and """ + " " + visible.sql() + " " + """
                 order by d.session_date desc, p.start_time desc nulls last, p.session_log_id""",
                 rs -> new Row(rs.uuid("session_log_id"), rs.uuid("student_id"), rs.date("session_date"),
                         rs.time("start_time"), rs.uuid("class_id"), rs.string("activity_subject"),
                         rs.string("co_teaching_model"), rs.uuid("provider_id"), rs.string("teacher_debrief_note")),
-                teacherId, List.copyOf(classes));
+                visible.around(List.of(teacherId, List.copyOf(classes))));
         Map<UUID, List<Row>> byLog = new LinkedHashMap<>();
         rows.forEach(r -> byLog.computeIfAbsent(r.sessionLogId(), k -> new ArrayList<>()).add(r));
         List<Debrief> result = new ArrayList<>();
