@@ -58,17 +58,17 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + type.name() + " cannot be serialised", e);
         }
-        // A plain insert, not a managed entity: an import that publishes 400,000 events in one
-        // transaction must not keep 400,000 entities in the persistence context.
-        em.createNativeQuery("insert into outbox_event (id, topic, message_key, event_type, payload, created_at) "
-                        + "values (:id, :topic, :key, :type, :payload, :created)")
-                .setParameter("id", envelope.id())
-                .setParameter("topic", type.topic())
-                .setParameter("key", envelope.subject())
-                .setParameter("type", type.name())
-                .setParameter("payload", json)
-                .setParameter("created", envelope.time())
-                .executeUpdate();
+        // A managed entity, not a native insert: Hibernate batches these inserts at flush (an import
+        // writing 400,000 events makes 800 round trips, not 400,000), and a native statement would
+        // make it flush and dirty-check the whole persistence context before every event.
+        OutboxEvent row = new OutboxEvent();
+        row.id = envelope.id();
+        row.topic = type.topic();
+        row.messageKey = envelope.subject();
+        row.eventType = type.name();
+        row.createdAt = envelope.time();
+        row.payload = json;
+        em.persist(row);
         // One wake-up call for the relay per transaction, however many events it stores.
         if (transactions.getResource(Written.class) == null) {
             transactions.putResource(Written.class, Boolean.TRUE);
