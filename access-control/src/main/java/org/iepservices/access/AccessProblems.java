@@ -1,4 +1,4 @@
-package org.iepservices.student.api;
+package org.iepservices.access;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -14,15 +14,17 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Refusals as problem+json like every other error: 403 for a role or rule that does not allow the
- * request (the detail says which rule, never what the record holds), 401 when the request reached
- * the endpoint without a valid identity. Ranked ahead of Quarkus' own mappers, which answer with an
- * empty body.
+ * Refusals as problem+json like every other error of every service: 403 for a role or rule that
+ * does not allow the request (the detail says which rule, never what the record holds), 401 when
+ * the request reached the endpoint without a valid identity; the detail never says why a token was
+ * refused (expired, wrongly signed), which would help an attacker, not a client. Services check
+ * tokens lazily (quarkus.http.auth.proactive=false, permissions applied to JAX-RS) so these
+ * exceptions reach here; ranked ahead of Quarkus' own mappers, which answer with an empty body.
  */
 public class AccessProblems {
 
-    static final URI FORBIDDEN = URI.create("https://iepservices.org/problems/forbidden");
-    static final URI UNAUTHORIZED = URI.create("https://iepservices.org/problems/unauthorized");
+    public static final URI FORBIDDEN = URI.create("https://iepservices.org/problems/forbidden");
+    public static final URI UNAUTHORIZED = URI.create("https://iepservices.org/problems/unauthorized");
 
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response forbidden(ForbiddenException e, UriInfo uri) {
