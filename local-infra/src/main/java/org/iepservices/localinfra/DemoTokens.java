@@ -20,25 +20,28 @@ final class DemoTokens {
 
     private static final Duration LIFETIME = Duration.ofHours(12);
 
+    /** Writes the tokens; without a demo ({@code demo == null}) only the district admin's and the SIS's. */
     static Path write(TokenIssuer issuer, DemoData.Loaded demo, Path file) throws IOException {
-        Map<String, UUID> staff = demo.staff();
-        UUID maple = demo.schools().get("maple");
-        String teacher = DemoRoster.teacherId("maple", "03");
         List<String> lines = new ArrayList<>();
         lines.add("# Bearer tokens of this ./run-local run (its signing key dies with it). Use: source this file,");
         lines.add("# then curl -H \"Authorization: Bearer $PROVIDER_TOKEN\" ..., or paste one into Swagger UI's Authorize.");
         lines.add(line("DISTRICT_ADMIN_TOKEN", "district coordinator", withDistrict(issuer.token("demo-coordinator",
                 "district-admin").name("Dana Coordinator"), demo)));
-        lines.add(line("SCHOOL_ADMIN_TOKEN", "principal of Maple", withDistrict(issuer.token("demo-principal-maple",
-                "school-admin").name("Pat Principal").claim("school_ids", List.of(maple.toString())), demo)));
-        lines.add(line("PROVIDER_TOKEN", "speech-language pathologist slp-whitfield", withDistrict(issuer.token(
-                "slp-whitfield", "provider").claim("staff_id", staff.get("slp-whitfield").toString()), demo)));
-        lines.add(line("OT_PROVIDER_TOKEN", "occupational therapist ot-tanaka", withDistrict(issuer.token(
-                "ot-tanaka", "provider").claim("staff_id", staff.get("ot-tanaka").toString()), demo)));
-        if (staff.containsKey(teacher)) {
-            lines.add(line("TEACHER_TOKEN", "homeroom teacher " + teacher, withDistrict(issuer.token(teacher, "teacher")
-                    .claim("staff_id", staff.get(teacher).toString())
-                    .claim("school_ids", List.of(maple.toString())), demo)));
+        if (demo != null) {
+            Map<String, UUID> staff = demo.staff();
+            UUID maple = demo.schools().get("maple");
+            String teacher = DemoRoster.teacherId("maple", "03");
+            lines.add(line("SCHOOL_ADMIN_TOKEN", "principal of Maple", withDistrict(issuer.token("demo-principal-maple",
+                    "school-admin").name("Pat Principal").claim("school_ids", List.of(maple.toString())), demo)));
+            lines.add(line("PROVIDER_TOKEN", "speech-language pathologist slp-whitfield", withDistrict(issuer.token(
+                    "slp-whitfield", "provider").claim("staff_id", staff.get("slp-whitfield").toString()), demo)));
+            lines.add(line("OT_PROVIDER_TOKEN", "occupational therapist ot-tanaka", withDistrict(issuer.token(
+                    "ot-tanaka", "provider").claim("staff_id", staff.get("ot-tanaka").toString()), demo)));
+            if (staff.containsKey(teacher)) {
+                lines.add(line("TEACHER_TOKEN", "homeroom teacher " + teacher, withDistrict(issuer.token(teacher,
+                        "teacher").claim("staff_id", staff.get(teacher).toString())
+                        .claim("school_ids", List.of(maple.toString())), demo)));
+            }
         }
         lines.add(line("SIS_TOKEN", "the SIS integration (roster import and push only)",
                 withDistrict(issuer.token("demo-sis", "sis-integration"), demo)));
@@ -50,7 +53,8 @@ final class DemoTokens {
     private static TokenIssuer.Builder withDistrict(TokenIssuer.Builder token, DemoData.Loaded demo) {
         Instant now = Instant.now();
         token.issuedAt(now, LIFETIME);
-        return demo.districtId() == null ? token : token.claim("district_id", demo.districtId().toString());
+        return demo == null || demo.districtId() == null ? token
+                : token.claim("district_id", demo.districtId().toString());
     }
 
     private static String line(String name, String who, TokenIssuer.Builder token) {

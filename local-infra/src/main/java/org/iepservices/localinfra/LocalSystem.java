@@ -105,9 +105,10 @@ public final class LocalSystem implements AutoCloseable {
         }, "local-system-stop"));
         double startSeconds = (System.nanoTime() - t0) / 1e9;
 
+        DemoData.Loaded loaded = null;
         if (demo) {
             long d0 = System.nanoTime();
-            DemoData.Loaded loaded = new DemoData(system).load();
+            loaded = new DemoData(system).load();
             System.out.printf("Demo data loaded in %.1f s: %s%n", (System.nanoTime() - d0) / 1e9, loaded.summary());
             System.out.println("  district   : " + loaded.districtId());
             loaded.schools().forEach((sourcedId, id) -> System.out.printf("  school     : %s %s%n", id, sourcedId));
@@ -115,11 +116,12 @@ public final class LocalSystem implements AutoCloseable {
                 System.out.printf("  provider   : %s %s%n", loaded.staff().get(provider), provider);
             }
             System.out.println("  a student  : " + loaded.students().get(0));
-            Path tokenFile = DemoTokens.write(system.tokens(), loaded, workDir.resolve("tokens.env"));
-            System.out.println("\nBearer tokens for every role (valid 12 h) are in " + tokenFile + ", e.g.:");
-            System.out.println("  source " + repoRoot.relativize(tokenFile) + " && curl -H \"Authorization: Bearer $DISTRICT_ADMIN_TOKEN\" "
-                    + system.service(ServiceLayout.STUDENT).baseUrl() + "/api/v1/students?limit=5");
         }
+        Path tokenFile = DemoTokens.write(system.tokens(), loaded, workDir.resolve("tokens.env"));
+        System.out.println("\nBearer tokens (valid 12 h, one per role" + (demo ? " for the demo's people" : "")
+                + ") are in " + tokenFile + ", e.g.:");
+        System.out.println("  source " + repoRoot.relativize(tokenFile) + " && curl -H \"Authorization: Bearer $DISTRICT_ADMIN_TOKEN\" "
+                + system.service(ServiceLayout.STUDENT).baseUrl() + "/api/v1/students?limit=5");
 
         System.out.printf("%nAll services are up (started in %.1f s).%n", startSeconds);
         System.out.println("  PostgreSQL : " + system.infrastructure().jdbcUrl("<database>") + " (user postgres)");
