@@ -54,7 +54,7 @@ final class RunningSystem {
 
     /** A provider's token: {@code staff_id} names them, so their caseload is their scope. */
     static String providerToken(String staffId) {
-        return get().tokens().token("provider-" + staffId, "provider").claim("staff_id", staffId).sign();
+        return get().tokens().token("provider-" + staffId, "provider").staffId(staffId).sign();
     }
 
     static String url(ServiceLayout service) {

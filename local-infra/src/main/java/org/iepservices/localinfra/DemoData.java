@@ -179,7 +179,7 @@ public final class DemoData {
         for (UUID provider : List.of(slp, slp2, ot)) {
             // Providers document and sign their own sessions, with their own token.
             ApiClient tablet = sessions.as(tokens.token(provider.toString(), "provider")
-                    .claim("staff_id", provider.toString()).sign());
+                    .staffId(provider).sign());
             tablets.put(provider, tablet);
             JsonNode me = sessions.await("/api/v1/providers/" + provider, n -> true, PROPAGATION);
             providers.put(provider, me);

@@ -32,15 +32,15 @@ final class DemoTokens {
             UUID maple = demo.schools().get("maple");
             String teacher = DemoRoster.teacherId("maple", "03");
             lines.add(line("SCHOOL_ADMIN_TOKEN", "principal of Maple", withDistrict(issuer.token("demo-principal-maple",
-                    "school-admin").name("Pat Principal").claim("school_ids", List.of(maple.toString())), demo)));
+                    "school-admin").name("Pat Principal").schoolIds(List.of(maple)), demo)));
             lines.add(line("PROVIDER_TOKEN", "speech-language pathologist slp-whitfield", withDistrict(issuer.token(
-                    "slp-whitfield", "provider").claim("staff_id", staff.get("slp-whitfield").toString()), demo)));
+                    "slp-whitfield", "provider").staffId(staff.get("slp-whitfield")), demo)));
             lines.add(line("OT_PROVIDER_TOKEN", "occupational therapist ot-tanaka", withDistrict(issuer.token(
-                    "ot-tanaka", "provider").claim("staff_id", staff.get("ot-tanaka").toString()), demo)));
+                    "ot-tanaka", "provider").staffId(staff.get("ot-tanaka")), demo)));
             if (staff.containsKey(teacher)) {
                 lines.add(line("TEACHER_TOKEN", "homeroom teacher " + teacher, withDistrict(issuer.token(teacher,
-                        "teacher").claim("staff_id", staff.get(teacher).toString())
-                        .claim("school_ids", List.of(maple.toString())), demo)));
+                        "teacher").staffId(staff.get(teacher))
+                        .schoolIds(List.of(maple)), demo)));
             }
         }
         lines.add(line("SIS_TOKEN", "the SIS integration (roster import and push only)",
@@ -54,7 +54,7 @@ final class DemoTokens {
         Instant now = Instant.now();
         token.issuedAt(now, LIFETIME);
         return demo == null || demo.districtId() == null ? token
-                : token.claim("district_id", demo.districtId().toString());
+                : token.districtId(demo.districtId());
     }
 
     private static String line(String name, String who, TokenIssuer.Builder token) {

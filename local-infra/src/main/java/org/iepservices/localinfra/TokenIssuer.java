@@ -26,6 +26,14 @@ import java.util.UUID;
  */
 public final class TokenIssuer {
 
+    /**
+     * The claims naming the caller's staff record, schools and district: the defaults of the services'
+     * {@code access.claims.*} settings, which map a district identity provider's own claim names.
+     */
+    public static final String STAFF_ID_CLAIM = "staff_id";
+    public static final String SCHOOL_IDS_CLAIM = "school_ids";
+    public static final String DISTRICT_ID_CLAIM = "district_id";
+
     /** The issuer ({@code iss}) of every local token; {@code mp.jwt.verify.issuer} of the services. */
     public static final String ISSUER = "https://iep-services.local/issuer";
 
@@ -125,6 +133,21 @@ public final class TokenIssuer {
 
         public Builder name(String name) {
             return claim("name", name);
+        }
+
+        /** The caller's staff record (a provider's or teacher's scope starts from it). */
+        public Builder staffId(Object staffId) {
+            return claim(STAFF_ID_CLAIM, staffId.toString());
+        }
+
+        /** The schools a school admin answers for. */
+        public Builder schoolIds(java.util.Collection<?> schoolIds) {
+            return claim(SCHOOL_IDS_CLAIM, schoolIds.stream().map(Object::toString).toList());
+        }
+
+        /** The district of an admin; none means a single-district deployment. */
+        public Builder districtId(Object districtId) {
+            return claim(DISTRICT_ID_CLAIM, districtId.toString());
         }
 
         /** Already expired tokens are useful to show that they are refused. */

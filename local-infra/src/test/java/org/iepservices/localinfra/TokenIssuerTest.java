@@ -20,7 +20,7 @@ class TokenIssuerTest {
     @Test
     void signsRs256TokensThatItsPublishedKeyVerifiesAndNoOtherKeyDoes() throws Exception {
         TokenIssuer issuer = TokenIssuer.generate();
-        String token = issuer.token("staff-1", "provider").claim("staff_id", "staff-1").name("Dana Whitfield")
+        String token = issuer.token("staff-1", "provider").staffId("staff-1").name("Dana Whitfield")
                 .issuedAt(Instant.parse("2026-09-14T12:00:00Z"), Duration.ofHours(1)).sign();
         String[] parts = token.split("\\.");
         assertEquals(3, parts.length);

@@ -88,22 +88,22 @@ class StudentScopeTest {
     }
 
     private RequestSpecification provider(String subject) {
-        return as(TokenIssuer.shared().token(subject, Role.PROVIDER_NAME).claim("staff_id", slp.toString()));
+        return as(TokenIssuer.shared().token(subject, Role.PROVIDER_NAME).staffId(slp));
     }
 
     private RequestSpecification schoolAdmin() {
         return as(TokenIssuer.shared()
-                .token("principal-" + run, Role.SCHOOL_ADMIN_NAME).claim("school_ids", List.of(lincoln.toString())));
+                .token("principal-" + run, Role.SCHOOL_ADMIN_NAME).schoolIds(List.of(lincoln)));
     }
 
     private RequestSpecification districtAdmin() {
         return as(TokenIssuer.shared()
-                .token("director-" + run, Role.DISTRICT_ADMIN_NAME).claim("district_id", district.toString()));
+                .token("director-" + run, Role.DISTRICT_ADMIN_NAME).districtId(district));
     }
 
     private RequestSpecification teacher() {
         return as(TokenIssuer.shared().token("teacher-" + run, Role.TEACHER_NAME)
-                .claim("staff_id", teacher.toString()));
+                .staffId(teacher));
     }
 
     private static RequestSpecification as(TokenIssuer.Builder token) {
@@ -315,10 +315,10 @@ class StudentScopeTest {
         setUp();
         String subject = "views-" + run;
         RequestSpecification admin = as(TokenIssuer.shared().token(subject, Role.SCHOOL_ADMIN_NAME)
-                .claim("school_ids", List.of(lincoln.toString())));
+                .schoolIds(List.of(lincoln)));
         visible(admin, ava); // six JSON views and the compliance CSV
         admin.accept("text/html").get("/api/v1/students/" + ava + "/progress-summary" + RANGE).then().statusCode(200);
-        as(TokenIssuer.shared().token(subject, Role.SCHOOL_ADMIN_NAME).claim("school_ids", List.of(lincoln.toString())))
+        as(TokenIssuer.shared().token(subject, Role.SCHOOL_ADMIN_NAME).schoolIds(List.of(lincoln)))
                 .get("/api/v1/teachers/" + teacher + "/push-in?from=2026-09-28&to=2026-09-30").then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("actor", subject)

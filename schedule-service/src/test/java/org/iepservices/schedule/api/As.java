@@ -32,12 +32,12 @@ public final class As {
 
     public static RequestSpecification districtAdmin(UUID district) {
         return bearer(TokenIssuer.shared().token("district-admin-" + district, "district-admin")
-                .claim("district_id", district.toString()).sign());
+                .districtId(district).sign());
     }
 
     public static RequestSpecification schoolAdmin(UUID... schools) {
         return bearer(TokenIssuer.shared().token("school-admin-" + schools[0], "school-admin")
-                .claim("school_ids", Arrays.stream(schools).map(UUID::toString).toList()).sign());
+                .schoolIds(Arrays.asList(schools)).sign());
     }
 
     /** A provider whose staff id is the token subject. */
@@ -54,7 +54,7 @@ public final class As {
     }
 
     static String staffToken(UUID staffId, String role) {
-        return TokenIssuer.shared().token(role + "-" + staffId, role).claim("staff_id", staffId.toString()).sign();
+        return TokenIssuer.shared().token(role + "-" + staffId, role).staffId(staffId).sign();
     }
 
     /** A district admin token that expired an hour ago. */

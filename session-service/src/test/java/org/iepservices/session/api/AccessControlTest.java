@@ -98,14 +98,14 @@ class AccessControlTest {
         String path = "/api/v1/session-logs";
         given().get(path).then().log().all().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
         String expired = TokenIssuer.shared().token("provider-" + world.slp.id(), Role.PROVIDER_NAME)
-                .claim("staff_id", world.slp.id().toString())
+                .staffId(world.slp.id())
                 .issuedAt(Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1)).sign();
         Tokens.as(expired).get(path).then().log().all().statusCode(401);
         String otherKey = TokenIssuer.generate().token("provider-" + world.slp.id(), Role.PROVIDER_NAME)
-                .claim("staff_id", world.slp.id().toString()).sign();
+                .staffId(world.slp.id()).sign();
         Tokens.as(otherKey).get(path).then().statusCode(401);
         String otherIssuer = TokenIssuer.shared().token("provider-" + world.slp.id(), Role.PROVIDER_NAME)
-                .claim("iss", "https://someone-else.example/issuer").claim("staff_id", world.slp.id().toString())
+                .claim("iss", "https://someone-else.example/issuer").staffId(world.slp.id())
                 .sign();
         Tokens.as(otherIssuer).get(path).then().statusCode(401);
         given().header("Authorization", "Bearer not-a-jwt").get("/api/v1/students/" + ava.id()).then()

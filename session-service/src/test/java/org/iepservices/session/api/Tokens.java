@@ -21,22 +21,22 @@ final class Tokens {
 
     static String provider(UUID staffId) {
         return TokenIssuer.shared().token("provider-" + staffId, Role.PROVIDER_NAME)
-                .claim("staff_id", staffId.toString()).name("Provider " + staffId).sign();
+                .staffId(staffId).name("Provider " + staffId).sign();
     }
 
     static String teacher(UUID staffId) {
         return TokenIssuer.shared().token("teacher-" + staffId, Role.TEACHER_NAME)
-                .claim("staff_id", staffId.toString()).sign();
+                .staffId(staffId).sign();
     }
 
     static String schoolAdmin(UUID... schools) {
         return TokenIssuer.shared().token("school-admin-" + UUID.randomUUID(), Role.SCHOOL_ADMIN_NAME)
-                .claim("school_ids", Arrays.stream(schools).map(UUID::toString).toList()).sign();
+                .schoolIds(Arrays.asList(schools)).sign();
     }
 
     static String districtAdmin(UUID district) {
         return TokenIssuer.shared().token("district-admin-" + district, Role.DISTRICT_ADMIN_NAME)
-                .claim("district_id", district.toString()).name("District admin").sign();
+                .districtId(district).name("District admin").sign();
     }
 
     /** A district admin of a single-district deployment: the token names no district. */
@@ -52,10 +52,10 @@ final class Tokens {
     static String withRoles(String subject, UUID staffId, UUID district, String... roles) {
         TokenIssuer.Builder builder = TokenIssuer.shared().token(subject, roles[0]).claim("groups", List.of(roles));
         if (staffId != null) {
-            builder.claim("staff_id", staffId.toString());
+            builder.staffId(staffId);
         }
         if (district != null) {
-            builder.claim("district_id", district.toString());
+            builder.districtId(district);
         }
         return builder.sign();
     }

@@ -34,17 +34,17 @@ final class Tokens {
 
     static String districtAdmin(String districtId) {
         return TokenIssuer.shared().token("da-" + districtId + "@example.org", "district-admin")
-                .claim("district_id", districtId).sign();
+                .districtId(districtId).sign();
     }
 
     static String schoolAdmin(Collection<String> schoolIds) {
         return TokenIssuer.shared().token("principal-" + UUID.randomUUID() + "@example.org", "school-admin")
-                .claim("school_ids", List.copyOf(schoolIds)).sign();
+                .schoolIds(List.copyOf(schoolIds)).sign();
     }
 
     /** A provider or teacher: the subject is an email, the staff record comes in staff_id. */
     static String staff(String role, String staffId) {
-        return TokenIssuer.shared().token(role + "-" + staffId + "@example.org", role).claim("staff_id", staffId).sign();
+        return TokenIssuer.shared().token(role + "-" + staffId + "@example.org", role).staffId(staffId).sign();
     }
 
     static String sis() {
