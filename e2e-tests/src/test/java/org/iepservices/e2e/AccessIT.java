@@ -1,7 +1,5 @@
 package org.iepservices.e2e;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.iepservices.e2e.TestDistrict.Enrolled;
 import org.iepservices.localinfra.ServiceLayout;
 import org.iepservices.localinfra.TokenIssuer;
@@ -13,11 +11,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.iepservices.e2e.TestDistrict.PROPAGATION;
+import static org.iepservices.e2e.TestDistrict.as;
 import static org.iepservices.e2e.TestDistrict.speechStudent;
 
 /**
@@ -43,11 +41,6 @@ class AccessIT {
         ava = speechStudent(1, 1);
     }
 
-    private static RequestSpecification with(String token, ServiceLayout service) {
-        RequestSpecification spec = given().baseUri(RunningSystem.url(service)).contentType(ContentType.JSON);
-        return token == null ? spec : spec.auth().oauth2(token);
-    }
-
     private static String path(ServiceLayout service) {
         return STUDENT_READ.get(service).formatted(ava.studentId());
     }
@@ -63,9 +56,9 @@ class AccessIT {
         String foreign = TokenIssuer.generate().token("mallory", "district-admin").sign();
         for (ServiceLayout service : ServiceLayout.ALL) {
             for (String token : new String[] {null, expired, foreign, "not-a-jwt"}) {
-                with(token, service).get(path(service)).then().statusCode(401);
+                as(token, service).get(path(service)).then().statusCode(401);
             }
-            with(null, service).get("/q/health").then().statusCode(200);
+            as(null, service).get("/q/health").then().statusCode(200);
         }
     }
 
@@ -76,8 +69,8 @@ class AccessIT {
         for (ServiceLayout service : ServiceLayout.ALL) {
             // Her caseload reaches each service as CaseloadAssignmentChanged: wait like a client would.
             await().atMost(PROPAGATION).untilAsserted(() ->
-                    with(hers, service).get(path(service)).then().statusCode(200));
-            with(someoneElse, service).get(path(service)).then().statusCode(404);
+                    as(hers, service).get(path(service)).then().statusCode(200));
+            as(someoneElse, service).get(path(service)).then().statusCode(404);
         }
     }
 
@@ -85,7 +78,7 @@ class AccessIT {
     void theSisIntegrationReadsNoStudentRecords() {
         String sis = tokens().token("sis", "sis-integration").sign();
         for (ServiceLayout service : ServiceLayout.ALL) {
-            with(sis, service).get(path(service)).then().statusCode(403);
+            as(sis, service).get(path(service)).then().statusCode(403);
         }
     }
 
@@ -93,19 +86,19 @@ class AccessIT {
     void theAccessTrailShowsWhoReadTheStudentAndWhy() {
         String hers = RunningSystem.providerToken(ava.providerId());
         await().atMost(PROPAGATION).untilAsserted(() ->
-                with(hers, ServiceLayout.SESSION).header("X-Access-Purpose", "annual review preparation")
+                as(hers, ServiceLayout.SESSION).header("X-Access-Purpose", "annual review preparation")
                         .get(path(ServiceLayout.SESSION)).then().statusCode(200));
 
         await().atMost(PROPAGATION).untilAsserted(() ->
-                with(RunningSystem.adminToken(), ServiceLayout.REPORTING)
+                as(RunningSystem.adminToken(), ServiceLayout.REPORTING)
                         .queryParam("studentId", ava.studentId()).queryParam("actor", "provider-" + ava.providerId())
                         .get("/api/v1/audit/access").then().statusCode(200)
                         .body("purpose", hasItem("annual review preparation"))
                         .body("service", hasItem("session-service"))
                         .body("actorRole", hasItem("provider")));
         // Only district admins read the trail.
-        with(hers, ServiceLayout.REPORTING).get("/api/v1/audit/access").then().statusCode(403);
-        with(RunningSystem.adminToken(), ServiceLayout.REPORTING).accept("text/csv")
+        as(hers, ServiceLayout.REPORTING).get("/api/v1/audit/access").then().statusCode(403);
+        as(RunningSystem.adminToken(), ServiceLayout.REPORTING).accept("text/csv")
                 .queryParam("studentId", ava.studentId()).get("/api/v1/audit/access").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv"));
     }

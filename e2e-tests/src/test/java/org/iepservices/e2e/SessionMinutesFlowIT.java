@@ -12,7 +12,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iepservices.localinfra.LocalInfrastructure;
 import org.iepservices.localinfra.ServiceLayout;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -35,19 +33,6 @@ import org.iepservices.e2e.TestDistrict.Enrolled;
  */
 class SessionMinutesFlowIT {
 
-    private static String student;
-    private static String session;
-    private static String reporting;
-    private static String schedule;
-
-    @BeforeAll
-    static void startSystem() {
-        student = RunningSystem.url(ServiceLayout.STUDENT);
-        schedule = RunningSystem.url(ServiceLayout.SCHEDULE);
-        session = RunningSystem.url(ServiceLayout.SESSION);
-        reporting = RunningSystem.url(ServiceLayout.REPORTING);
-    }
-
     @Test
     void aCompletedSessionsMinutesAndAnOwedMissReachReporting() {
         Enrolled e = speechStudent(1, 1);
@@ -55,7 +40,7 @@ class SessionMinutesFlowIT {
         miss(e, "2026-09-17", "PUSH_IN", "PROVIDER_ABSENT");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting)
+                at(ServiceLayout.REPORTING)
                         .queryParam("from", "2026-09-14").queryParam("to", "2026-09-20")
                         .get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().statusCode(200)
@@ -74,15 +59,15 @@ class SessionMinutesFlowIT {
         infra.stopKafkaBroker();
         try {
             complete(e, logId);
-            given().auth().oauth2(RunningSystem.adminToken()).baseUri(session).get("/api/v1/session-logs/" + logId).then().body("status", is("COMPLETED"));
+            at(ServiceLayout.SESSION).get("/api/v1/session-logs/" + logId).then().body("status", is("COMPLETED"));
             // Reporting cannot know yet: the event waits in session-service's outbox.
-            given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+            at(ServiceLayout.REPORTING).get("/api/v1/delivered-minutes/students/" + e.studentId())
                     .then().statusCode(200).body("delivered.total", is(0));
         } finally {
             infra.startKafkaBroker();
         }
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+                at(ServiceLayout.REPORTING).get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().body("delivered.pushIn", is(30)));
     }
 
@@ -92,7 +77,7 @@ class SessionMinutesFlowIT {
         String logId = draftLog(e, "2026-09-29", "PULL_OUT", 30);
         complete(e, logId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+                at(ServiceLayout.REPORTING).get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().body("delivered.total", is(30)));
 
         // Take the very record session-service published and deliver it again, as a relay retry would.
@@ -125,27 +110,26 @@ class SessionMinutesFlowIT {
         // A later, different session proves the consumer processed past the duplicate.
         complete(e, draftLog(e, "2026-10-01", "PUSH_IN", 30));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+                at(ServiceLayout.REPORTING).get("/api/v1/delivered-minutes/students/" + e.studentId())
                         .then().body("delivered.sessions", is(2)));
-        given().auth().oauth2(RunningSystem.adminToken()).baseUri(reporting).get("/api/v1/delivered-minutes/students/" + e.studentId())
+        at(ServiceLayout.REPORTING).get("/api/v1/delivered-minutes/students/" + e.studentId())
                 .then().body("delivered.total", is(60)).body("delivered.pullOut", is(30));
     }
 
     @Test
     void everyServiceIsHealthyAndDocumentsItsApi() {
         for (ServiceLayout layout : ServiceLayout.ALL) {
-            String url = RunningSystem.url(layout);
             // Kafka readiness recovers a few seconds after the broker-outage test, whatever the test order.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    given().auth().oauth2(RunningSystem.adminToken()).baseUri(url).get("/q/health").then().statusCode(200).body("status", is("UP")));
-            given().auth().oauth2(RunningSystem.adminToken()).baseUri(url).queryParam("format", "json").get("/q/openapi")
+                    at(layout).get("/q/health").then().statusCode(200).body("status", is("UP")));
+            at(layout).queryParam("format", "json").get("/q/openapi")
                     .then().statusCode(200).body("paths", not(anEmptyMap()));
-            given().auth().oauth2(RunningSystem.adminToken()).baseUri(url).get("/api/v1/no-such-resource").then().statusCode(404)
+            at(layout).get("/api/v1/no-such-resource").then().statusCode(404)
                     .contentType("application/problem+json");
-            given().auth().oauth2(RunningSystem.adminToken()).baseUri(url).get("/q/metrics").then().statusCode(200)
+            at(layout).get("/q/metrics").then().statusCode(200)
                     .body(containsString("http_server_requests_seconds_count"))
                     .body(containsString("jvm_memory_used_bytes"));
         }
-        given().auth().oauth2(RunningSystem.adminToken()).baseUri(session).get("/q/metrics").then().body(containsString("outbox_pending_events"));
+        at(ServiceLayout.SESSION).get("/q/metrics").then().body(containsString("outbox_pending_events"));
     }
 }

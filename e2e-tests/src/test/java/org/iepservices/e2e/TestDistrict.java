@@ -31,14 +31,20 @@ final class TestDistrict {
                     List<String> goalIds) {
     }
 
+    /** A district coordinator calling {@code service}. */
     static RequestSpecification at(ServiceLayout service) {
-        return given().auth().oauth2(RunningSystem.adminToken()).baseUri(RunningSystem.url(service)).contentType(ContentType.JSON);
+        return as(RunningSystem.adminToken(), service);
     }
 
     /** The student's provider calling {@code service} with their own token. */
     static RequestSpecification asProvider(ServiceLayout service, Enrolled e) {
-        return given().auth().oauth2(RunningSystem.providerToken(e.providerId())).baseUri(RunningSystem.url(service))
-                .contentType(ContentType.JSON);
+        return as(RunningSystem.providerToken(e.providerId()), service);
+    }
+
+    /** {@code service} called with {@code token}, or with none when it is null. */
+    static RequestSpecification as(String token, ServiceLayout service) {
+        RequestSpecification spec = given().baseUri(RunningSystem.url(service)).contentType(ContentType.JSON);
+        return token == null ? spec : spec.auth().oauth2(token);
     }
 
     static String school(String name) {
