@@ -24,7 +24,7 @@ import java.time.OffsetDateTime;
 public class Outbox {
 
     /** Fired once per transaction that stored events; the relay observes it after the commit to send at once. */
-    public record Written(java.util.UUID eventId) {
+    public record Written() {
     }
 
     private final ObjectMapper mapper;
@@ -72,7 +72,7 @@ public class Outbox {
         // One wake-up call for the relay per transaction, however many events it stores.
         if (transactions.getResource(Written.class) == null) {
             transactions.putResource(Written.class, Boolean.TRUE);
-            written.fire(new Written(envelope.id()));
+            written.fire(new Written());
         }
         return envelope;
     }
