@@ -25,6 +25,7 @@ public final class EventCatalog {
             ServiceProfileUpdated.TYPE,
             // schedule.events
             SchoolClosed.TYPE,
+            CalendarChanged.TYPE,
             BellScheduleChanged.TYPE,
             SessionSeriesScheduled.TYPE,
             SessionSeriesScheduled.CHANGED,
