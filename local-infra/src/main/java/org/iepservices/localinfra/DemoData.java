@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A small district loaded through the public APIs only, the way its integrations and users would:
@@ -48,12 +49,23 @@ public final class DemoData {
     private final TokenIssuer tokens;
     private final Random random = new Random(20260914L);
     private final LocalDate today = LocalDate.now(java.time.ZoneId.of("America/New_York"));
+    private final Consumer<String> progress;
+    private final long started = System.nanoTime();
 
     /**
      * The district's data coordinator loads everything but the roster, which comes from the SIS
      * integration with its own, narrower token.
      */
     public DemoData(LocalSystem system) {
+        this(system, stage -> { });
+    }
+
+    /**
+     * As above, telling {@code progress} what each stage made as it finishes (the run command prints
+     * it, so a newcomer sees the ~90 s of loading move instead of a silent terminal).
+     */
+    public DemoData(LocalSystem system, Consumer<String> progress) {
+        this.progress = progress;
         String admin = system.tokens().token("demo-coordinator", "district-admin").name("Demo Coordinator").sign();
         this.sisToken = system.tokens().token("demo-sis", "sis-integration").name("Demo SIS").sign();
         this.tokens = system.tokens();
@@ -104,6 +116,8 @@ public final class DemoData {
             JsonNode found = students.get("/api/v1/students?sourcedId=" + DemoRoster.studentId(i));
             studentIds.add(UUID.fromString(found.get(0).get("id").asText()));
         }
+        stage("roster imported (OneRoster 1.1 zip): " + schools.size() + " schools, " + staff.size() + " staff, "
+                + classes.size() + " classes, " + studentIds.size() + " students");
 
         // 2. The school day and year.
         for (UUID school : schools.values()) {
@@ -112,6 +126,8 @@ public final class DemoData {
                     bellSchedule("Early release", false, LocalTime.of(12, 30)));
             schedule.put("/api/v1/schools/" + school + "/calendars/" + schoolYear, calendar(startYear, firstDay, lastDay));
         }
+
+        stage("bell schedules and calendars for " + schools.size() + " schools (" + schoolYear + ")");
 
         // 3. IEPs and service profiles.
         UUID slp = staff.get("slp-whitfield");
@@ -129,6 +145,8 @@ public final class DemoData {
                         "billingConsentDate", firstDay.minusDays(10).toString()));
             }
         }
+
+        stage(STUDENTS + " IEPs activated with service profiles");
 
         // 4. What schedule-service must know before planning: classes and every student's mandates.
         for (UUID c : classes.values()) {
@@ -151,6 +169,8 @@ public final class DemoData {
             schedule.put("/api/v1/providers/" + provider + "/limits", Map.of("maxSessionsPerDay", 12));
         }
 
+        stage("class activity blocks for " + classes.size() + " classes, availability of 3 providers");
+
         // 5. Each provider's week planned by the automatic scheduler, accepted as series from three weeks ago.
         LocalDate firstMonday = today.with(DayOfWeek.MONDAY).minusWeeks(3);
         LocalDate from = firstMonday.isBefore(firstDay) ? firstDay : firstMonday;
@@ -168,6 +188,8 @@ public final class DemoData {
                     Map.of("effectiveFrom", from.toString()));
             series += accepted.path("created").size();
         }
+
+        stage("scheduler planned each provider's week: " + series + " recurring series accepted from " + from);
 
         // 6. The last three school weeks documented from the schedule.
         LocalDate lastPastDay = today.minusDays(1);
@@ -210,6 +232,8 @@ public final class DemoData {
             }
         }
 
+        stage("three weeks documented: " + logs + " signed session logs, " + misses + " misses");
+
         // 7. Makeups this week for half of what is owed: the rest stays outstanding, as in real life.
         int makeups = 0;
         for (int m = 0; m < owed.size(); m += 2) {
@@ -240,6 +264,8 @@ public final class DemoData {
             }
         }
 
+        stage(makeups + " makeup sessions for " + owed.size() + " owed misses");
+
         // 8. A closure next week (a water main repair at Riverside): forecasts fall short, students show AT_RISK.
         LocalDate closure = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
         if (!closure.isAfter(lastDay)) {
@@ -250,8 +276,13 @@ public final class DemoData {
         // 9. Reporting has caught up when the last student's sessions show there.
         reporting.await("/api/v1/compliance/students/" + studentIds.get(STUDENTS - 1) + "?from=" + from + "&to=" + today,
                 n -> n.path("mandates").size() > 0, PROPAGATION);
+        stage("reporting caught up with every event");
         return new Loaded(new Summary(schools.size(), 3, STUDENTS, series, logs, misses, makeups), districtId, schools,
                 staff, studentIds);
+    }
+
+    private void stage(String what) {
+        progress.accept(String.format("  [%5.1f s] %s", (System.nanoTime() - started) / 1e9, what));
     }
 
     /** A session log for a scheduled occurrence: everyone present but the odd partial, goal data, push-in context. */

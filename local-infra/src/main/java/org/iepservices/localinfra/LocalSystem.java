@@ -108,7 +108,8 @@ public final class LocalSystem implements AutoCloseable {
         DemoData.Loaded loaded = null;
         if (demo) {
             long d0 = System.nanoTime();
-            loaded = new DemoData(system).load();
+            System.out.println("Loading the demo district through the public APIs ...");
+            loaded = new DemoData(system, System.out::println).load();
             System.out.printf("Demo data loaded in %.1f s: %s%n", (System.nanoTime() - d0) / 1e9, loaded.summary());
             System.out.println("  district   : " + loaded.districtId());
             loaded.schools().forEach((sourcedId, id) -> System.out.printf("  school     : %s %s%n", id, sourcedId));
