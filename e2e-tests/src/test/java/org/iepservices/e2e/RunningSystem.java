@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole system, started once for the suite with the same launcher as ./run-local: real
@@ -24,12 +26,20 @@ final class RunningSystem {
     static final String PINNED_TODAY_KEY = "compliance.today";
     static final String PINNED_TODAY = "2026-09-23";
 
+    /**
+     * Two instances of every service on one database and broker, as deploy/k8s runs them; requests
+     * alternate between them (see {@link #url}), so nothing a test does may depend on one JVM's memory.
+     */
+    static final int REPLICAS = 2;
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
     static synchronized LocalSystem get() {
         if (system == null) {
             Path root = Path.of(System.getProperty("iep.repo.root", "..")).toAbsolutePath().normalize();
             try {
                 system = LocalSystem.start(root, root.resolve("e2e-tests/target/e2e-run"), 0,
-                        defaultPort -> freePort(), Map.of(PINNED_TODAY_KEY, PINNED_TODAY));
+                        defaultPort -> freePort(), Map.of(PINNED_TODAY_KEY, PINNED_TODAY), REPLICAS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -57,8 +67,15 @@ final class RunningSystem {
         return get().tokens().token("provider-" + staffId, "provider").staffId(staffId).sign();
     }
 
+    /** One of the service's instances, the next one on each call (round robin, as a load balancer would). */
     static String url(ServiceLayout service) {
-        return get().service(service).baseUrl();
+        List<org.iepservices.localinfra.ServiceProcess> instances = get().instances(service);
+        return instances.get(Math.floorMod(NEXT.getAndIncrement(), instances.size())).baseUrl();
+    }
+
+    /** The service's instance number {@code replica} (0 = the first started). */
+    static String url(ServiceLayout service, int replica) {
+        return get().instances(service).get(replica).baseUrl();
     }
 
     private static int freePort() {

@@ -20,11 +20,17 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalInfrastructure infra;
     private final List<ServiceProcess> services;
     private final TokenIssuer tokens;
+    private final Path repoRoot;
+    private final Path workDir;
+    private final Map<ServiceLayout, Map<String, String>> configs = new LinkedHashMap<>();
 
-    private LocalSystem(LocalInfrastructure infra, List<ServiceProcess> services, TokenIssuer tokens) {
+    private LocalSystem(LocalInfrastructure infra, List<ServiceProcess> services, TokenIssuer tokens, Path repoRoot,
+                        Path workDir) {
         this.infra = infra;
         this.services = services;
         this.tokens = tokens;
+        this.repoRoot = repoRoot;
+        this.workDir = workDir;
     }
 
     /**
@@ -33,21 +39,44 @@ public final class LocalSystem implements AutoCloseable {
      */
     public static LocalSystem start(Path repoRoot, Path workDir, int postgresPort, IntUnaryOperator portFor,
                                     Map<String, String> extraConfig) throws IOException, InterruptedException {
+        return start(repoRoot, workDir, postgresPort, portFor, extraConfig, 1);
+    }
+
+    /**
+     * As above with {@code replicas} instances of each service on the same database and broker, as
+     * deploy/k8s runs them: the second instance of a service starts once the first is ready (its
+     * migrations done), then each replica is one more consumer in the service's consumer groups.
+     */
+    public static LocalSystem start(Path repoRoot, Path workDir, int postgresPort, IntUnaryOperator portFor,
+                                    Map<String, String> extraConfig, int replicas)
+            throws IOException, InterruptedException {
         LocalInfrastructure infra = LocalInfrastructure.start(postgresPort, LocalInfrastructure.SERVICE_DATABASES);
         List<ServiceProcess> started = new ArrayList<>();
         // A fresh signing key per run: the services trust only tokens minted by this run.
         TokenIssuer tokens = TokenIssuer.generate();
-        LocalSystem system = new LocalSystem(infra, started, tokens);
+        LocalSystem system = new LocalSystem(infra, started, tokens, repoRoot, workDir);
         try {
             for (ServiceLayout layout : ServiceLayout.ALL) {
                 Map<String, String> config = new LinkedHashMap<>(infra.serviceConfig(layout.database()));
                 config.putAll(tokens.serviceConfig());
                 config.putAll(extraConfig);
+                system.configs.put(layout, config);
                 started.add(ServiceProcess.start(repoRoot, layout.module(), portFor.applyAsInt(layout.defaultPort()),
                         config, workDir.resolve("logs"), "256m"));
             }
-            for (ServiceProcess service : started) {
+            for (ServiceProcess service : List.copyOf(started)) {
                 service.awaitReady(Duration.ofSeconds(120));
+            }
+            for (int replica = 2; replica <= replicas; replica++) {
+                List<ServiceProcess> more = new ArrayList<>();
+                for (ServiceLayout layout : ServiceLayout.ALL) {
+                    more.add(system.startReplica(layout, replica,
+                            portFor.applyAsInt(layout.defaultPort() + 100 * (replica - 1))));
+                }
+                started.addAll(more);
+                for (ServiceProcess service : more) {
+                    service.awaitReady(Duration.ofSeconds(120));
+                }
             }
             return system;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -68,6 +97,30 @@ public final class LocalSystem implements AutoCloseable {
     public ServiceProcess service(ServiceLayout layout) {
         return services.stream().filter(s -> s.name().equals(layout.module())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(layout.module() + " is not running"));
+    }
+
+    /** Every running instance of the service, the first started first. */
+    public List<ServiceProcess> instances(ServiceLayout layout) {
+        return services.stream().filter(s -> s.name().equals(layout.module())).toList();
+    }
+
+    /**
+     * Starts (or, after a crash, starts again) replica number {@code replica} of a service on
+     * {@code port}, with the configuration of its first instance; not yet waited for.
+     */
+    public synchronized ServiceProcess startReplica(ServiceLayout layout, int replica, int port) throws IOException {
+        ServiceProcess process = ServiceProcess.start(repoRoot, layout.module(), layout.module() + "-" + replica, port,
+                configs.get(layout), workDir.resolve("logs"), "256m");
+        return process;
+    }
+
+    /** Replaces a stopped or killed instance by {@code replacement} in {@link #instances}. */
+    public synchronized void replace(ServiceProcess gone, ServiceProcess replacement) {
+        int at = services.indexOf(gone);
+        if (at < 0) {
+            throw new IllegalArgumentException(gone.name() + " on " + gone.port() + " is not one of this system's");
+        }
+        services.set(at, replacement);
     }
 
     @Override

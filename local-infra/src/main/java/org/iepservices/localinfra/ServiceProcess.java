@@ -40,12 +40,21 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path repoRoot, String name, int port, Map<String, String> config,
                                        Path logDir, String maxHeap) throws IOException {
+        return start(repoRoot, name, name, port, config, logDir, maxHeap);
+    }
+
+    /**
+     * As above for one replica of module {@code name}: {@code instance} names its log
+     * ({@code <instance>.log}), so two replicas of a service on one database keep apart logs.
+     */
+    public static ServiceProcess start(Path repoRoot, String name, String instance, int port,
+                                       Map<String, String> config, Path logDir, String maxHeap) throws IOException {
         Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests first");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        Path log = logDir.resolve(instance + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
@@ -59,6 +68,15 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         return new ServiceProcess(name, port, process, log);
+    }
+
+    /** Ends the process at once (SIGKILL), as a crashed pod would: no shutdown hook, no last commit. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Waits until {@code /q/health/ready} answers 200 (database migrated, Kafka reachable). */
