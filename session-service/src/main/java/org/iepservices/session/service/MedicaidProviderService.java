@@ -71,17 +71,17 @@ public class MedicaidProviderService {
         }
         findings.throwIfAny("The provider's billing identity");
 
-        MedicaidProvider row = MedicaidProvider.<MedicaidProvider>findByIdOptional(staffId).orElseGet(() -> {
-            MedicaidProvider created = new MedicaidProvider();
-            created.staffId = staffId;
-            created.persist();
-            return created;
-        });
+        MedicaidProvider existing = MedicaidProvider.findById(staffId);
+        MedicaidProvider row = existing != null ? existing : new MedicaidProvider();
+        row.staffId = staffId;
         row.npi = npi;
         row.billingDiscipline = discipline;
         row.supervisorId = billing.supervisorId();
         row.updatedBy = updatedBy;
         row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (existing == null) {
+            row.persist();
+        }
         return row;
     }
 }
