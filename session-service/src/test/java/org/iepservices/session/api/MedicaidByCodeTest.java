@@ -269,6 +269,27 @@ class MedicaidByCodeTest {
                 .statusCode(404);
     }
 
+    @Test
+    void onlyDistrictAdminsConfigureCodesAndBillingIdentitiesAndExportBatches() {
+        Map<String, Object> npi = Map.of("npi", MedicaidSetup.SLP_NPI);
+        Map<String, Object> period = Map.of("from", "2026-09-14", "to", "2026-09-18");
+        for (String token : List.of(Tokens.provider(world.slp.id()), Tokens.teacher(world.teacher.id()),
+                Tokens.schoolAdmin(world.school), Tokens.sis())) {
+            Tokens.as(token).get(codes()).then().statusCode(403).contentType(startsWith("application/problem+json"));
+            post(Tokens.as(token), codes(), code("T1018", "COUNSELOR", "INDIVIDUAL", "TIMED_15",
+                    List.of("COUNSELOR"))).statusCode(403);
+            Tokens.as(token).contentType(ContentType.JSON).body(npi).put("/api/v1/medicaid/providers/" + world.ot.id())
+                    .then().statusCode(403);
+            post(Tokens.as(token), BATCHES, period).statusCode(403);
+            Tokens.as(token).get(BATCHES).then().statusCode(403);
+        }
+        world.admin().get(BATCHES).then().statusCode(200).body("$", hasSize(0));
+        world.admin().get("/api/v1/medicaid/providers/" + world.ot.id()).then().statusCode(200)
+                .body("npi", is(MedicaidSetup.OT_NPI));
+        world.as(world.ot).get("/api/v1/medicaid/providers/" + world.ot.id()).then().statusCode(200);
+        world.admin().get("/api/v1/medicaid/providers/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
     private static List<CSVRecord> csv(byte[] file) throws Exception {
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(new String(file, StandardCharsets.UTF_8)))) {
