@@ -28,10 +28,14 @@ import org.iepservices.problem.ProblemException;
 import org.iepservices.session.domain.SessionFormat;
 import org.iepservices.session.domain.medicaid.BillingFormat;
 import org.iepservices.session.domain.medicaid.ClaimLine;
+import org.iepservices.session.domain.medicaid.DisciplineModifier;
 import org.iepservices.session.domain.medicaid.NotBillableReason;
 import org.iepservices.session.domain.medicaid.ServiceCode;
+import org.iepservices.session.domain.medicaid.UnitRule;
 import org.iepservices.session.service.CallerAccess;
 import org.iepservices.session.service.ClaimService;
+import org.iepservices.session.service.SafeCsv;
+import org.iepservices.session.service.ServiceCodeService;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -50,11 +54,20 @@ public class MedicaidResource {
 
     public static final String TEXT_CSV = "text/csv";
 
+    @Schema(description = "A row of the caller's district's table. unitRule, modifier, pairedCode and billableBy are "
+            + "optional here (the original shape of this endpoint): a missing unitRule keeps the rule the code has in "
+            + "the table now (else TIMED_15), a missing modifier is the therapy's usual one (GN, GO, GP), a missing "
+            + "pair is the therapy's code of the other format, a missing billableBy is the therapy itself.")
     public record ServiceCodeEntry(
+            @Schema(readOnly = true) UUID id,
             @NotBlank @Size(max = 40) @Schema(example = "SLP") String discipline,
             @NotNull BillingFormat billingFormat,
             @NotBlank @Size(max = 10) @Schema(example = "92507") String code,
-            @Size(max = 300) String description) {
+            @Size(max = 300) String description,
+            UnitRule unitRule,
+            DisciplineModifier modifier,
+            @Size(max = 10) String pairedCode,
+            @Size(max = 10) List<@NotBlank @Size(max = 40) String> billableBy) {
     }
 
     public record ServiceCodeTableRequest(@NotNull List<@Valid @NotNull ServiceCodeEntry> codes) {
@@ -63,7 +76,8 @@ public class MedicaidResource {
     public record ServiceCodeTableResponse(List<ServiceCodeEntry> codes) {
         static ServiceCodeTableResponse of(List<ServiceCode> codes) {
             return new ServiceCodeTableResponse(codes.stream()
-                    .map(c -> new ServiceCodeEntry(c.discipline(), c.billingFormat(), c.code(), c.description()))
+                    .map(c -> new ServiceCodeEntry(c.id(), c.discipline(), c.billingFormat(), c.code(), c.description(),
+                            c.unitRule(), c.modifier(), c.pairedCode(), c.billableBy()))
                     .toList());
         }
     }
@@ -82,7 +96,15 @@ public class MedicaidResource {
                         BillingFormat billingFormat,
                         @Schema(description = "A group session with fewer than 2 present, billed as individual")
                         boolean regroupedAsIndividual,
-                        long studentsPresent, String serviceCode, int minutes, int units, String placeOfService,
+                        long studentsPresent, String serviceCode,
+                        @Schema(description = "GN speech, GO occupational, GP physical therapy")
+                        DisciplineModifier modifier,
+                        @Schema(description = "How the code counts units: UNTIMED (one per session) or TIMED_15")
+                        UnitRule unitRule, int minutes, int units, String placeOfService,
+                        @Schema(description = "The discipline the provider bills as (SLPA for an assistant)")
+                        String renderingDiscipline, String npi,
+                        @Schema(description = "An assistant's supervising clinician") UUID supervisingProviderId,
+                        String supervisingProviderName, String supervisingNpi,
                         boolean consentOnFile, String signedBy, String signerCredentials, OffsetDateTime signedAt,
                         boolean billable, List<Reason> notBillable) {
     }
@@ -91,11 +113,13 @@ public class MedicaidResource {
     }
 
     private final ClaimService claims;
+    private final ServiceCodeService codes;
     private final CallerAccess access;
     private final AccessAudit audit;
 
-    MedicaidResource(ClaimService claims, CallerAccess access, AccessAudit audit) {
+    MedicaidResource(ClaimService claims, ServiceCodeService codes, CallerAccess access, AccessAudit audit) {
         this.claims = claims;
+        this.codes = codes;
         this.access = access;
         this.audit = audit;
     }
@@ -104,11 +128,13 @@ public class MedicaidResource {
     @Path("/service-codes")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The service-code table",
-            description = "The code billed per discipline and format (INDIVIDUAL, GROUP). Defaults: SLP 92507/92508, "
-                    + "OT 97530/97150, PT 97110/97150.")
+            description = "The code billed per discipline and format (INDIVIDUAL, GROUP) in the caller's district "
+                    + "(a token naming no district: the default table). Defaults: SLP 92507/92508 (untimed), "
+                    + "OT 97530 (timed)/97150 (untimed), PT 97110 (timed)/97150 (untimed). The full table of a "
+                    + "district: /api/v1/districts/{districtId}/medicaid/service-codes.")
     @RolesAllowed({Role.PROVIDER_NAME, Role.DISTRICT_ADMIN_NAME})
     public ServiceCodeTableResponse codes() {
-        return ServiceCodeTableResponse.of(claims.codes());
+        return ServiceCodeTableResponse.of(codes.table(access.actor().districtId()));
     }
 
     @PUT
@@ -116,17 +142,31 @@ public class MedicaidResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the service-code table",
-            description = "The whole table at once. A discipline and format without a code is not billable "
+            description = "The whole table of the caller's district at once. A discipline and format without a code is not billable "
                     + "(NO_SERVICE_CODE). Claims are computed when exported, so the new codes apply to every export "
                     + "from now on. District admins only.")
     @RolesAllowed(Role.DISTRICT_ADMIN_NAME)
     @APIResponse(responseCode = "200", description = "The table now in force")
     @APIResponse(responseCode = "422", description = "A code is malformed or a discipline/format listed twice")
     public ServiceCodeTableResponse replaceCodes(@Valid @NotNull ServiceCodeTableRequest request) {
-        return ServiceCodeTableResponse.of(claims.replaceCodes(request.codes().stream()
-                .map(c -> new ServiceCode(c.discipline().trim().toUpperCase(Locale.ROOT), c.billingFormat(),
-                        c.code().trim().toUpperCase(Locale.ROOT), c.description()))
-                .toList()));
+        UUID district = access.actor().districtId();
+        List<ServiceCode> now = codes.table(district);
+        return ServiceCodeTableResponse.of(codes.replace(district, request.codes().stream()
+                .map(c -> entry(c, now)).toList()));
+    }
+
+    /** An entry of the original shape, completed from the table in force and the therapy's usual values. */
+    private static ServiceCode entry(ServiceCodeEntry c, List<ServiceCode> now) {
+        String therapy = c.discipline().trim().toUpperCase(Locale.ROOT);
+        String code = c.code().trim().toUpperCase(Locale.ROOT);
+        UnitRule rule = c.unitRule() != null ? c.unitRule() : now.stream().filter(n -> n.code().equals(code))
+                .map(ServiceCode::unitRule).findFirst().orElse(UnitRule.TIMED_15);
+        List<String> billableBy = c.billableBy() == null || c.billableBy().isEmpty() ? List.of(therapy)
+                : c.billableBy().stream().map(d -> d.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+        return new ServiceCode(null, therapy, c.billingFormat(), code, c.description(), rule,
+                c.modifier() != null ? c.modifier() : DisciplineModifier.usualFor(therapy).orElse(null),
+                c.pairedCode() == null || c.pairedCode().isBlank() ? null
+                        : c.pairedCode().trim().toUpperCase(Locale.ROOT), billableBy);
     }
 
     @GET
@@ -134,12 +174,15 @@ public class MedicaidResource {
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
     @Operation(summary = "Claim-ready export",
             description = "Every student credited with minutes in a session in the date range (optionally of one "
-                    + "provider): service code by discipline and format (a group session that ended with fewer "
-                    + "than 2 students present is billed with the individual code), units by the 15-minute rule "
-                    + "(8-22 min = 1 unit, 23-37 = 2, ...), place of service 03 (school), primary diagnosis, "
+                    + "provider): service code of the student's district by therapy and format (a group session "
+                    + "that ended with fewer than 2 students present is billed with the group code's individual "
+                    + "pair), units by the code's rule (UNTIMED: 1 per session; TIMED_15: 8-22 min = 1 unit, "
+                    + "23-37 = 2, ...), modifier, NPI (and an assistant's supervising clinician and NPI), "
+                    + "place of service 03 (school), primary diagnosis, "
                     + "Medicaid id, provider, credentials and signature, consent. Lines that cannot be billed say "
                     + "why: UNSIGNED, NO_CONSENT, MISSING_MEDICAID_ID, MISSING_DIAGNOSIS, UNDER_8_MINUTES, "
-                    + "NO_SERVICE_CODE. JSON by default, CSV with Accept: text/csv (or format=csv). A provider exports "
+                    + "NO_SERVICE_CODE, DISCIPLINE_NOT_ALLOWED, MISSING_NPI, MISSING_SUPERVISOR. This is a preview: "
+                    + "the claims billed are the batches of /api/v1/medicaid/claim-batches. JSON by default, CSV with Accept: text/csv (or format=csv). A provider exports "
                     + "their own sessions (providerId defaults to them; another provider's is a 403); a district admin "
                     + "the district's students. Every export is in the access audit with every student it contained.")
     @APIResponse(responseCode = "200", description = "The claim lines")
@@ -201,28 +244,35 @@ public class MedicaidResource {
         return new Claim(f.sessionLogId(), f.sessionDate(), f.startTime(), f.endTime(), f.studentId(),
                 f.studentGivenName(), f.studentFamilyName(), f.medicaidId(), l.diagnosisCode(), f.diagnosisCodes(),
                 f.providerId(), f.providerName(), f.discipline(), f.serviceType(), f.format(), l.billingFormat(),
-                l.regrouped(), f.studentsPresent(), l.serviceCode(), f.minutes(), l.units(), l.placeOfService(),
+                l.regrouped(), f.studentsPresent(), l.serviceCode(), l.modifier(), l.unitRule(), f.minutes(), l.units(),
+                l.placeOfService(), f.rendering().discipline(), f.rendering().npi(),
+                f.rendering().assistant() ? f.rendering().supervisorId() : null,
+                f.rendering().assistant() ? f.rendering().supervisorName() : null,
+                f.rendering().assistant() ? f.rendering().supervisorNpi() : null,
                 f.consentOnFile(), f.signedBy(), f.signerCredentials(), f.signedAt(), l.billable(),
-                l.notBillableReasons().stream().map(r -> new Reason(r, r.message())).toList());
+                l.notBillable().stream().map(r -> new Reason(r.reason(), r.message())).toList());
     }
 
     static final String[] CSV_HEADER = {"session_log_id", "service_date", "start_time", "end_time", "student_id",
             "student_last_name", "student_first_name", "medicaid_id", "diagnosis_code", "provider_id",
             "provider_name", "discipline", "service_code", "session_format", "billing_format",
             "regrouped_as_individual", "students_present", "minutes", "units", "place_of_service",
-            "consent_on_file", "signed_by", "signer_credentials", "signed_at", "billable", "not_billable_reasons"};
+            "consent_on_file", "signed_by", "signer_credentials", "signed_at", "billable", "not_billable_reasons",
+            "modifier", "unit_rule", "rendering_discipline", "rendering_npi", "supervising_provider_id",
+            "supervising_provider_name", "supervising_npi"};
 
     private static String csv(List<Claim> lines) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
             for (Claim c : lines) {
-                printer.printRecord(c.sessionLogId(), c.sessionDate(), c.startTime(), c.endTime(), c.studentId(),
+                printer.printRecord(SafeCsv.cells(c.sessionLogId(), c.sessionDate(), c.startTime(), c.endTime(), c.studentId(),
                         c.studentFamilyName(), c.studentGivenName(), c.medicaidId(), c.diagnosisCode(),
                         c.providerId(), c.providerName(), c.discipline(), c.serviceCode(), c.sessionFormat(),
                         c.billingFormat(), c.regroupedAsIndividual(), c.studentsPresent(), c.minutes(), c.units(),
                         c.placeOfService(), c.consentOnFile(), c.signedBy(), c.signerCredentials(), c.signedAt(),
                         c.billable(), c.notBillable().stream().map(r -> r.code().name())
-                                .collect(Collectors.joining(";")));
+                                .collect(Collectors.joining(";")), c.modifier(), c.unitRule(), c.renderingDiscipline(),
+                        c.npi(), c.supervisingProviderId(), c.supervisingProviderName(), c.supervisingNpi()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

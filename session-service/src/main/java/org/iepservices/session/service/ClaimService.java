@@ -2,25 +2,24 @@ package org.iepservices.session.service;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.iepservices.problem.Problem.Violation;
-import org.iepservices.problem.ProblemException;
-import org.iepservices.problem.ProblemType;
 import org.iepservices.session.domain.ServiceDiscipline;
 import org.iepservices.session.domain.SessionLog;
 import org.iepservices.session.domain.StudentAttendance;
+import org.iepservices.session.domain.copy.KnownSchool;
 import org.iepservices.session.domain.copy.KnownStaff;
 import org.iepservices.session.domain.copy.KnownStudent;
 import org.iepservices.session.domain.copy.ServiceProfile;
 import org.iepservices.session.domain.medicaid.ClaimFacts;
 import org.iepservices.session.domain.medicaid.ClaimLine;
 import org.iepservices.session.domain.medicaid.ClaimRules;
+import org.iepservices.session.domain.medicaid.MedicaidProvider;
 import org.iepservices.session.domain.medicaid.MedicaidServiceCode;
-import org.iepservices.session.domain.medicaid.ServiceCode;
+import org.iepservices.session.domain.medicaid.RenderingProvider;
 import org.iepservices.session.domain.medicaid.ServiceCodeTable;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,19 +27,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Medicaid claim lines for the sessions in a date range: one per student credited with minutes in
  * a session log (completed or not: an unsigned log is listed as not billable, so nothing delivered
- * is silently left out of the export).
+ * is silently left out of the export). Each line is priced with the service-code table of the
+ * student's district.
  */
 @ApplicationScoped
 public class ClaimService {
-
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{5}");
-    private static final Pattern DISCIPLINE = Pattern.compile("[A-Z][A-Z_]{1,39}");
 
     private final CallerAccess access;
 
@@ -59,7 +55,20 @@ public class ClaimService {
             where += " and providerId = :provider";
             params.and("provider", providerId);
         }
-        List<SessionLog> logs = SessionLog.list(where + " order by sessionDate, startTime, id", params);
+        return lines(SessionLog.list(where + " order by sessionDate, startTime, id", params));
+    }
+
+    /** The claim lines of these logs the caller may see (for corrections of exported lines). */
+    public List<ClaimLine> claimsOfLogs(Collection<UUID> logIds) {
+        if (logIds.isEmpty()) {
+            return List.of();
+        }
+        Parameters params = access.bindLogs(Parameters.with("ids", logIds));
+        return lines(SessionLog.list("id in :ids and " + access.logCondition()
+                + " order by sessionDate, startTime, id", params));
+    }
+
+    private List<ClaimLine> lines(List<SessionLog> logs) {
         Set<UUID> studentIds = new HashSet<>();
         Set<UUID> providerIds = new HashSet<>();
         logs.forEach(l -> {
@@ -71,9 +80,11 @@ public class ClaimService {
                 : KnownStudent.list("studentId in ?1", studentIds), s -> s.studentId);
         Map<UUID, ServiceProfile> profiles = byId(studentIds.isEmpty() ? List.<ServiceProfile>of()
                 : ServiceProfile.list("studentId in ?1", studentIds), p -> p.studentId);
+        Map<UUID, RenderingProvider> rendering = renderingProviders(providerIds);
         Map<UUID, KnownStaff> providers = byId(providerIds.isEmpty() ? List.<KnownStaff>of()
                 : KnownStaff.list("staffId in ?1", providerIds), s -> s.staffId);
-        ServiceCodeTable codes = MedicaidServiceCode.table();
+        Map<UUID, UUID> districtOfStudent = districts(students.values());
+        Map<UUID, ServiceCodeTable> codes = MedicaidServiceCode.tables(districtOfStudent.values());
 
         List<ClaimLine> lines = new ArrayList<>();
         for (SessionLog log : logs) {
@@ -92,6 +103,7 @@ public class ClaimService {
                 if (discipline == null && provider != null) {
                     discipline = provider.discipline;
                 }
+                ServiceCodeTable table = codes.get(districtOfStudent.get(s.studentId));
                 lines.add(ClaimRules.line(new ClaimFacts(log.id, log.sessionDate, log.startTime, log.endTime,
                         log.isLocked(), log.signedBy, log.signerCredentials, log.signedAt, log.providerId,
                         provider == null ? null : provider.displayName(), discipline, s.serviceType, log.format,
@@ -99,51 +111,61 @@ public class ClaimService {
                         student == null ? null : student.familyName, s.minutes,
                         profile == null ? null : profile.medicaidId,
                         profile == null ? List.of() : profile.diagnosisCodes,
-                        profile != null && profile.consentOn(log.sessionDate)), codes));
+                        profile != null && profile.consentOn(log.sessionDate),
+                        rendering.get(log.providerId)), table == null ? codes.get(null) : table));
             }
         }
         return lines;
     }
 
-    public List<ServiceCode> codes() {
-        return MedicaidServiceCode.table().codes();
+    /**
+     * Who rendered: the billing discipline on file (else the rostered one), the NPI and, for an
+     * assistant, the supervising clinician's name and NPI.
+     */
+    private static Map<UUID, RenderingProvider> renderingProviders(Set<UUID> providerIds) {
+        if (providerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, MedicaidProvider> billing = byId(MedicaidProvider.list("staffId in ?1", providerIds),
+                p -> p.staffId);
+        Set<UUID> staffIds = new HashSet<>(providerIds);
+        billing.values().stream().map(p -> p.supervisorId).filter(java.util.Objects::nonNull).forEach(staffIds::add);
+        Map<UUID, MedicaidProvider> supervisors = byId(MedicaidProvider.list("staffId in ?1", staffIds),
+                p -> p.staffId);
+        Map<UUID, KnownStaff> staff = byId(KnownStaff.list("staffId in ?1", staffIds), s -> s.staffId);
+        Map<UUID, RenderingProvider> result = new HashMap<>();
+        for (UUID id : providerIds) {
+            MedicaidProvider own = billing.get(id);
+            KnownStaff rostered = staff.get(id);
+            String discipline = own != null && own.billingDiscipline != null ? own.billingDiscipline
+                    : rostered == null ? null : rostered.discipline;
+            UUID supervisorId = own == null ? null : own.supervisorId;
+            KnownStaff supervisor = supervisorId == null ? null : staff.get(supervisorId);
+            MedicaidProvider supervisorBilling = supervisorId == null ? null : supervisors.get(supervisorId);
+            result.put(id, new RenderingProvider(discipline, own == null ? null : own.npi, supervisorId,
+                    supervisor == null ? null : supervisor.displayName(),
+                    supervisorBilling == null ? null : supervisorBilling.npi));
+        }
+        return result;
     }
 
-    /** Replaces the whole table; each discipline and format at most once, codes of five letters or digits. */
-    @Transactional
-    public List<ServiceCode> replaceCodes(List<ServiceCode> codes) {
-        List<Violation> violations = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < codes.size(); i++) {
-            ServiceCode c = codes.get(i);
-            String at = "codes[" + i + "].";
-            if (!DISCIPLINE.matcher(c.discipline()).matches()) {
-                violations.add(new Violation(at + "discipline", "a discipline such as SLP, OT, PT or COUNSELOR"));
-            }
-            if (!CODE.matcher(c.code()).matches()) {
-                violations.add(new Violation(at + "code", "a five-character CPT/HCPCS code such as 92507"));
-            }
-            if (!seen.add(c.discipline() + "/" + c.billingFormat())) {
-                violations.add(new Violation(at + "billingFormat", c.discipline() + " " + c.billingFormat()
-                        + " is listed twice"));
+    /** Student id to the district of their school (absent when unknown: the defaults price it). */
+    private static Map<UUID, UUID> districts(Collection<KnownStudent> students) {
+        Set<UUID> schoolIds = students.stream().map(s -> s.schoolId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<UUID, KnownSchool> schools = byId(schoolIds.isEmpty() ? List.<KnownSchool>of()
+                : KnownSchool.list("schoolId in ?1", schoolIds), s -> s.schoolId);
+        Map<UUID, UUID> result = new HashMap<>();
+        for (KnownStudent s : students) {
+            KnownSchool school = s.schoolId == null ? null : schools.get(s.schoolId);
+            if (school != null && school.districtId != null) {
+                result.put(s.studentId, school.districtId);
             }
         }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The service-code table is inconsistent", violations);
-        }
-        MedicaidServiceCode.deleteAll();
-        MedicaidServiceCode.flush();
-        for (ServiceCode c : codes) {
-            MedicaidServiceCode row = new MedicaidServiceCode();
-            row.key = new MedicaidServiceCode.Key(c.discipline(), c.billingFormat());
-            row.code = c.code();
-            row.description = c.description();
-            row.persist();
-        }
-        return codes();
+        return result;
     }
 
-    private static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {
+    static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {
         return rows.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a, HashMap::new));
     }
 }

@@ -36,6 +36,7 @@ class MedicaidClaimsTest {
         ava = world.student();
         liam = world.student();
         world.awaitKnown(ava, liam);
+        MedicaidSetup.clinicians(world);
     }
 
     @AfterEach
@@ -63,7 +64,7 @@ class MedicaidClaimsTest {
         String id = completed(world.speechLog(ava, "PRESENT", null));
         JsonPath claims = claims(world.slp);
         assertEquals(1, claims.getInt("billableLines"));
-        assertEquals(2, claims.getInt("billableUnits"));
+        assertEquals(1, claims.getInt("billableUnits"));
         Map<String, Object> line = claims.getMap("lines[0]");
         assertEquals(id, line.get("sessionLogId"));
         assertEquals("2026-09-15", line.get("sessionDate"));
@@ -77,8 +78,13 @@ class MedicaidClaimsTest {
         assertEquals("SLP", line.get("discipline"));
         assertEquals("92507", line.get("serviceCode"));
         assertEquals("INDIVIDUAL", line.get("billingFormat"));
+        assertEquals("GN", line.get("modifier"));
+        assertEquals("UNTIMED", line.get("unitRule"));
         assertEquals(30, line.get("minutes"));
-        assertEquals(2, line.get("units"));
+        assertEquals(1, line.get("units"), "92507 is untimed: one unit per session");
+        assertEquals("SLP", line.get("renderingDiscipline"));
+        assertEquals(MedicaidSetup.SLP_NPI, line.get("npi"));
+        assertNull(line.get("supervisingNpi"), "a clinician bills under their own NPI");
         assertEquals("03", line.get("placeOfService"));
         assertEquals(true, line.get("consentOnFile"));
         assertEquals("Dana Whitfield", line.get("signedBy"));
@@ -89,23 +95,38 @@ class MedicaidClaimsTest {
     }
 
     @Test
-    void unitsFollowTheFifteenMinuteRuleAtItsEdges() {
+    void anUntimedSpeechCodeBillsOneUnitWhateverTheLength() {
+        completed(log(world.slp, "2026-09-15", "10:00:00", "10:45:00", "PULL_OUT", "INDIVIDUAL",
+                line(ava.id(), ava.speech(), "PRESENT", null)));
+        completed(log(world.slp, "2026-09-16", "10:00:00", "10:05:00", "PULL_OUT", "INDIVIDUAL",
+                line(ava.id(), ava.speech(), "PRESENT", null)));
+        JsonPath claims = claims(world.slp);
+        assertEquals(List.of(45, 5), claims.getList("lines.minutes"));
+        assertEquals(List.of("92507", "92507"), claims.getList("lines.serviceCode"));
+        assertEquals(List.of(1, 1), claims.getList("lines.units"), "45 minutes of 92507 = 1 unit, no 8-minute floor");
+        assertEquals(List.of(true, true), claims.getList("lines.billable"));
+    }
+
+    @Test
+    void aTimedCodeFollowsTheEightMinuteRuleAtItsEdges() {
         int[] minutes = {7, 8, 22, 23, 37, 38};
         for (int i = 0; i < minutes.length; i++) {
             String start = String.format("%02d:00:00", 8 + i);
-            completed(log(world.slp, "2026-09-16", start, String.format("%02d:40:00", 8 + i), "PULL_OUT",
-                    "INDIVIDUAL", line(ava.id(), ava.speech(), "PARTIAL", minutes[i])));
+            completed(log(world.ot, "2026-09-16", start, String.format("%02d:40:00", 8 + i), "PUSH_IN",
+                    "INDIVIDUAL", line(ava.id(), ava.ot(), "PARTIAL", minutes[i])));
         }
-        JsonPath claims = claims(world.slp);
+        JsonPath claims = claims(world.ot);
         assertEquals(List.of(7, 8, 22, 23, 37, 38), claims.getList("lines.minutes"));
-        assertEquals(List.of(0, 1, 1, 2, 2, 3), claims.getList("lines.units"));
+        assertEquals(List.of("97530", "97530", "97530", "97530", "97530", "97530"), claims.getList("lines.serviceCode"));
+        assertEquals(List.of(0, 1, 1, 2, 2, 3), claims.getList("lines.units"), "97530: 38 minutes = 3, 22 = 1");
         assertEquals(List.of(false, true, true, true, true, true), claims.getList("lines.billable"));
         assertEquals(List.of("UNDER_8_MINUTES"), claims.getList("lines[0].notBillable.code"));
+        assertEquals(List.of("GO", "GO", "GO", "GO", "GO", "GO"), claims.getList("lines.modifier"));
         assertEquals(9, claims.getInt("billableUnits"));
     }
 
     @Test
-    void aGroupThatEndedWithOneStudentPresentIsBilledAsIndividual() {
+    void a92508GroupThatEndedWithOneStudentPresentIsBilledAs92507() {
         completed(log(world.slp, "2026-09-17", "09:00:00", "09:30:00", "PULL_OUT", "SMALL_GROUP",
                 line(ava.id(), ava.speech(), "PRESENT", null), line(liam.id(), liam.speech(), "ABSENT", null)));
         completed(log(world.slp, "2026-09-17", "10:00:00", "10:30:00", "PULL_OUT", "SMALL_GROUP",
@@ -119,7 +140,7 @@ class MedicaidClaimsTest {
         assertEquals(1, claims.getInt("lines[0].studentsPresent"));
         assertEquals(List.of("92508", "92508"), claims.getList("lines[1..2].serviceCode"));
         assertEquals(List.of(false, false), claims.getList("lines[1..2].regroupedAsIndividual"));
-        assertEquals(List.of(2, 2), claims.getList("lines[1..2].units"));
+        assertEquals(List.of(1, 1, 1), claims.getList("lines.units"), "both codes are untimed");
     }
 
     @Test
@@ -141,8 +162,9 @@ class MedicaidClaimsTest {
     @Test
     void theExportIsCsvWhenAskedFor() throws Exception {
         completed(world.speechLog(ava, "PRESENT", null));
-        completed(log(world.slp, "2026-09-16", "13:00:00", "13:05:00", "PULL_OUT", "INDIVIDUAL",
+        completed(log(world.slp, "2026-09-16", "13:00:00", "13:30:00", "PULL_OUT", "INDIVIDUAL",
                 line(liam.id(), liam.speech(), "PRESENT", null)));
+        MedicaidSetup.npi(world, world.slp, null, null, null).then().statusCode(200);
         String csv = world.slp().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18")
                 .queryParam("providerId", world.slp.id()).accept("text/csv")
                 .get("/api/v1/medicaid/claims").then().statusCode(200)
@@ -156,18 +178,19 @@ class MedicaidClaimsTest {
             rows = parser.getRecords();
         }
         assertEquals(2, rows.size());
-        CSVRecord billable = rows.get(0);
-        assertEquals(ava.id().toString(), billable.get("student_id"));
-        assertEquals(ava.medicaidId(), billable.get("medicaid_id"));
-        assertEquals("92507", billable.get("service_code"));
-        assertEquals("2", billable.get("units"));
-        assertEquals("03", billable.get("place_of_service"));
-        assertEquals("F80.0", billable.get("diagnosis_code"));
-        assertEquals("M.S., CCC-SLP", billable.get("signer_credentials"));
-        assertEquals("true", billable.get("billable"));
-        assertEquals("", billable.get("not_billable_reasons"));
-        assertEquals("UNDER_8_MINUTES", rows.get(1).get("not_billable_reasons"));
-        assertEquals("0", rows.get(1).get("units"));
+        CSVRecord first = rows.get(0);
+        assertEquals(ava.id().toString(), first.get("student_id"));
+        assertEquals(ava.medicaidId(), first.get("medicaid_id"));
+        assertEquals("92507", first.get("service_code"));
+        assertEquals("1", first.get("units"));
+        assertEquals("GN", first.get("modifier"));
+        assertEquals("UNTIMED", first.get("unit_rule"));
+        assertEquals("03", first.get("place_of_service"));
+        assertEquals("F80.0", first.get("diagnosis_code"));
+        assertEquals("M.S., CCC-SLP", first.get("signer_credentials"));
+        assertEquals("false", first.get("billable"));
+        assertEquals("MISSING_NPI", first.get("not_billable_reasons"));
+        assertEquals("", first.get("rendering_npi"));
         // format=csv works without an Accept header (a link in a browser)
         world.slp().queryParam("from", "2026-09-14").queryParam("to", "2026-09-18").queryParam("format", "csv")
                 .queryParam("providerId", world.slp.id()).get("/api/v1/medicaid/claims").then().statusCode(200)

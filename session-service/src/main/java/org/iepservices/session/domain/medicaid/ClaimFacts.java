@@ -8,7 +8,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** What is known about one student's part in one session, as the claim rules need it. */
+/**
+ * What is known about one student's part in one session, as the claim rules need it. {@code discipline}
+ * is the therapy of the student's service (it picks the code); {@code rendering} says who delivered it.
+ */
 public record ClaimFacts(
         UUID sessionLogId,
         LocalDate sessionDate,
@@ -30,9 +33,11 @@ public record ClaimFacts(
         int minutes,
         String medicaidId,
         List<String> diagnosisCodes,
-        boolean consentOnFile) {
+        boolean consentOnFile,
+        RenderingProvider rendering) {
 
     public ClaimFacts {
         diagnosisCodes = diagnosisCodes == null ? List.of() : List.copyOf(diagnosisCodes);
+        rendering = rendering == null ? RenderingProvider.UNKNOWN : rendering;
     }
 }

@@ -5,20 +5,29 @@ import java.util.List;
 /**
  * One claim line (student x session), billable or with the reasons it is not. {@code regrouped}
  * is true when a group session ended with fewer than two students present and is billed with the
- * individual code.
+ * group code's individual pair.
  */
 public record ClaimLine(
         ClaimFacts facts,
         BillingFormat billingFormat,
         boolean regrouped,
         String serviceCode,
+        DisciplineModifier modifier,
+        UnitRule unitRule,
         int units,
         String placeOfService,
         String diagnosisCode,
-        boolean billable,
-        List<NotBillableReason> notBillableReasons) {
+        List<NotBillable> notBillable) {
 
     public ClaimLine {
-        notBillableReasons = List.copyOf(notBillableReasons);
+        notBillable = List.copyOf(notBillable);
+    }
+
+    public boolean billable() {
+        return notBillable.isEmpty();
+    }
+
+    public List<NotBillableReason> notBillableReasons() {
+        return notBillable.stream().map(NotBillable::reason).toList();
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The district's service codes, looked up by discipline and billing format. */
+/** One district's service codes, looked up by therapy and billing format, or by code. */
 public record ServiceCodeTable(List<ServiceCode> codes) {
 
     public ServiceCodeTable {
@@ -17,5 +17,13 @@ public record ServiceCodeTable(List<ServiceCode> codes) {
         }
         String wanted = discipline.toUpperCase(Locale.ROOT);
         return codes.stream().filter(c -> c.discipline().equals(wanted) && c.billingFormat() == format).findFirst();
+    }
+
+    public Optional<ServiceCode> code(String discipline, String code) {
+        if (discipline == null || code == null) {
+            return Optional.empty();
+        }
+        String wanted = discipline.toUpperCase(Locale.ROOT);
+        return codes.stream().filter(c -> c.discipline().equals(wanted) && c.code().equals(code)).findFirst();
     }
 }
