@@ -168,6 +168,12 @@ public final class DemoData {
         for (UUID provider : List.of(slp, slp2, ot)) {
             schedule.put("/api/v1/providers/" + provider + "/limits", Map.of("maxSessionsPerDay", 12));
         }
+        // Billing identities: the roster carries no NPI, so the district's billing office sets them.
+        Map<UUID, String> npis = Map.of(slp, "1234567893", slp2, "1987654328", ot, "1567890128");
+        for (Map.Entry<UUID, String> npi : npis.entrySet()) {
+            sessions.await("/api/v1/providers/" + npi.getKey(), n -> true, PROPAGATION);
+            sessions.put("/api/v1/medicaid/providers/" + npi.getKey(), Map.of("npi", npi.getValue()));
+        }
 
         stage("class activity blocks for " + classes.size() + " classes, availability of 3 providers");
 
