@@ -40,6 +40,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -175,6 +176,8 @@ class FaultsTest {
             deadLetters.summaries();
             double counted = registry.get("dead.letter.records").tag("topic", DLQ).functionCounter().count();
             assertTrue(counted >= 3, "the DLQ counter counts every record sent there: " + counted);
+            given().when().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("dead_letter_records_total{topic=\"" + DLQ + "\"}"));
             System.out.printf("FIGURES poison: 2 poison events of 3, DLQ %s held %.0f record(s) in all, %d replayed by the first replay, "
                     + "refund applied once %d ms after it%n", DLQ, counted, replayed, landedMs);
         } finally {
@@ -206,6 +209,7 @@ class FaultsTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> total(counter) == 16L && relay.parkedEvents() >= 1);
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'outbox' }.data.status", equalTo("DEGRADED"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("outbox_parked_events"));
         System.out.printf("FIGURES oversized: 4 events, 1 parked (%d bytes), 3 published, parked gauge %.0f%n",
                 overOneMegabyte.length(), registry.get("outbox.parked.events").gauge().value());
     }
