@@ -37,12 +37,29 @@ public final class LocalInfrastructure implements AutoCloseable {
     private static final int PARTITIONS = 3;
     private static LocalInfrastructure shared;
 
-    private final EmbeddedPostgres postgres;
+    /** Replaced by {@link #startPostgres()} after {@link #stopPostgres()}: same port, same data directory. */
+    private volatile EmbeddedPostgres postgres;
+    private final Path postgresData;
     private final KafkaClusterTestKit kafka;
 
-    private LocalInfrastructure(EmbeddedPostgres postgres, KafkaClusterTestKit kafka) {
+    private LocalInfrastructure(EmbeddedPostgres postgres, Path postgresData, KafkaClusterTestKit kafka) {
         this.postgres = postgres;
+        this.postgresData = postgresData;
         this.kafka = kafka;
+    }
+
+    /** PostgreSQL on {@code port} with its data in {@code data} (created by initdb when empty), kept when stopped. */
+    private static EmbeddedPostgres startPostgres(int port, Path data) throws java.io.IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "300")
+                .setDataDirectory(data)
+                // Our data directory, deleted by close(): a stop for a fault test must keep it.
+                .setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
     }
 
     /**
@@ -52,14 +69,9 @@ public final class LocalInfrastructure implements AutoCloseable {
     public static LocalInfrastructure start(int postgresPort, List<String> databases) {
         EmbeddedPostgres postgres = null;
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300");
-            if (postgresPort > 0) {
-                builder.setPort(postgresPort);
-            }
-            postgres = builder.start();
-            LocalInfrastructure infra = new LocalInfrastructure(postgres, startKafka());
+            Path data = Files.createTempDirectory("iep-postgres-");
+            postgres = startPostgres(postgresPort, data);
+            LocalInfrastructure infra = new LocalInfrastructure(postgres, data, startKafka());
             for (String db : databases) {
                 infra.createDatabase(db);
             }
@@ -193,6 +205,27 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops PostgreSQL (fast shutdown: open connections are cut, as in a database restart); the data
+     * directory and port are kept for {@link #startPostgres()}.
+     */
+    public synchronized void stopPostgres() {
+        try {
+            postgres.close();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("PostgreSQL did not stop", e);
+        }
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data: nothing committed is lost. */
+    public synchronized void startPostgres() {
+        try {
+            postgres = startPostgres(postgres.getPort(), postgresData);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("PostgreSQL did not come back", e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {
@@ -204,6 +237,15 @@ public final class LocalInfrastructure implements AutoCloseable {
             postgres.close();
         } catch (Exception e) {
             System.err.println("PostgreSQL did not stop cleanly: " + e);
+        }
+        deleteRecursively(postgresData);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("Could not delete " + directory + ": " + e);
         }
     }
 }

@@ -15,6 +15,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,6 +45,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * acknowledged them. While Kafka is unreachable the rows stay pending and are retried on the
  * next tick; nothing is dropped. Delivery is at-least-once (a crash between the ack and the
  * mark re-sends), which is why every consumer deduplicates on the event id.
+ *
+ * <p>A row Kafka refuses for good is PARKED so that it cannot block the rows behind it: at once when
+ * it is too large ({@link RecordTooLargeException}), or after {@code outbox.relay.max-attempts}
+ * refusals that are not a broker outage. A broker outage ({@link RetriableException}, timeouts) never
+ * parks anything: every row waits. Parking breaks per-key order: events of the parked row's key that
+ * were written after it are published without it; a parked row that is re-queued by hand
+ * ({@code update outbox_event set parked_at = null, attempts = 0 where id = ...}) arrives after them,
+ * which consumers must tolerate (they apply state events by their time, see the services' consumers).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -54,7 +66,9 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final int batchSize;
     private final long sendTimeoutMs;
+    private final int maxAttempts;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     /** One thread of its own: relaying never takes a request thread, and runs never overlap. */
@@ -69,14 +83,29 @@ public class OutboxRelay {
                 @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                 @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
                 @ConfigProperty(name = "outbox.relay.send-timeout-ms", defaultValue = "5000") long sendTimeoutMs,
+                @ConfigProperty(name = "outbox.relay.max-attempts", defaultValue = "5") int maxAttempts,
                 MeterRegistry registry) {
         this.em = em;
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
         this.sendTimeoutMs = sendTimeoutMs;
+        this.maxAttempts = Math.max(1, maxAttempts);
         Gauge.builder("outbox.pending.events", pending, AtomicLong::get)
                 .description("Events written to the outbox and not yet acknowledged by Kafka")
                 .register(registry);
+        Gauge.builder("outbox.parked.events", parked, AtomicLong::get)
+                .description("Outbox events Kafka refused for good (too large, or max-attempts refusals): not relayed")
+                .register(registry);
+    }
+
+    /** Events waiting to be relayed, as of the last run. */
+    public long pendingEvents() {
+        return pending.get();
+    }
+
+    /** Parked events, as of the last run. */
+    public long parkedEvents() {
+        return parked.get();
     }
 
     /** Sends right after the commit that stored an event, so events leave within milliseconds. */
@@ -114,7 +143,7 @@ public class OutboxRelay {
     }
 
     /** An event as the relay reads it: only what Kafka needs, never a managed entity (nothing to dirty-check). */
-    private record Pending(UUID id, String topic, String key, String type, String payload) {
+    private record Pending(UUID id, String topic, String key, String type, String payload, int attempts) {
     }
 
     /** Publishes one batch of pending events; returns how many were acknowledged. */
@@ -130,8 +159,8 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
-                            "select id, topic, message_key, event_type, payload from outbox_event "
-                                    + "where published_at is null order by seq limit :n for update skip locked")
+                            "select id, topic, message_key, event_type, payload, attempts from outbox_event "
+                                    + "where published_at is null and parked_at is null order by seq limit :n for update skip locked")
                     .setParameter("n", batchSize)
                     .getResultList();
             if (rows.isEmpty()) {
@@ -139,7 +168,8 @@ public class OutboxRelay {
             }
             List<Pending> batch = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
-                batch.add(new Pending((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]));
+                batch.add(new Pending((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        ((Number) r[5]).intValue()));
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             KafkaProducer<String, String> kafka = producer();
@@ -151,22 +181,34 @@ public class OutboxRelay {
                         EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
                 acks.add(kafka.send(record));
             }
-            // Mark only the prefix that Kafka acknowledged: publication order is commit order.
+            // Mark the prefix that Kafka acknowledged (publication order is commit order), stepping over
+            // rows that are parked; the first row that must wait stops the batch.
             List<UUID> acknowledged = new ArrayList<>(batch.size());
+            int handled = 0;
             for (int i = 0; i < batch.size(); i++) {
+                Pending event = batch.get(i);
                 try {
                     acks.get(i).get(sendTimeoutMs * 2, TimeUnit.MILLISECONDS);
-                    acknowledged.add(batch.get(i).id());
+                    acknowledged.add(event.id());
+                    handled++;
                 } catch (Exception e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    List<UUID> waiting = batch.subList(i, batch.size()).stream().map(Pending::id).toList();
-                    em.createNativeQuery("update outbox_event set attempts = attempts + 1, last_error = :error "
-                                    + "where id in (:ids)")
+                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    int attempts = event.attempts() + 1;
+                    boolean park = refusedForGood(cause) || (!brokerOutage(cause) && attempts >= maxAttempts);
+                    em.createNativeQuery("update outbox_event set attempts = :attempts, last_error = :error, "
+                                    + "parked_at = " + (park ? "now()" : "null") + " where id = :id")
+                            .setParameter("attempts", attempts)
                             .setParameter("error", truncate(cause.toString()))
-                            .setParameter("ids", waiting)
+                            .setParameter("id", event.id())
                             .executeUpdate();
+                    if (park) {
+                        LOG.errorf("Outbox event %s (%s, key %s) PARKED after %d refusal(s): %s; the events behind it flow on",
+                                event.id(), event.type(), event.key(), attempts, cause.toString());
+                        handled++;
+                        continue;
+                    }
                     LOG.warnf("Kafka did not acknowledge outbox event %s (%s); %d event(s) wait for the next attempt",
-                            batch.get(i).id(), cause.toString(), waiting.size());
+                            event.id(), cause.toString(), batch.size() - i);
                     break;
                 }
             }
@@ -176,15 +218,32 @@ public class OutboxRelay {
                         .setParameter("ids", acknowledged)
                         .executeUpdate();
             }
-            return acknowledged.size();
+            // A batch in which every row was acknowledged or parked counts as full, so the run goes on.
+            return handled;
         });
     }
 
-    /** The gauge, once per run rather than per batch: counting is the dearest query of a big backlog. */
+    /** Too large for the producer or broker: no retry will ever get it through. */
+    static boolean refusedForGood(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException;
+    }
+
+    /** The broker is away or slow: every row would fail alike, so no row is to blame. */
+    static boolean brokerOutage(Throwable cause) {
+        return cause instanceof RetriableException || cause instanceof java.util.concurrent.TimeoutException
+                || cause instanceof InterruptedException;
+    }
+
+    /** The gauges, once per run rather than per batch: counting is the dearest query of a big backlog. */
     private void countPending() {
         try {
-            pending.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                    "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue()));
+            QuarkusTransaction.requiringNew().run(() -> {
+                Object[] counts = (Object[]) em.createNativeQuery(
+                        "select count(*) filter (where parked_at is null), count(*) filter (where parked_at is not null) "
+                                + "from outbox_event where published_at is null").getSingleResult();
+                pending.set(((Number) counts[0]).longValue());
+                parked.set(((Number) counts[1]).longValue());
+            });
         } catch (RuntimeException e) {
             LOG.debugf("Could not count pending outbox events: %s", e);
         }
