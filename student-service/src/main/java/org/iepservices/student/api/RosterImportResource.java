@@ -23,6 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.student.domain.roster.ImportReport;
 import org.iepservices.student.service.roster.RosterImportService;
+import org.iepservices.student.service.roster.RosterZipLimits;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.iepservices.problem.Problem;
+import org.iepservices.problem.ProblemType;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -104,6 +109,13 @@ public class RosterImportResource {
     @Operation(summary = "One import's report, with every row-level error and warning")
     public Object get(@PathParam("id") UUID id) {
         return imports.find(id).orElseThrow(() -> ProblemException.notFound("Roster import", id));
+    }
+
+    /** A zip that inflates beyond the configured size: 413, like a body too large. */
+    @ServerExceptionMapper
+    public Response tooLarge(RosterZipLimits.TooLarge e) {
+        return Response.status(413).type(Problem.MEDIA_TYPE).entity(new Problem(ProblemType.HTTP.uri(),
+                "Request Entity Too Large", 413, e.getMessage(), URI.create(BodyLimits.IMPORTS), List.of())).build();
     }
 
     private RosterImportService.Options options(boolean dryRun, String source, boolean confirm) {

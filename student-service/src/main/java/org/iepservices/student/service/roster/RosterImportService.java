@@ -90,8 +90,10 @@ public class RosterImportService {
     private final Duration fileTimeout;
     private final double massDeactivationThreshold;
     private final long massDeactivationMinimum;
+    private final RosterZipLimits limits;
 
     RosterImportService(RosterRecordRepository records, RosterProjection projection, EntityManager em,
+                        RosterZipLimits limits,
                         ObjectMapper mapper, @ConfigProperty(name = "district.time-zone") ZoneId zone,
                         @ConfigProperty(name = "roster.import.file-timeout", defaultValue = "1h") Duration fileTimeout,
                         @ConfigProperty(name = "roster.import.mass-deactivation-threshold", defaultValue = "0.10")
@@ -106,11 +108,13 @@ public class RosterImportService {
         this.fileTimeout = fileTimeout;
         this.massDeactivationThreshold = massDeactivationThreshold;
         this.massDeactivationMinimum = massDeactivationMinimum;
+        this.limits = limits;
     }
 
     public ImportReport importZip(Path zipPath, Options options) {
         boolean dryRun = options.dryRun();
         try (ZipFile zip = open(zipPath)) {
+            limits.check(zip); // before anything else reads it: a zip bomb is refused unopened
             Map<String, ZipEntry> entries = index(zip);
             ImportReport report = new ImportReport();
             report.id = UUID.randomUUID();
