@@ -11,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -34,6 +33,7 @@ import org.iepservices.student.domain.CaseloadAssignment;
 import org.iepservices.student.domain.Discipline;
 import org.iepservices.student.domain.ServiceType;
 import org.iepservices.student.service.CaseloadService;
+import org.iepservices.student.service.command.AssignmentRequest;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,15 +47,6 @@ import java.util.UUID;
         + "on IEP mandates, plus assignments made by hand (a covering provider). Decides what a provider may see.")
 @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME})
 public class CaseloadAssignmentResource {
-
-    public record AssignmentRequest(@NotNull UUID studentId,
-                                    @NotNull @Schema(description = "The staff id of the provider") UUID providerId,
-                                    @Schema(description = "The service covered; omit for every service of the provider's "
-                                            + "discipline") ServiceType serviceType,
-                                    @Schema(description = "Default: today") LocalDate startDate,
-                                    @Schema(description = "Last day; omit for open-ended") LocalDate endDate,
-                                    @Size(max = 500) @Schema(example = "covering during Ms. Whitfield's leave") String note) {
-    }
 
     public record AssignmentResponse(UUID id, UUID studentId, UUID providerId,
                                      @Schema(description = "MANDATE (follows the IEP) or MANUAL") CaseloadAssignment.Source source,

@@ -1,11 +1,5 @@
 package org.iepservices.student.api;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.iepservices.events.ActivitySubject;
 import org.iepservices.events.ServiceSetting;
@@ -33,78 +27,6 @@ import java.util.UUID;
 public final class IepDtos {
 
     private IepDtos() {
-    }
-
-    @Schema(description = "An IEP version: term, dates, eligibility, goals and the related-service mandates split by "
-            + "setting. The same shape drafts an IEP, edits a draft and amends an IEP in force (then effectiveFrom "
-            + "and amendmentReason are required, startDate stays the IEP's).")
-    public record IepRequest(
-            @NotNull @Schema(description = "First day of the IEP term", example = "2026-09-01") LocalDate startDate,
-            @NotNull @Schema(description = "Last day of the IEP term", example = "2027-08-31") LocalDate endDate,
-            @Schema(description = "First day this version applies: the startDate for an IEP, the amendment date for "
-                    + "an amendment", example = "2026-11-02") LocalDate effectiveFrom,
-            @Schema(description = "Date of the annual review, within the term", example = "2027-05-15")
-            LocalDate annualReviewDate,
-            @Schema(description = "Date the next re-evaluation (usually triennial) is due", example = "2028-10-01")
-            LocalDate reevaluationDate,
-            @NotBlank @Size(max = 200) @Schema(example = "Speech or Language Impairment") String eligibility,
-            @Size(max = 1000) @Schema(description = "Why the IEP is amended (amendments only)",
-                    example = "Team agreed to move both sessions into the classroom") String amendmentReason,
-            @NotNull @Size(max = 50) List<@Valid @NotNull GoalRequest> goals,
-            @NotNull @Size(max = 20) List<@Valid @NotNull MandateRequest> mandates) {
-    }
-
-    @Schema(description = "An annual goal. serviceType defaults to the service usually working on the area when "
-            + "the IEP mandates it.")
-    public record GoalRequest(@NotNull GoalArea area,
-                              @NotBlank @Size(max = 2000) @Schema(example = "Retell a story with beginning, middle and end")
-                              String description,
-                              @Size(max = 2000) @Schema(example = "Retells 1 of 3 story parts with maximal cues")
-                              String baseline,
-                              @Size(max = 500) @Schema(example = "80% accuracy in 4 of 5 sessions") String target,
-                              @Min(0) @Max(100) @Schema(example = "80") Integer targetPercent,
-                              MeasurementMethod measurementMethod,
-                              @NotNull SkillStage skillStage,
-                              ServiceType serviceType,
-                              @Schema(description = "Amendments: the goal of the amended version this one carries on; "
-                                      + "defaults to a goal with the same area and description") UUID continuesGoalId) {
-    }
-
-    @Schema(description = "A scheduling constraint: NOT_DURING_SUBJECT ELA_READING for the PULL_OUT sessions keeps "
-            + "the student in core reading; PREFER_SUBJECT WRITING for PUSH_IN anchors the visit to a matching "
-            + "activity. setting null means every session of the mandate.")
-    public record ConstraintRequest(@NotNull ConstraintKind kind,
-                                    @NotNull ActivitySubject subject,
-                                    ServiceSetting setting,
-                                    @Size(max = 500) String note) {
-    }
-
-    @Schema(description = "\"Speech 2 x 30 min per week: 1 pull-out + 1 push-in\" is sessionsPerInterval 2, "
-            + "minutesPerSession 30, interval WEEK, pushInSessions 1, pullOutSessions 1. Defaults: providerDiscipline "
-            + "from the service type, delivery GROUP when maxGroupSize > 1, dates the version's, locations "
-            + "'general education classroom' (push-in) and the service's therapy room (pull-out).")
-    public record MandateRequest(@NotNull ServiceType serviceType,
-                                 Discipline providerDiscipline,
-                                 UUID providerId,
-                                 @NotNull @Min(1) @Max(100) Integer sessionsPerInterval,
-                                 @NotNull @Min(1) @Max(600) Integer minutesPerSession,
-                                 @NotNull MandateInterval interval,
-                                 @NotNull @Min(0) Integer pushInSessions,
-                                 @NotNull @Min(0) Integer pullOutSessions,
-                                 Delivery delivery,
-                                 @Min(1) @Max(30) Integer maxGroupSize,
-                                 LocalDate startDate,
-                                 LocalDate endDate,
-                                 @Size(max = 200) @Schema(example = "general education classroom") String pushInLocation,
-                                 @Size(max = 200) @Schema(example = "speech room") String pullOutLocation,
-                                 @Size(max = 20) List<@Valid @NotNull ConstraintRequest> constraints,
-                                 @Schema(description = "Amendments: the mandate of the amended version this one carries "
-                                         + "on; defaults to the only mandate of the same service") UUID continuesMandateId) {
-    }
-
-    @Schema(description = "Ends the IEP in force on a date (exit from services, moved out of district).")
-    public record EndRequest(@NotNull @Schema(example = "2027-01-29") LocalDate endedOn,
-                             @NotBlank @Size(max = 1000) @Schema(example = "Moved out of district") String reason) {
     }
 
     public record IepResponse(UUID id, UUID studentId, IepStatus status, int versionNumber, UUID originalIepId,

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import org.iepservices.student.service.StudentAccess;
 import jakarta.annotation.security.RolesAllowed;
 import org.iepservices.access.Role;
+import org.iepservices.access.StudentScope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,6 +107,15 @@ public class OneRosterResource {
         this.mapper = mapper;
         this.access = access;
         this.em = em;
+    }
+
+    /**
+     * The district whose records the caller reads: a district admin's own (another district's
+     * records are not found, as if absent); null when the token names no district (a single-district
+     * deployment), which reads everything.
+     */
+    private java.util.UUID district() {
+        return access.actor().studentScope() instanceof StudentScope.District d ? d.districtId() : null;
     }
 
     /**
@@ -280,7 +290,7 @@ public class OneRosterResource {
         OneRosterReadRepository.Page page = null;
         if (violations.isEmpty()) {
             try {
-                page = repository.list(collection, scope, filter, sort.get(), "desc".equals(params.orderBy),
+                page = repository.list(collection, scope, district(), filter, sort.get(), "desc".equals(params.orderBy),
                         params.limit, params.offset);
             } catch (OneRosterFilter.InvalidFilter e) {
                 violations.add(new Problem.Violation("filter", e.getMessage()));
@@ -311,7 +321,7 @@ public class OneRosterResource {
             throw new ProblemException(ProblemType.VALIDATION, violations.get(0).field() + ": "
                     + violations.get(0).message(), violations);
         }
-        Map<String, Object> row = repository.one(collection, scope, sourcedId).orElseThrow(() ->
+        Map<String, Object> row = repository.one(collection, scope, district(), sourcedId).orElseThrow(() ->
                 ProblemException.notFound("OneRoster " + (scope == null ? collection.singular() : scope.value()),
                         sourcedId));
         OneRosterJsonMapper json = new OneRosterJsonMapper(mapper, uri.getBaseUriBuilder().path(BASE).build().toString());

@@ -23,10 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.student.domain.roster.ImportReport;
 import org.iepservices.student.service.roster.RosterImportService;
+import org.iepservices.student.service.roster.RosterZipLimits;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.iepservices.problem.Problem;
+import org.iepservices.problem.ProblemType;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.File;
+import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/roster/imports")
@@ -43,12 +49,23 @@ public class RosterImportResource {
             + "unknown class) is reported with file, line and column and skipped; the rest of the file applies in one "
             + "transaction per file. Importing the same zip again changes nothing (counts say unchanged). With "
             + "dryRun=true everything is validated and counted, then rolled back. Students and schools follow "
-            + "the roster; student changes publish StudentUpserted.";
+            + "the roster; student changes publish StudentUpserted. Every import belongs to a source (feed): a bulk "
+            + "file deactivates only unseen records of its source within the orgs it lists or references. A bulk "
+            + "users file that would deactivate more than the configured share of its scope's active students or "
+            + "staff is HELD (202, outcome HELD, nothing written) until sent again with confirmMassDeactivation=true.";
+
+    private static final String SOURCE = "the feed the import belongs to (default: the caller's token subject); "
+            + "a bulk file replaces only this feed's records";
+
+    private static final String CONFIRM = "apply a bulk file even when it deactivates more than the configured share "
+            + "of the students or staff in its scope (otherwise such an import is HELD)";
 
     private final RosterImportService imports;
+    private final RosterSource sources;
 
-    RosterImportResource(RosterImportService imports) {
+    RosterImportResource(RosterImportService imports, RosterSource sources) {
         this.imports = imports;
+        this.sources = sources;
     }
 
     @POST
@@ -56,21 +73,27 @@ public class RosterImportResource {
     @Operation(summary = "Import a OneRoster zip (multipart field 'file')", description = DESCRIPTION)
     public Response importMultipart(@RestForm("file") FileUpload file,
                                     @Parameter(description = "validate and count without writing")
-                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, UriInfo uri) {
+                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                    @Parameter(description = SOURCE) @QueryParam("source") String source,
+                                    @Parameter(description = CONFIRM) @QueryParam("confirmMassDeactivation")
+                                    @DefaultValue("false") boolean confirm, UriInfo uri) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalid("file", "a multipart field 'file' with the OneRoster zip is required");
         }
-        return created(imports.importZip(file.uploadedFile(), dryRun), uri);
+        return created(imports.importZip(file.uploadedFile(), options(dryRun, source, confirm)), uri);
     }
 
     @POST
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import a OneRoster zip sent as the request body", description = DESCRIPTION)
-    public Response importBody(File zip, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, UriInfo uri) {
+    public Response importBody(File zip, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                               @Parameter(description = SOURCE) @QueryParam("source") String source,
+                               @Parameter(description = CONFIRM) @QueryParam("confirmMassDeactivation")
+                               @DefaultValue("false") boolean confirm, UriInfo uri) {
         if (zip == null || zip.length() == 0) {
             throw ProblemException.invalid("body", "the request body must be the OneRoster zip");
         }
-        return created(imports.importZip(zip.toPath(), dryRun), uri);
+        return created(imports.importZip(zip.toPath(), options(dryRun, source, confirm)), uri);
     }
 
     @GET
@@ -88,7 +111,23 @@ public class RosterImportResource {
         return imports.find(id).orElseThrow(() -> ProblemException.notFound("Roster import", id));
     }
 
+    /** A zip that inflates beyond the configured size: 413, like a body too large. */
+    @ServerExceptionMapper
+    public Response tooLarge(RosterZipLimits.TooLarge e) {
+        return Response.status(413).type(Problem.MEDIA_TYPE).entity(new Problem(ProblemType.HTTP.uri(),
+                "Request Entity Too Large", 413, e.getMessage(), URI.create(BodyLimits.IMPORTS), List.of())).build();
+    }
+
+    private RosterImportService.Options options(boolean dryRun, String source, boolean confirm) {
+        return new RosterImportService.Options(dryRun, sources.of(source), confirm);
+    }
+
+    /** 201 with the report; a held import changed nothing, so 202 (accepted for confirmation). */
     private static Response created(ImportReport report, UriInfo uri) {
-        return Response.created(uri.getAbsolutePathBuilder().path(report.id.toString()).build()).entity(report).build();
+        URI location = uri.getAbsolutePathBuilder().path(report.id.toString()).build();
+        if (report.outcome == ImportReport.Outcome.HELD) {
+            return Response.accepted(report).location(location).build();
+        }
+        return Response.created(location).entity(report).build();
     }
 }

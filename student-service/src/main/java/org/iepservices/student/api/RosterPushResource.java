@@ -9,6 +9,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,10 +30,14 @@ public class RosterPushResource {
 
     private static final String TYPES = "orgs|academicSessions|courses|classes|users|demographics|enrollments";
 
-    private final RosterPushService push;
+    private static final String SOURCE = "the feed the record belongs to (default: the caller's token subject)";
 
-    RosterPushResource(RosterPushService push) {
+    private final RosterPushService push;
+    private final RosterSource sources;
+
+    RosterPushResource(RosterPushService push, RosterSource sources) {
         this.push = push;
+        this.sources = sources;
     }
 
     @PUT
@@ -49,8 +54,9 @@ public class RosterPushResource {
             + "body twice changes nothing (and publishes nothing) the second time.")
     public Response put(@Parameter(description = "orgs, academicSessions, courses, classes, users, demographics or "
                                 + "enrollments") @PathParam("type") String type,
-                        @PathParam("sourcedId") String sourcedId, JsonNode body, UriInfo uri) {
-        RosterPushService.Result result = push.upsert(file(type), sourcedId, body);
+                        @PathParam("sourcedId") String sourcedId,
+                        @Parameter(description = SOURCE) @QueryParam("source") String source, JsonNode body, UriInfo uri) {
+        RosterPushService.Result result = push.upsert(file(type), sourcedId, body, sources.of(source));
         if (result.change() == Change.INSERTED) {
             return Response.created(readUrl(uri, type, sourcedId)).entity(result).build();
         }
@@ -62,8 +68,9 @@ public class RosterPushResource {
     @Operation(summary = "Deactivate one OneRoster record", description = "Sets the record's status to tobedeleted "
             + "(its content and everything that points at it are kept; a student is deactivated and "
             + "StudentDeactivated published). 404 when the record was never stored; deleting twice changes nothing.")
-    public Response delete(@PathParam("type") String type, @PathParam("sourcedId") String sourcedId) {
-        push.delete(file(type), sourcedId);
+    public Response delete(@PathParam("type") String type, @PathParam("sourcedId") String sourcedId,
+                           @Parameter(description = SOURCE) @QueryParam("source") String source) {
+        push.delete(file(type), sourcedId, sources.of(source));
         return Response.noContent().build();
     }
 

@@ -3,15 +3,14 @@ package org.iepservices.student.api;
 import jakarta.annotation.security.RolesAllowed;
 import org.iepservices.access.Role;
 import org.iepservices.rest.Paging;
+import org.iepservices.student.service.command.SchoolRequest;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,12 +40,6 @@ import java.util.UUID;
 @Tag(name = "Schools", description = "Schools, from the roster or created here")
 @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME, Role.TEACHER_NAME})
 public class SchoolResource {
-
-    public record SchoolRequest(@NotBlank @Size(max = 200) @Schema(example = "Maple Elementary") String name,
-                                UUID districtId,
-                                @Size(max = 255) String sourcedId,
-                                @Size(max = 64) @Schema(example = "America/New_York") String timeZone) {
-    }
 
     public record SchoolResponse(UUID id, String name, UUID districtId, String sourcedId, String timeZone,
                                  @Schema(description = "active, or tobedeleted when the roster dropped it") String status,

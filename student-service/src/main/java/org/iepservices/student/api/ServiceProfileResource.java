@@ -5,9 +5,7 @@ import org.iepservices.access.Role;
 import jakarta.transaction.Transactional;
 import org.iepservices.student.service.StudentAccess;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,6 +23,7 @@ import org.iepservices.problem.IfMatch;
 import org.iepservices.student.domain.RegulationSupport;
 import org.iepservices.student.domain.StudentServiceProfile;
 import org.iepservices.student.service.ServiceProfileService;
+import org.iepservices.student.service.command.ServiceProfileRequest;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,19 +35,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Service profiles", description = "What scheduling and Medicaid billing need beyond the IEP")
 public class ServiceProfileResource {
-
-    @Schema(description = "The whole profile; PUT replaces it.")
-    public record ServiceProfileRequest(
-            @NotNull @Schema(description = "Sensory and self-regulation support: NONE, SOME or HIGH (favours a quiet "
-                    + "pull-out room)") RegulationSupport regulationSupport,
-            @NotNull Boolean needsQuietSetting,
-            @Size(max = 20) @Schema(description = "The state Medicaid id", example = "NY12345678") String medicaidId,
-            @Size(max = 20) @Schema(description = "ICD-10-CM codes, dotted or not (F80.2, F802)",
-                    example = "[\"F80.2\", \"R48.2\"]") List<@NotBlank @Size(max = 10) String> diagnosisCodes,
-            @NotNull @Schema(description = "Parental consent to bill Medicaid is on file") Boolean billingConsentOnFile,
-            @Schema(description = "When the consent was signed; required when on file, not in the future",
-                    example = "2026-08-20") LocalDate billingConsentDate) {
-    }
 
     public record ServiceProfileResponse(UUID studentId, RegulationSupport regulationSupport, boolean needsQuietSetting,
                                          String medicaidId, List<String> diagnosisCodes, boolean billingConsentOnFile,

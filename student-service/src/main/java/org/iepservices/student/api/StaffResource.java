@@ -4,16 +4,14 @@ import jakarta.annotation.security.RolesAllowed;
 import org.iepservices.access.Role;
 import org.iepservices.student.service.StudentAccess;
 import org.iepservices.rest.Paging;
+import org.iepservices.student.service.command.StaffRequest;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -46,14 +44,6 @@ import java.util.UUID;
 @Tag(name = "Staff", description = "Providers (SLP, OT, PT, counselors) and teachers, from the roster or created here")
 @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME, Role.TEACHER_NAME})
 public class StaffResource {
-
-    public record StaffRequest(@NotBlank @Size(max = 100) String givenName,
-                               @NotBlank @Size(max = 100) String familyName,
-                               @NotBlank @Email @Size(max = 255) String email,
-                               @NotNull Discipline discipline,
-                               @Size(max = 100) @Schema(example = "M.S., CCC-SLP") String credentials,
-                               @NotNull List<@NotNull UUID> schoolIds) {
-    }
 
     public record StaffResponse(UUID id, String givenName, String familyName, String email, Discipline discipline,
                                 @Schema(description = "API when set through this API (the roster never changes it), "

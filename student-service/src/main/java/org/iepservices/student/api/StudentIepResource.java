@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.rest.Paging;
-import org.iepservices.student.api.IepDtos.IepRequest;
+import org.iepservices.student.service.command.IepCommands.IepRequest;
 import org.iepservices.student.api.IepDtos.IepResponse;
 import org.iepservices.student.domain.Iep;
 import org.iepservices.student.domain.IepStatus;

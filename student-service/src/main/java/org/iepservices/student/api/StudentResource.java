@@ -5,16 +5,14 @@ import org.iepservices.access.Role;
 import jakarta.transaction.Transactional;
 import org.iepservices.student.service.StudentAccess;
 import org.iepservices.rest.Paging;
+import org.iepservices.student.service.command.StudentRequest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -51,15 +49,6 @@ import java.util.UUID;
 @Tag(name = "Students")
 @RolesAllowed({Role.DISTRICT_ADMIN_NAME, Role.SCHOOL_ADMIN_NAME, Role.PROVIDER_NAME, Role.TEACHER_NAME})
 public class StudentResource {
-
-    public record StudentRequest(@NotBlank @Size(max = 100) String givenName,
-                                 @NotBlank @Size(max = 100) String familyName,
-                                 @NotBlank @Pattern(regexp = "PK|K|[1-9]|1[0-2]|UG", message = "must be PK, K, 1 to 12 or UG (ungraded)")
-                                 @Schema(example = "2") String grade,
-                                 @NotNull UUID schoolId,
-                                 @PastOrPresent LocalDate dateOfBirth,
-                                 @Size(max = 255) String sourcedId) {
-    }
 
     @Schema(description = "A student. activeIep summarises the IEP in force (null when none); enrollments are the "
             + "classes the student is in today (only on GET /api/v1/students/{id}).")

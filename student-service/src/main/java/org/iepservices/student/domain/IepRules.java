@@ -213,7 +213,10 @@ public final class IepRules {
 
     /**
      * An amendment's mandate may say which mandate of the amended version it carries on; that must
-     * be a mandate of the amended version, continued once. An original continues nothing.
+     * be a mandate of the amended version, continued once. An original continues nothing. A service
+     * the amended version already mandates is a continuing service: at least one of its new mandates
+     * must say which mandate it continues (set automatically when there is one of each), so the
+     * schedule, logs and compliance follow it across versions.
      */
     public static List<Violation> checkContinuations(Iep iep, Iep amended) {
         List<Violation> violations = new ArrayList<>();
@@ -237,6 +240,21 @@ public final class IepRules {
                         + " mandate; a mandate continues one of the same service"));
             }
         }
+        if (amended != null) {
+            Set<ServiceType> continuing = amended.mandates.stream().map(m -> m.serviceType).collect(Collectors.toSet());
+            Set<ServiceType> linked = iep.mandates.stream().filter(m -> m.continuesMandateId != null)
+                    .map(m -> m.serviceType).collect(Collectors.toSet());
+            Set<ServiceType> reported = new HashSet<>();
+            for (int i = 0; i < iep.mandates.size(); i++) {
+                ServiceType type = iep.mandates.get(i).serviceType;
+                if (continuing.contains(type) && !linked.contains(type) && reported.add(type)) {
+                    violations.add(new Violation("mandates[" + i + "].continuesMandateId", "required: the amended "
+                            + "version mandates " + type + " already (" + amended.mandates.stream()
+                            .filter(m -> m.serviceType == type).map(m -> m.id.toString()).toList()
+                            + "); say which of its mandates this one continues"));
+                }
+            }
+        }
         return violations;
     }
 
@@ -246,6 +264,7 @@ public final class IepRules {
         Set<ServiceType> mandated = iep.mandates.stream().map(m -> m.serviceType).collect(Collectors.toSet());
         Set<UUID> amendedGoals = amended == null ? Set.of()
                 : amended.goals.stream().map(g -> g.id).collect(Collectors.toSet());
+        Set<UUID> continued = new HashSet<>();
         for (int i = 0; i < iep.goals.size(); i++) {
             IepGoal g = iep.goals.get(i);
             if (g.serviceType != null && !mandated.isEmpty() && !mandated.contains(g.serviceType)) {
@@ -256,6 +275,9 @@ public final class IepRules {
                 violations.add(new Violation("goals[" + i + "].continuesGoalId", amended == null
                         ? "only an amendment continues a goal of the version it amends"
                         : "not a goal of the amended IEP version " + amended.id));
+            } else if (g.continuesGoalId != null && !continued.add(g.continuesGoalId)) {
+                violations.add(new Violation("goals[" + i + "].continuesGoalId", "goal " + g.continuesGoalId
+                        + " is already continued by another goal"));
             }
         }
         return violations;

@@ -10,7 +10,9 @@ import java.util.Optional;
  * on the same names clients use); columns starting with {@code _} carry the nested parts (arrays,
  * GUIDRef targets, metadata) the JSON is built from. Records that came from the roster keep the
  * fields only the SIS knows (username, userIds, sms...) through roster_record; records created in
- * our own API appear too, with our id as sourcedId when they have none.
+ * our own API appear too, with our id as sourcedId when they have none. {@code _districts} says
+ * which districts a record belongs to (a staff member's schools may span several; an academic
+ * session belongs to the districts whose classes use it), so a district's admin reads only theirs.
  */
 public enum OneRosterCollection {
 
@@ -20,14 +22,14 @@ public enum OneRosterCollection {
                    r.fields ->> 'identifier' as "identifier", null::text as "parentSourcedId",
                    (select array_agg(coalesce(s.sourced_id, s.id::text) order by coalesce(s.sourced_id, s.id::text))
                       from school s where s.district_id = d.id) as "_children",
-                   r.extensions::text as "_metadata"
+                   r.extensions::text as "_metadata", array[d.id] as "_districts"
               from district d
               left join roster_record r on r.entity = 'orgs' and r.sourced_id = d.sourced_id
             union all
             select coalesce(s.sourced_id, s.id::text), s.status, s.updated_at, s.name, 'school',
                    r.fields ->> 'identifier',
                    coalesce(pd.sourced_id, pd.id::text, nullif(r.fields ->> 'parentSourcedId', '')),
-                   null::text[], r.extensions::text
+                   null::text[], r.extensions::text, array[s.district_id]
               from school s
               left join district pd on pd.id = s.district_id
               left join roster_record r on r.entity = 'orgs' and r.sourced_id = s.sourced_id
@@ -36,7 +38,9 @@ public enum OneRosterCollection {
                    r.fields ->> 'identifier', nullif(r.fields ->> 'parentSourcedId', ''),
                    (select array_agg(c.sourced_id order by c.sourced_id) from roster_record c
                      where c.entity = 'orgs' and c.fields ->> 'parentSourcedId' = r.sourced_id),
-                   r.extensions::text
+                   r.extensions::text,
+                   array(select ps.district_id from school ps where ps.sourced_id = r.fields ->> 'parentSourcedId'
+                         union select pd.id from district pd where pd.sourced_id = r.fields ->> 'parentSourcedId')
               from roster_record r
              where r.entity = 'orgs' and r.fields ->> 'type' not in ('school', 'district')
             """, fields("name", "type", "identifier", "parentSourcedId:parent.sourcedId")),
@@ -47,7 +51,12 @@ public enum OneRosterCollection {
                    a.parent_sourced_id as "parentSourcedId", a.school_year as "schoolYear",
                    (select array_agg(c.sourced_id order by c.sourced_id) from academic_session c
                      where c.parent_sourced_id = a.sourced_id) as "_children",
-                   r.extensions::text as "_metadata"
+                   r.extensions::text as "_metadata",
+                   array(select distinct cs.district_id from class_section k join school cs on cs.id = k.school_id
+                          where a.sourced_id = any(k.term_sourced_ids)
+                             or exists (select 1 from academic_session t where t.parent_sourced_id = a.sourced_id
+                                                                         and t.sourced_id = any(k.term_sourced_ids)))
+                       as "_districts"
               from academic_session a
               left join roster_record r on r.entity = 'academicSessions' and r.sourced_id = a.sourced_id
             """, fields("title", "type", "startDate#date", "endDate#date", "schoolYear",
@@ -58,7 +67,11 @@ public enum OneRosterCollection {
                    c.title as "title", c.course_code as "courseCode",
                    c.school_year_sourced_id as "schoolYearSourcedId", c.org_sourced_id as "orgSourcedId",
                    c.grades as "_grades", c.subjects as "_subjects", r.fields ->> 'subjectCodes' as "_subjectCodes",
-                   r.extensions::text as "_metadata"
+                   r.extensions::text as "_metadata",
+                   array(select os.district_id from school os where os.sourced_id = c.org_sourced_id
+                         union select od.id from district od where od.sourced_id = c.org_sourced_id
+                         union select ks.district_id from class_section k join school ks on ks.id = k.school_id
+                                where k.course_sourced_id = c.sourced_id) as "_districts"
               from course c
               left join roster_record r on r.entity = 'courses' and r.sourced_id = c.sourced_id
             """, fields("title", "courseCode", "schoolYearSourcedId:schoolYear.sourcedId",
@@ -71,7 +84,7 @@ public enum OneRosterCollection {
                    coalesce(s.sourced_id, s.id::text) as "schoolSourcedId",
                    c.term_sourced_ids as "_terms", c.grades as "_grades", c.subjects as "_subjects",
                    c.periods as "_periods", r.fields ->> 'subjectCodes' as "_subjectCodes",
-                   r.extensions::text as "_metadata"
+                   r.extensions::text as "_metadata", array[s.district_id] as "_districts"
               from class_section c
               join school s on s.id = c.school_id
               left join roster_record r on r.entity = 'classes' and r.sourced_id = c.sourced_id
@@ -96,7 +109,7 @@ public enum OneRosterCollection {
                    coalesce(nullif(r.fields ->> 'grades', ''), case s.grade when 'K' then 'KG' when 'PK' then 'PK'
                         when 'UG' then 'UG' else lpad(s.grade, 2, '0') end) as "_grades",
                    r.fields ->> 'userIds' as "_userIds", r.fields ->> 'agentSourcedIds' as "_agents",
-                   r.extensions::text as "_metadata"
+                   r.extensions::text as "_metadata", array[sch.district_id] as "_districts"
               from student s
               join school sch on sch.id = s.school_id
               left join roster_record r on r.entity = 'users' and r.sourced_id = s.sourced_id
@@ -112,7 +125,9 @@ public enum OneRosterCollection {
                    (select array_agg(coalesce(sc.sourced_id, sc.id::text) order by coalesce(sc.sourced_id, sc.id::text))
                       from staff_school ss join school sc on sc.id = ss.school_id where ss.staff_id = t.id),
                    nullif(r.fields ->> 'grades', ''), r.fields ->> 'userIds', r.fields ->> 'agentSourcedIds',
-                   r.extensions::text
+                   r.extensions::text,
+                   array(select sd.district_id from staff_school ss join school sd on sd.id = ss.school_id
+                          where ss.staff_id = t.id)
               from staff t
               left join roster_record r on r.entity = 'users' and r.sourced_id = t.sourced_id
             """, fields("username", "enabledUser#boolean", "givenName", "familyName", "middleName",
@@ -124,7 +139,7 @@ public enum OneRosterCollection {
                    e.role as "role", e.is_primary as "primary", e.begin_date as "beginDate", e.end_date as "endDate",
                    e.user_sourced_id as "userSourcedId", e.class_sourced_id as "classSourcedId",
                    coalesce(e.school_sourced_id, s.sourced_id, s.id::text) as "schoolSourcedId",
-                   r.extensions::text as "_metadata"
+                   r.extensions::text as "_metadata", array[s.district_id] as "_districts"
               from enrollment e
               left join class_section c on c.id = e.class_id
               left join school s on s.id = coalesce(e.school_id, c.school_id)

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Runs OneRoster REST queries in PostgreSQL: the filter becomes a parameterised WHERE clause on the
@@ -57,10 +58,10 @@ public class OneRosterReadRepository {
      * @throws InvalidFilter for a field the collection does not have, a value its type cannot read,
      *                       or an operator that does not apply to it
      */
-    public Page list(OneRosterCollection collection, Scope scope, Optional<OneRosterFilter> filter, Field sort,
-                     boolean descending, int limit, int offset) {
+    public Page list(OneRosterCollection collection, Scope scope, UUID district, Optional<OneRosterFilter> filter,
+                     Field sort, boolean descending, int limit, int offset) {
         List<Object> params = new ArrayList<>();
-        String where = where(collection, scope, filter, params);
+        String where = where(collection, scope, district, filter, params);
         String from = " from (" + collection.source() + ") x" + where;
         String select = "select x.*" + from + " order by x.\"" + sort.column() + "\" "
                 + (descending ? "desc nulls last" : "asc nulls last")
@@ -90,9 +91,10 @@ public class OneRosterReadRepository {
         });
     }
 
-    public Optional<Map<String, Object>> one(OneRosterCollection collection, Scope scope, String sourcedId) {
+    public Optional<Map<String, Object>> one(OneRosterCollection collection, Scope scope, UUID district,
+                                             String sourcedId) {
         List<Object> params = new ArrayList<>();
-        String where = where(collection, scope, Optional.empty(), params);
+        String where = where(collection, scope, district, Optional.empty(), params);
         params.add(sourcedId);
         String sql = "select x.* from (" + collection.source() + ") x" + where
                 + (where.isEmpty() ? " where " : " and ") + "x.\"sourcedId\" = ?";
@@ -106,9 +108,17 @@ public class OneRosterReadRepository {
         });
     }
 
-    private static String where(OneRosterCollection collection, Scope scope, Optional<OneRosterFilter> filter,
-                                List<Object> params) {
+    /**
+     * {@code district}: only records of that district (a district admin's); null for a caller who
+     * may read every district.
+     */
+    private static String where(OneRosterCollection collection, Scope scope, UUID district,
+                                Optional<OneRosterFilter> filter, List<Object> params) {
         List<String> clauses = new ArrayList<>();
+        if (district != null) {
+            clauses.add("? = any(x.\"_districts\")");
+            params.add(district);
+        }
         if (scope != null) {
             clauses.add("x.\"" + scope.column() + "\" = ?");
             params.add(scope.value());

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
+import org.iepservices.student.domain.roster.RosterFeed;
 import org.iepservices.student.domain.roster.RosterRecord;
+import org.iepservices.student.domain.roster.RosterReference;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,20 +62,56 @@ public class RosterRecordRepository {
         }
     }
 
-    private record Existing(String hash, String status) {
+    private record Existing(String hash, String status, List<String> sources) {
     }
+
+    /**
+     * What a bulk users file would do to the people of its scope: active students and staff of its
+     * source within its orgs, and how many of them it no longer lists.
+     */
+    public record PeopleInScope(long activeStudents, long unlistedStudents, long activeStaff, long unlistedStaff) {
+    }
+
+    /** Separates the org sourcedIds of one row in the upsert's text array (never in a sourcedId). */
+    private static final String ORG_SEPARATOR = "\u001f";
+
+    /**
+     * The orgs a bulk file covers ({@code ?} = the orgs it lists or references) and every org
+     * stored below them, as a CTE named {@code scope}. A record is in scope when one of its orgs
+     * is, a 1.2 user also through a role at one of them; null orgs (stored before feeds had
+     * scopes) are in every scope of their source. A file that names no org at all (academic
+     * sessions only) covers every record of its source.
+     */
+    private static final String SCOPE = """
+            with recursive scope (org) as (
+                select unnest(?::varchar[])
+                union
+                select o.sourced_id from roster_record o join scope on o.entity = 'orgs'
+                                                                  and o.fields ->> 'parentSourcedId' = scope.org
+            )
+            """;
+
+    private static final String IN_SCOPE = """
+            (not exists (select 1 from scope) or r.orgs is null or r.orgs && array(select org from scope)::varchar[]
+             or (r.entity = 'users' and exists (select 1 from roster_record ro
+                     where ro.entity = 'roles' and ro.fields ->> 'userSourcedId' = r.sourced_id
+                       and ro.fields ->> 'orgSourcedId' in (select org from scope))))
+            """;
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
 
     private static final String UPSERT = """
             insert into roster_record as r (entity, sourced_id, status, date_last_modified, fields, extensions,
                                             row_hash, first_import_id, last_change_import_id, last_seen_import_id,
-                                            changed_at)
+                                            changed_at, sources, orgs)
             select ?, u.sourced_id, u.status, u.modified, cast(u.fields as jsonb), cast(u.extensions as jsonb),
-                   u.hash, ?, ?, ?, now()
-              from unnest(?::varchar[], ?::varchar[], ?::timestamptz[], ?::text[], ?::text[], ?::varchar[])
-                   as u (sourced_id, status, modified, fields, extensions, hash)
+                   u.hash, ?, ?, ?, now(), array[?]::varchar[], string_to_array(u.orgs, E'\\x1f')::varchar[]
+              from unnest(?::varchar[], ?::varchar[], ?::timestamptz[], ?::text[], ?::text[], ?::varchar[], ?::text[])
+                   as u (sourced_id, status, modified, fields, extensions, hash, orgs)
             on conflict (entity, sourced_id) do update set
+                sources = case when excluded.sources[1] = any(r.sources) then r.sources
+                               else r.sources || excluded.sources end,
+                orgs = excluded.orgs,
                 status = excluded.status,
                 date_last_modified = excluded.date_last_modified,
                 fields = excluded.fields,
@@ -93,10 +131,12 @@ public class RosterRecordRepository {
     }
 
     /**
-     * Stores a chunk of records of one entity (no sourcedId twice) and says, per record, what
-     * changed. {@code importId} may be null (push API).
+     * Stores a chunk of records of one entity (no sourcedId twice) for {@code feed} and says, per
+     * record, what changed. {@code importId} may be null (push API). The feed's source is added to
+     * the record's sources (written even when the content is unchanged); the content is the last
+     * sender's.
      */
-    public List<Change> apply(String entity, List<RosterRecord> records, UUID importId) {
+    public List<Change> apply(String entity, List<RosterRecord> records, UUID importId, RosterFeed feed) {
         if (records.isEmpty()) {
             return List.of();
         }
@@ -121,8 +161,11 @@ public class RosterRecordRepository {
                 change = Change.UPDATED;
             }
             changes.add(change);
-            if (change != Change.UNCHANGED) {
-                rows.add(new String[] {record.sourcedId(), record.status(), fields, extensions, hash});
+            if (change != Change.UNCHANGED || !before.sources().contains(feed.source())) {
+                List<String> orgs = RosterReference.namesOrgs(record.file()) ? RosterReference.orgsOf(record)
+                        : List.copyOf(feed.coveredOrgs());
+                rows.add(new String[] {record.sourcedId(), record.status(), fields, extensions, hash,
+                        String.join(ORG_SEPARATOR, orgs)});
                 modified.add(record.dateLastModified() != null ? record.dateLastModified()
                         : OffsetDateTime.now(ZoneOffset.UTC));
             }
@@ -134,13 +177,15 @@ public class RosterRecordRepository {
                     ps.setObject(2, importId);
                     ps.setObject(3, importId);
                     ps.setObject(4, importId);
-                    ps.setArray(5, column(c, rows, 0));
-                    ps.setArray(6, column(c, rows, 1));
-                    ps.setArray(7, c.createArrayOf("timestamptz",
+                    ps.setString(5, feed.source());
+                    ps.setArray(6, column(c, rows, 0));
+                    ps.setArray(7, column(c, rows, 1));
+                    ps.setArray(8, c.createArrayOf("timestamptz",
                             modified.stream().map(m -> Timestamp.from(m.toInstant())).toArray()));
-                    ps.setArray(8, column(c, rows, 2));
-                    ps.setArray(9, column(c, rows, 3));
-                    ps.setArray(10, column(c, rows, 4));
+                    ps.setArray(9, column(c, rows, 2));
+                    ps.setArray(10, column(c, rows, 3));
+                    ps.setArray(11, column(c, rows, 4));
+                    ps.setArray(12, column(c, rows, 5));
                     ps.executeUpdate();
                 }
                 return null;
@@ -248,23 +293,65 @@ public class RosterRecordRepository {
     }
 
     /**
-     * Bulk mode: every active record of {@code entity} the file did not list becomes tobedeleted
-     * (content kept). Returns how many; read them with {@link #gone(String, int)}.
+     * Bulk mode: every active record of {@code entity} that the feed's source sends, within the
+     * orgs it covers, and that the file did not list, is no longer sent by that source; one that no
+     * other source sends any more becomes tobedeleted (content kept). Records of orgs the file does
+     * not cover (another district, another school's feed) are untouched. Returns how many were
+     * deactivated; read them with {@link #gone(String, int)}.
      */
-    public int deactivateUnseen(String entity, UUID importId) {
+    public int deactivateUnseen(String entity, UUID importId, RosterFeed feed) {
         return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    with gone as (
+            try (PreparedStatement ps = c.prepareStatement(scoped("""
+                    {scope},
+                    dropped as (
                         update roster_record r
-                           set status = 'tobedeleted', changed_at = now(), last_change_import_id = ?
-                         where r.entity = ? and r.status <> 'tobedeleted'
+                           set sources = array_remove(r.sources, ?::varchar),
+                               status = case when r.sources = array[?]::varchar[] then 'tobedeleted' else r.status end,
+                               changed_at = now(), last_change_import_id = ?
+                         where r.entity = ? and ?::varchar = any(r.sources) and r.status <> 'tobedeleted' and {inScope}
                            and not exists (select 1 from roster_seen s where s.sourced_id = r.sourced_id)
-                        returning r.sourced_id)
-                    insert into roster_gone select sourced_id from gone
-                    """)) {
-                ps.setObject(1, importId);
-                ps.setString(2, entity);
+                        returning r.sourced_id, r.status)
+                    insert into roster_gone select sourced_id from dropped where status = 'tobedeleted'
+                    """))) {
+                ps.setArray(1, c.createArrayOf("varchar", feed.coveredOrgs().toArray()));
+                ps.setString(2, feed.source());
+                ps.setString(3, feed.source());
+                ps.setObject(4, importId);
+                ps.setString(5, entity);
+                ps.setString(6, feed.source());
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Counts, for a bulk users file whose sourcedIds were recorded with {@link #seen}, the active
+     * students and staff the feed's source sends within its scope, and those the file would
+     * deactivate (no longer listed, and sent by no other source).
+     */
+    public PeopleInScope peopleInScope(RosterFeed feed) {
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement(scoped("""
+                    {scope}
+                    , people as (
+                        select st.id as student, sf.id as staff,
+                               cardinality(r.sources) = 1
+                               and not exists (select 1 from roster_seen s where s.sourced_id = r.sourced_id) as leaving
+                          from roster_record r
+                          left join student st on st.sourced_id = r.sourced_id and st.status = 'active'
+                          left join staff sf on sf.sourced_id = r.sourced_id and sf.status = 'active'
+                         where r.entity = 'users' and ?::varchar = any(r.sources) and r.status <> 'tobedeleted'
+                           and {inScope})
+                    select count(student), count(student) filter (where leaving),
+                           count(staff), count(staff) filter (where leaving)
+                      from people
+                    """))) {
+                ps.setArray(1, c.createArrayOf("varchar", feed.coveredOrgs().toArray()));
+                ps.setString(2, feed.source());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new PeopleInScope(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                }
             }
         });
     }
@@ -289,16 +376,21 @@ public class RosterRecordRepository {
 
     // ---- plumbing ----
 
+    private static String scoped(String sql) {
+        return sql.replace("{scope}", SCOPE).replace("{inScope}", IN_SCOPE);
+    }
+
     private Map<String, Existing> existing(String entity, Collection<String> ids) {
         return work(c -> {
             Map<String, Existing> found = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select sourced_id, row_hash, status from roster_record"
+            try (PreparedStatement ps = c.prepareStatement("select sourced_id, row_hash, status, sources from roster_record"
                     + " where entity = ? and sourced_id = any(?)")) {
                 ps.setString(1, entity);
                 ps.setArray(2, c.createArrayOf("varchar", ids.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1), new Existing(rs.getString(2), rs.getString(3)));
+                        found.put(rs.getString(1), new Existing(rs.getString(2), rs.getString(3),
+                                List.of((String[]) rs.getArray(4).getArray())));
                     }
                 }
             }

@@ -9,7 +9,7 @@ import org.iepservices.events.CaseloadAssignmentChanged;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
-import org.iepservices.student.api.CaseloadAssignmentResource.AssignmentRequest;
+import org.iepservices.student.service.command.AssignmentRequest;
 import org.iepservices.student.domain.CaseloadAssignment;
 import org.iepservices.student.domain.CaseloadAssignment.Source;
 import org.iepservices.student.domain.Iep;

@@ -12,11 +12,11 @@ import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
-import org.iepservices.student.api.IepDtos.ConstraintRequest;
-import org.iepservices.student.api.IepDtos.EndRequest;
-import org.iepservices.student.api.IepDtos.GoalRequest;
-import org.iepservices.student.api.IepDtos.IepRequest;
-import org.iepservices.student.api.IepDtos.MandateRequest;
+import org.iepservices.student.service.command.IepCommands.ConstraintRequest;
+import org.iepservices.student.service.command.IepCommands.EndRequest;
+import org.iepservices.student.service.command.IepCommands.GoalRequest;
+import org.iepservices.student.service.command.IepCommands.IepRequest;
+import org.iepservices.student.service.command.IepCommands.MandateRequest;
 import org.iepservices.student.domain.Delivery;
 import org.iepservices.student.domain.Discipline;
 import org.iepservices.student.domain.GoalArea;
@@ -375,7 +375,12 @@ public class IepService {
         });
     }
 
-    /** A goal kept word for word (same area and description) continues the amended version's goal. */
+    /**
+     * A goal that does not say which goal it carries on continues the amended version's goal kept
+     * word for word (same area and description); failing that, the one goal of the amended
+     * version with the same area and service when exactly one is left on each side (a goal whose
+     * wording or target was revised keeps its data history).
+     */
     private static void linkContinuedGoals(Iep iep, Iep amended) {
         Set<UUID> claimed = iep.goals.stream().map(g -> g.continuesGoalId).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(HashSet::new));
@@ -391,6 +396,21 @@ public class IepService {
                         claimed.add(o.id);
                     });
         }
+        for (IepGoal goal : iep.goals) {
+            if (goal.continuesGoalId != null) {
+                continue;
+            }
+            List<IepGoal> fresh = iep.goals.stream().filter(g -> g.continuesGoalId == null && sameKind(g, goal)).toList();
+            List<IepGoal> old = amended.goals.stream().filter(o -> !claimed.contains(o.id) && sameKind(o, goal)).toList();
+            if (fresh.size() == 1 && old.size() == 1) {
+                goal.continuesGoalId = old.get(0).id;
+                claimed.add(old.get(0).id);
+            }
+        }
+    }
+
+    private static boolean sameKind(IepGoal a, IepGoal b) {
+        return a.area == b.area && Objects.equals(a.serviceType, b.serviceType);
     }
 
     private static String blankToNull(String s) {

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.ProblemException;
-import org.iepservices.student.api.SchoolResource.SchoolRequest;
+import org.iepservices.student.service.command.SchoolRequest;
 import org.iepservices.student.domain.RosterStatus;
 import org.iepservices.student.domain.School;
 

@@ -10,7 +10,7 @@ import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
-import org.iepservices.student.api.ServiceProfileResource.ServiceProfileRequest;
+import org.iepservices.student.service.command.ServiceProfileRequest;
 import org.iepservices.student.domain.ServiceProfileRules;
 import org.iepservices.student.domain.StudentServiceProfile;
 

@@ -6,7 +6,7 @@ import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
-import org.iepservices.student.api.StaffResource.StaffRequest;
+import org.iepservices.student.service.command.StaffRequest;
 import org.iepservices.student.domain.DisciplineSource;
 import org.iepservices.student.domain.RosterStatus;
 import org.iepservices.student.domain.School;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.ProblemException;
-import org.iepservices.student.api.StudentResource.StudentRequest;
+import org.iepservices.student.service.command.StudentRequest;
 import org.iepservices.student.domain.School;
 import org.iepservices.student.domain.Student;
 

@@ -318,4 +318,56 @@ class IepApiTest {
                 .extract().jsonPath().getList("id"));
         assertEquals(3, ids.size());
     }
+
+    @Test
+    void amendedGoalsAndMandatesSayWhatTheyContinueInTheResponseAndInIepAmended() throws Exception {
+        IepFixtures f = new IepFixtures();
+        JsonPath v1 = given().contentType(ContentType.JSON).body(IepFixtures.iep("2026-09-01", "2027-08-31",
+                        List.of(IepFixtures.goal("ARTICULATION", "Produce /r/ in words", "ACQUISITION"),
+                                retellGoal()),
+                        List.of(f.speech(1, 1))))
+                .post("/api/v1/students/" + f.student + "/ieps").then().statusCode(201).extract().jsonPath();
+        String first = v1.getString("id");
+        given().contentType(ContentType.JSON).post("/api/v1/ieps/" + first + "/activate").then().statusCode(200);
+
+        // Two new speech mandates for one old one: which carries on is not obvious, so it must be said.
+        Map<String, Object> ambiguous = f.schoolYear(List.of(f.speech(1, 0), f.speech(0, 1)));
+        ambiguous.put("effectiveFrom", "2026-12-07");
+        ambiguous.put("amendmentReason", "Split the sessions");
+        given().contentType(ContentType.JSON).body(ambiguous).post("/api/v1/ieps/" + first + "/amendments")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", hasItem("mandates[0].continuesMandateId"));
+
+        // 30 -> 25 minutes (linked automatically: one speech mandate each); the articulation goal
+        // revised in its wording (same area and service: continues), the retell goal rewritten and
+        // linked explicitly.
+        Map<String, Object> speech = f.speech(1, 1);
+        speech.put("minutesPerSession", 25);
+        Map<String, Object> retell = IepFixtures.goal("EXPRESSIVE_LANGUAGE", "Retell a personal event in order",
+                "GENERALIZATION");
+        retell.put("continuesGoalId", v1.getString("goals[1].id"));
+        Map<String, Object> amendment = IepFixtures.iep("2026-09-01", "2027-08-31",
+                List.of(IepFixtures.goal("ARTICULATION", "Produce /r/ in sentences", "ACQUISITION"), retell),
+                List.of(speech));
+        amendment.put("effectiveFrom", "2026-12-07");
+        amendment.put("amendmentReason", "Minutes 30 -> 25");
+        JsonPath v2 = given().contentType(ContentType.JSON).body(amendment)
+                .post("/api/v1/ieps/" + first + "/amendments").then().statusCode(201)
+                .body("mandates[0].continuesMandateId", is(v1.getString("mandates[0].id")))
+                .body("goals[0].continuesGoalId", is(v1.getString("goals[0].id")))
+                .body("goals[1].continuesGoalId", is(v1.getString("goals[1].id")))
+                .extract().jsonPath();
+
+        try (TopicProbe probe = new TopicProbe("iep.events")) {
+            given().contentType(ContentType.JSON).post("/api/v1/ieps/" + v2.getString("id") + "/activate").then()
+                    .statusCode(200);
+            JsonNode event = probe.await(e -> e.path("type").asText().equals("IepAmended")
+                    && e.path("data").path("iepId").asText().equals(v2.getString("id")), 1, Duration.ofSeconds(20))
+                    .get(0).event().get("data");
+            assertEquals(v1.getString("mandates[0].id"), event.get("mandates").get(0).get("continuesMandateId").asText());
+            assertEquals(25, event.get("mandates").get(0).get("minutesPerSession").asInt());
+            assertEquals(v1.getString("goals[0].id"), event.get("goals").get(0).get("continuesGoalId").asText());
+            assertEquals(v1.getString("goals[1].id"), event.get("goals").get(1).get("continuesGoalId").asText());
+        }
+    }
 }

@@ -54,6 +54,7 @@ class IepRulesTest {
         iep.effectiveFrom = effectiveFrom;
         iep.amendmentReason = "Both sessions move into the classroom";
         iep.mandates.get(0).startDate = effectiveFrom;
+        iep.mandates.get(0).continuesMandateId = amended.mandates.get(0).id; // as the service links one of each
         return iep;
     }
 
@@ -256,8 +257,52 @@ class IepRulesTest {
         twice.continuesMandateId = null;
         amendment.mandates.get(0).serviceType = ServiceType.OCCUPATIONAL_THERAPY;
         amendment.mandates.get(0).providerDiscipline = Discipline.OT;
-        assertEquals(List.of("mandates[0].continuesMandateId"), fields(IepRules.checkContinuations(amendment, active)));
+        // The OT mandate cannot continue speech, and speech, a continuing service, continues nothing.
+        assertEquals(List.of("mandates[0].continuesMandateId", "mandates[1].continuesMandateId"),
+                fields(IepRules.checkContinuations(amendment, active)));
 
+        Iep original = iep(SEP, AUG);
+        original.mandates.get(0).continuesMandateId = active.mandates.get(0).id;
+        assertEquals(List.of("mandates[0].continuesMandateId"), fields(IepRules.checkContinuations(original, null)));
+    }
+
+    @Test
+    void aContinuingServiceAlwaysSaysWhichMandateItContinues() {
+        Iep active = inForce(SEP, AUG);
+        active.mandates.add(speech(active)); // two speech mandates: which one a new one continues is not obvious
+        Iep amendment = amendment(active, NOV);
+        amendment.mandates.get(0).continuesMandateId = null;
+        assertEquals(List.of("mandates[0].continuesMandateId"), fields(IepRules.checkContinuations(amendment, active)));
+        amendment.mandates.get(0).continuesMandateId = active.mandates.get(1).id;
+        assertEquals(List.of(), IepRules.checkContinuations(amendment, active));
+
+        // A service the amended version did not mandate continues nothing.
+        amendment.mandates.get(0).serviceType = ServiceType.OCCUPATIONAL_THERAPY;
+        amendment.mandates.get(0).continuesMandateId = null;
+        assertEquals(List.of(), IepRules.checkContinuations(amendment, active));
+    }
+
+    @Test
+    void aGoalIsContinuedOnce() {
+        Iep active = inForce(SEP, AUG);
+        IepGoal old = new IepGoal();
+        old.id = UUID.randomUUID();
+        old.area = GoalArea.ARTICULATION;
+        active.goals.add(old);
+        Iep amendment = amendment(active, NOV);
+        for (int i = 0; i < 2; i++) {
+            IepGoal g = new IepGoal();
+            g.id = UUID.randomUUID();
+            g.area = GoalArea.ARTICULATION;
+            g.continuesGoalId = old.id;
+            amendment.goals.add(g);
+        }
+        assertEquals(List.of("goals[1].continuesGoalId"), fields(IepRules.checkGoals(amendment, active)));
+    }
+
+    @Test
+    void anOriginalContinuesNothing() {
+        Iep active = inForce(SEP, AUG);
         Iep original = iep(SEP, AUG);
         original.mandates.get(0).continuesMandateId = active.mandates.get(0).id;
         assertEquals(List.of("mandates[0].continuesMandateId"), fields(IepRules.checkContinuations(original, null)));

@@ -16,7 +16,29 @@ public final class ImportReport {
     /** Issues kept per list; the counts stay exact beyond that. */
     public static final int MAX_LISTED_ISSUES = 1000;
 
-    public enum Outcome { APPLIED, VALIDATED }
+    /**
+     * APPLIED: written. VALIDATED: a dry run, nothing written. HELD: a bulk file would have
+     * deactivated more than the allowed share of the students or staff in its scope; nothing was
+     * written, and it applies when sent again with confirmMassDeactivation=true.
+     */
+    public enum Outcome { APPLIED, VALIDATED, HELD }
+
+    /**
+     * What a bulk users file does to the people of its scope (its source's active students and
+     * staff within the orgs it covers), and the share above which it is held.
+     */
+    public record MassDeactivation(long activeStudents, long studentsToDeactivate, long activeStaff,
+                                   long staffToDeactivate, double threshold, boolean confirmed) {
+
+        /** More than {@code threshold} of the students or of the staff would go, and at least {@code minimum} people. */
+        public boolean exceeds(long minimum) {
+            return over(studentsToDeactivate, activeStudents, minimum) || over(staffToDeactivate, activeStaff, minimum);
+        }
+
+        private boolean over(long leaving, long active, long minimum) {
+            return active > 0 && leaving >= minimum && (double) leaving / active > threshold;
+        }
+    }
 
     public static final class FileCounts {
         public ImportMode mode = ImportMode.ABSENT;
@@ -32,6 +54,12 @@ public final class ImportReport {
     public OffsetDateTime receivedAt;
     public boolean dryRun;
     public Outcome outcome;
+    /** The feed the import belongs to (the source parameter, else the caller's token subject). */
+    public String source;
+    /** The org sourcedIds the zip lists or references: the scope its bulk files replace. */
+    public List<String> coveredOrgs = new ArrayList<>();
+    /** Present when the zip has a bulk users file. */
+    public MassDeactivation massDeactivation;
     public String version;
     /** "manifest" when manifest.csv declares it, "headers" when detected from the files. */
     public String versionSource;

@@ -1,5 +1,6 @@
 package org.iepservices.student.domain.roster;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,29 @@ public record RosterReference(String column, RosterFile target, boolean rejectsR
 
     public static List<RosterReference> of(RosterFile file) {
         return ALL.getOrDefault(file, List.of());
+    }
+
+    /**
+     * The orgs a record is attached to, which decide whether a bulk file's scope covers it: an org
+     * itself, else the orgs its columns reference (a class's school, a 1.1 user's orgs...). Empty
+     * for files that name no org (academic sessions, demographics, 1.2 users without a primary org).
+     */
+    public static List<String> orgsOf(RosterRecord record) {
+        if (record.file() == RosterFile.ORGS) {
+            return List.of(record.sourcedId());
+        }
+        List<String> orgs = new ArrayList<>();
+        for (RosterReference ref : of(record.file())) {
+            if (ref.target() == RosterFile.ORGS) {
+                orgs.addAll(ref.values(record));
+            }
+        }
+        return orgs;
+    }
+
+    /** Whether records of {@code file} name their orgs (else they take the orgs of the feed that sent them). */
+    public static boolean namesOrgs(RosterFile file) {
+        return file == RosterFile.ORGS || of(file).stream().anyMatch(ref -> ref.target() == RosterFile.ORGS);
     }
 
     /** The sourcedIds this reference points at in {@code record}. */

@@ -13,6 +13,7 @@ import org.iepservices.problem.ProblemType;
 import org.iepservices.student.domain.roster.ImportMode;
 import org.iepservices.student.domain.roster.ImportReport;
 import org.iepservices.student.domain.roster.RosterFile;
+import org.iepservices.student.domain.roster.RosterFeed;
 import org.iepservices.student.domain.roster.RosterHeader;
 import org.iepservices.student.domain.roster.RosterManifest;
 import org.iepservices.student.domain.roster.RosterRecord;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.ZipEntry;
@@ -68,6 +70,17 @@ public class RosterImportService {
     private record FilePlan(RosterFile file, ImportMode mode, ZipEntry entry, RosterHeader header) {
     }
 
+    /**
+     * How to run one import.
+     *
+     * @param dryRun                  validate and count, write nothing
+     * @param source                  the feed the import belongs to
+     * @param confirmMassDeactivation apply a bulk file even when it deactivates more than the
+     *                                allowed share of its scope's students or staff
+     */
+    public record Options(boolean dryRun, String source, boolean confirmMassDeactivation) {
+    }
+
     private final ReentrantLock importing = new ReentrantLock();
     private final RosterRecordRepository records;
     private final RosterProjection projection;
@@ -75,25 +88,39 @@ public class RosterImportService {
     private final ObjectMapper mapper;
     private final ZoneId zone;
     private final Duration fileTimeout;
+    private final double massDeactivationThreshold;
+    private final long massDeactivationMinimum;
+    private final RosterZipLimits limits;
 
     RosterImportService(RosterRecordRepository records, RosterProjection projection, EntityManager em,
+                        RosterZipLimits limits,
                         ObjectMapper mapper, @ConfigProperty(name = "district.time-zone") ZoneId zone,
-                        @ConfigProperty(name = "roster.import.file-timeout", defaultValue = "1h") Duration fileTimeout) {
+                        @ConfigProperty(name = "roster.import.file-timeout", defaultValue = "1h") Duration fileTimeout,
+                        @ConfigProperty(name = "roster.import.mass-deactivation-threshold", defaultValue = "0.10")
+                        double massDeactivationThreshold,
+                        @ConfigProperty(name = "roster.import.mass-deactivation-minimum", defaultValue = "5")
+                        long massDeactivationMinimum) {
         this.records = records;
         this.projection = projection;
         this.em = em;
         this.mapper = mapper;
         this.zone = zone;
         this.fileTimeout = fileTimeout;
+        this.massDeactivationThreshold = massDeactivationThreshold;
+        this.massDeactivationMinimum = massDeactivationMinimum;
+        this.limits = limits;
     }
 
-    public ImportReport importZip(Path zipPath, boolean dryRun) {
+    public ImportReport importZip(Path zipPath, Options options) {
+        boolean dryRun = options.dryRun();
         try (ZipFile zip = open(zipPath)) {
+            limits.check(zip); // before anything else reads it: a zip bomb is refused unopened
             Map<String, ZipEntry> entries = index(zip);
             ImportReport report = new ImportReport();
             report.id = UUID.randomUUID();
             report.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
             report.dryRun = dryRun;
+            report.source = options.source();
             List<Problem.Violation> structural = new ArrayList<>();
 
             ZipEntry manifestEntry = entries.get("manifest");
@@ -164,20 +191,32 @@ public class RosterImportService {
                 throw rejected("The roster was rejected as a whole; nothing was imported.", structural);
             }
 
+            RosterFeed feed = new RosterFeed(options.source(), coveredOrgs(zip, plans));
+            report.coveredOrgs.addAll(new TreeSet<>(feed.coveredOrgs()));
             int timeout = (int) Math.min(Integer.MAX_VALUE, fileTimeout.toSeconds());
             importing.lock();
             try {
-                if (dryRun) {
+                Optional<FilePlan> bulkUsers = plans.stream()
+                        .filter(p -> p.file() == RosterFile.USERS && p.mode() == ImportMode.BULK).findFirst();
+                if (bulkUsers.isPresent()) {
+                    report.massDeactivation = QuarkusTransaction.requiringNew().timeout(timeout)
+                            .call(() -> massDeactivation(zip, bulkUsers.get(), feed, options));
+                }
+                boolean held = !dryRun && report.massDeactivation != null && !options.confirmMassDeactivation()
+                        && report.massDeactivation.exceeds(massDeactivationMinimum);
+                if (dryRun || held) {
+                    // A held import is counted like a dry run, so its report says what it would do.
                     QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeout * plans.size()));
                     try {
-                        plans.forEach(plan -> apply(zip, plan, version, report));
+                        plans.forEach(plan -> apply(zip, plan, version, feed, report));
                     } finally {
                         QuarkusTransaction.rollback();
                     }
-                    report.outcome = ImportReport.Outcome.VALIDATED;
+                    report.outcome = held ? ImportReport.Outcome.HELD : ImportReport.Outcome.VALIDATED;
                 } else {
                     for (FilePlan plan : plans) {
-                        QuarkusTransaction.requiringNew().timeout(timeout).run(() -> apply(zip, plan, version, report));
+                        QuarkusTransaction.requiringNew().timeout(timeout)
+                                .run(() -> apply(zip, plan, version, feed, report));
                     }
                     report.outcome = ImportReport.Outcome.APPLIED;
                 }
@@ -214,9 +253,8 @@ public class RosterImportService {
      * write what changed to roster_record, project it. Then, for a bulk file, deactivate what it no
      * longer lists. Runs inside the file's transaction.
      */
-    private void apply(ZipFile zip, FilePlan plan, RosterVersion version, ImportReport report) {
-        em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", IMPORT_LOCK_KEY)
-                .getSingleResult();
+    private void apply(ZipFile zip, FilePlan plan, RosterVersion version, RosterFeed feed, ImportReport report) {
+        lock();
         // The tables grow by thousands of rows per chunk inside this one transaction: a plan cached
         // while a table was empty (a sequential scan) would stay and make every later chunk slower.
         em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
@@ -236,17 +274,17 @@ public class RosterImportService {
                 List<String> values = rows.next();
                 chunk.add(new Row(rows.line(), values));
                 if (chunk.size() == CHUNK) {
-                    applyChunk(plan, reader, chunk, counts, lines, context, report);
+                    applyChunk(plan, reader, chunk, counts, lines, context, feed, report);
                     chunk.clear();
                 }
             }
-            applyChunk(plan, reader, chunk, counts, lines, context, report);
+            applyChunk(plan, reader, chunk, counts, lines, context, feed, report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         lines.clear();
         if (plan.mode() == ImportMode.BULK) {
-            counts.deactivated += records.deactivateUnseen(plan.file().entity(), report.id);
+            counts.deactivated += records.deactivateUnseen(plan.file().entity(), report.id, feed);
             ProjectionContext absent = context.withReason("no longer listed in the roster's bulk " + name);
             String after = "";
             for (List<String> gone = records.gone(after, CHUNK); !gone.isEmpty(); gone = records.gone(after, CHUNK)) {
@@ -262,7 +300,7 @@ public class RosterImportService {
     }
 
     private void applyChunk(FilePlan plan, RosterRowReader reader, List<Row> chunk, ImportReport.FileCounts counts,
-                            Map<String, Long> lines, ProjectionContext context, ImportReport report) {
+                            Map<String, Long> lines, ProjectionContext context, RosterFeed feed, ImportReport report) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -308,7 +346,7 @@ public class RosterImportService {
             issues.forEach(report::error);
         });
 
-        List<Change> changes = records.apply(file.entity(), toApply, report.id);
+        List<Change> changes = records.apply(file.entity(), toApply, report.id, feed);
         List<String> changed = new ArrayList<>();
         lines.clear();
         for (int i = 0; i < changes.size(); i++) {
@@ -332,6 +370,78 @@ public class RosterImportService {
     }
 
     private record RosterRecordRow(long line, RosterRecord record) {
+    }
+
+    private void lock() {
+        em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", IMPORT_LOCK_KEY)
+                .getSingleResult();
+    }
+
+    /**
+     * The orgs a zip covers: every org its orgs.csv lists and every org its other files reference
+     * (a class's school, a user's orgs, an enrollment's school). Its bulk files replace records of
+     * these orgs and of the orgs stored below them, nothing else. Reads only those columns.
+     */
+    private static Set<String> coveredOrgs(ZipFile zip, List<FilePlan> plans) throws IOException {
+        Set<String> orgs = new HashSet<>();
+        for (FilePlan plan : plans) {
+            List<Integer> columns = new ArrayList<>();
+            if (plan.file() == RosterFile.ORGS) {
+                columns.add(plan.header().known().get("sourcedId"));
+            }
+            for (RosterReference ref : RosterReference.of(plan.file())) {
+                if (ref.target() == RosterFile.ORGS && plan.header().known().containsKey(ref.column())) {
+                    columns.add(plan.header().known().get(ref.column()));
+                }
+            }
+            if (columns.isEmpty()) {
+                continue;
+            }
+            try (CsvRows rows = new CsvRows(zip.getInputStream(plan.entry()))) {
+                rows.next(); // the header
+                while (rows.hasNext()) {
+                    List<String> values = rows.next();
+                    for (Integer column : columns) {
+                        if (column != null && column < values.size()) {
+                            orgs.addAll(RosterRecord.splitValues(values.get(column)));
+                        }
+                    }
+                }
+            }
+        }
+        return orgs;
+    }
+
+    /**
+     * Counts what the bulk users file would deactivate in its scope, in a transaction of its own
+     * that only fills the temporary table of listed sourcedIds (dropped at commit).
+     */
+    private ImportReport.MassDeactivation massDeactivation(ZipFile zip, FilePlan users, RosterFeed feed,
+                                                           Options options) {
+        lock();
+        records.startFile();
+        Integer idColumn = users.header().known().get("sourcedId");
+        try (CsvRows rows = new CsvRows(zip.getInputStream(users.entry()))) {
+            rows.next(); // the header
+            List<String> chunk = new ArrayList<>(CHUNK);
+            while (rows.hasNext()) {
+                List<String> values = rows.next();
+                if (idColumn != null && idColumn < values.size() && !values.get(idColumn).isBlank()) {
+                    chunk.add(values.get(idColumn).trim());
+                }
+                if (chunk.size() == CHUNK) {
+                    records.seen(chunk);
+                    chunk.clear();
+                }
+            }
+            records.seen(chunk);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RosterRecordRepository.PeopleInScope people = records.peopleInScope(feed);
+        return new ImportReport.MassDeactivation(people.activeStudents(), people.unlistedStudents(),
+                people.activeStaff(), people.unlistedStaff(), massDeactivationThreshold,
+                options.confirmMassDeactivation());
     }
 
     private static RowIssue duplicateIssue(String name, long line, String sourcedId) {
@@ -381,8 +491,9 @@ public class RosterImportService {
     }
 
     private void save(ImportReport report) {
-        em.createNativeQuery("insert into roster_import (id, received_at, dry_run, version, outcome, report)"
-                        + " values (:id, :at, :dryRun, :version, :outcome, cast(:report as jsonb))")
+        em.createNativeQuery("insert into roster_import (id, received_at, dry_run, version, outcome, source, report)"
+                        + " values (:id, :at, :dryRun, :version, :outcome, :source, cast(:report as jsonb))")
+                .setParameter("source", report.source)
                 .setParameter("id", report.id)
                 .setParameter("at", report.receivedAt)
                 .setParameter("dryRun", report.dryRun)

@@ -10,6 +10,7 @@ import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
 import org.iepservices.student.domain.roster.ImportMode;
 import org.iepservices.student.domain.roster.OneRosterJson;
+import org.iepservices.student.domain.roster.RosterFeed;
 import org.iepservices.student.domain.roster.RosterFile;
 import org.iepservices.student.domain.roster.RosterHeader;
 import org.iepservices.student.domain.roster.RosterRecord;
@@ -59,7 +60,8 @@ public class RosterPushService {
     }
 
     @Transactional
-    public Result upsert(RosterFile file, String sourcedId, JsonNode body) {
+    public Result upsert(RosterFile file, String sourcedId, JsonNode body, String source) {
+        RosterFeed feed = RosterFeed.push(source);
         OneRosterJson.Read read = OneRosterJson.read(file, body).orElseThrow(() -> ProblemException.invalid("body",
                 "must be a JSON object: the " + OneRosterJson.singular(file) + ", or {\"" + OneRosterJson.singular(file)
                         + "\": {...}}"));
@@ -108,9 +110,9 @@ public class RosterPushService {
         }
 
         lock();
-        Change change = records.apply(file.entity(), List.of(record), null).get(0);
+        Change change = records.apply(file.entity(), List.of(record), null, feed).get(0);
         if (file == RosterFile.USERS && read.hasRoles()) {
-            change = replaceRoles(sourcedId, roles, change);
+            change = replaceRoles(sourcedId, roles, change, feed);
         }
         if (change != Change.UNCHANGED) {
             projection.project(file, List.of(sourcedId), context("the push API set it tobedeleted", warnings));
@@ -120,13 +122,13 @@ public class RosterPushService {
 
     /** Deactivates the record (status tobedeleted, content kept); 404 when it was never stored. */
     @Transactional
-    public Result delete(RosterFile file, String sourcedId) {
+    public Result delete(RosterFile file, String sourcedId, String source) {
         Stored stored = records.find(file.entity(), sourcedId).orElseThrow(() ->
                 ProblemException.notFound("OneRoster " + OneRosterJson.singular(file), sourcedId));
         lock();
         RosterRecord record = new RosterRecord(file, sourcedId, RosterRecord.TO_BE_DELETED,
                 OffsetDateTime.now(ZoneOffset.UTC), stored.fields(), stored.extensions());
-        Change change = records.apply(file.entity(), List.of(record), null).get(0);
+        Change change = records.apply(file.entity(), List.of(record), null, RosterFeed.push(source)).get(0);
         List<String> warnings = new ArrayList<>();
         if (change != Change.UNCHANGED) {
             projection.project(file, List.of(sourcedId), context("deleted through the roster push API", warnings));
@@ -222,8 +224,8 @@ public class RosterPushService {
      * A pushed user's roles replace the ones stored: the pushed ones are upserted, any other active
      * role of the user is deactivated.
      */
-    private Change replaceRoles(String user, List<RosterRecord> roles, Change userChange) {
-        List<Change> changes = new ArrayList<>(records.apply(RosterFile.ROLES.entity(), roles, null));
+    private Change replaceRoles(String user, List<RosterRecord> roles, Change userChange, RosterFeed feed) {
+        List<Change> changes = new ArrayList<>(records.apply(RosterFile.ROLES.entity(), roles, null, feed));
         Set<String> kept = new HashSet<>();
         roles.forEach(r -> kept.add(r.sourcedId()));
         List<RosterRecord> dropped = new ArrayList<>();
@@ -233,7 +235,7 @@ public class RosterPushService {
                         OffsetDateTime.now(ZoneOffset.UTC), role.fields(), role.extensions()));
             }
         }
-        changes.addAll(records.apply(RosterFile.ROLES.entity(), dropped, null));
+        changes.addAll(records.apply(RosterFile.ROLES.entity(), dropped, null, feed));
         if (userChange == Change.UNCHANGED && changes.stream().anyMatch(c -> c != Change.UNCHANGED)) {
             return Change.UPDATED;
         }
