@@ -75,7 +75,11 @@ public class GoalProgressService {
             }
         }
         Map<UUID, List<GoalDataPoint>> ownPoints = pointsByGoal(studentId);
-        GoalChains chains = GoalChains.of(allVersions);
+        // Chains as of asOf: a report on a past period names a goal as the versions in force then word it.
+        GoalChains chains = GoalChains.of(allVersions.stream()
+                .filter(g -> asOf == null || (ieps.containsKey(g.key.iepId())
+                        && !ieps.get(g.key.iepId()).effectiveFrom().isAfter(asOf)))
+                .toList());
 
         List<UUID> order = new ArrayList<>();
         List<ProgressGoal> current = allVersions.stream()

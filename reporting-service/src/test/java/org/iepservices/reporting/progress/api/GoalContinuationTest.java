@@ -117,5 +117,11 @@ class GoalContinuationTest {
                 .body("goals.goalId", hasItem(retellWithDetails.toString()))
                 .body("goals.goalId", not(hasItem(retell.toString())))
                 .body("goals.find { it.goalId == '" + retellWithDetails + "' }.dataPoints", is(5));
+        // A summary of September, before the amendment took effect, names the goal as that IEP words it.
+        given().queryParam("from", "2026-09-01").queryParam("to", "2026-09-30")
+                .get("/api/v1/students/" + student + "/progress-summary").then().statusCode(200)
+                .body("goals.goalId", contains(retell.toString()))
+                .body("goals[0].heading", is("Retell a story"))
+                .body("goals[0].dataPoints", is(3));
     }
 }
