@@ -9,7 +9,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** CSV answers (Accept: text/csv): RFC 4180 through commons-csv, one header line, UTF-8. */
+/**
+ * CSV answers (Accept: text/csv): RFC 4180 through commons-csv, one header line, UTF-8. Every cell
+ * goes through {@link CsvCells}, so no text from a request or an event becomes a spreadsheet formula.
+ */
 public final class Csv {
 
     public static final String MEDIA_TYPE = "text/csv";
@@ -20,9 +23,9 @@ public final class Csv {
     public static String write(List<String> header, List<List<Object>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader(header.toArray(String[]::new)).get())) {
+                .setHeader(header.stream().map(CsvCells::text).toArray(String[]::new)).get())) {
             for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(v -> v == null ? "" : v).toList());
+                printer.printRecord(row.stream().map(CsvCells::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

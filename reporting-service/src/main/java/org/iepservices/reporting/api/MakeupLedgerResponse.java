@@ -21,10 +21,11 @@ public record MakeupLedgerResponse(
     }
 
     @Schema(description = "One miss: verdict in force (OWED, NOT_OWED, REVIEW), the policy's first verdict, the "
-            + "makeups linked to it and what is outstanding (owed misses only)")
+            + "makeups linked to it, what is outstanding (owed misses only), and who recorded it: origin SYSTEM "
+            + "(session-service itself) or PERSON (recordedBy)")
     public record MissEntry(UUID missId, LocalDate date, String setting, int minutes, String reason, String verdict,
                             String policyVerdict, LocalDate decidedOn, int repaidMinutes, int outstandingMinutes,
-                            List<UUID> repaidBy, List<Makeup> makeups) {
+                            List<UUID> repaidBy, List<Makeup> makeups, String origin, UUID recordedBy) {
     }
 
     public record Makeup(UUID sessionLogId, UUID missId, LocalDate date, String setting, int minutes) {

@@ -51,6 +51,12 @@ public class MissedSession extends PanacheEntityBase {
     @Column(name = "policy_owed")
     public String policyOwed;
 
+    /** SYSTEM (session-service recorded it) or PERSON (recordedBy); null from older producers: a person. */
+    public String origin;
+
+    @Column(name = "recorded_by")
+    public UUID recordedBy;
+
     @Column(name = "event_id")
     public UUID eventId;
 

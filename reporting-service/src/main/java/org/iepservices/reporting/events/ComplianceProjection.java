@@ -35,7 +35,7 @@ public class ComplianceProjection implements Projection {
     @Override
     public List<String> tables() {
         return List.of(
-                "school", "student", "staff", "school_closure", "bell_schedule",
+                "school", "student", "staff", "school_closure", "bell_schedule", "school_calendar", "school_calendar_day",
                 "iep_version", "iep_ending", "mandate",
                 "session_series", "series_teacher", "series_occurrence", "series_cancellation",
                 "occurrence_cancellation", "occurrence_move", "effective_occurrence", "effective_occurrence_core",

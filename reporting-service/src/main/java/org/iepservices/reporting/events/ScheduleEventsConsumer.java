@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.iepservices.events.BellScheduleChanged;
+import org.iepservices.events.CalendarChanged;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.OccurrenceCancelled;
 import org.iepservices.events.OccurrenceRescheduled;
@@ -54,6 +55,7 @@ public class ScheduleEventsConsumer extends ComplianceConsumer {
             case "OccurrenceRescheduled" -> rescheduled(event, event.dataAs(OccurrenceRescheduled.TYPE, mapper));
             case "SchoolClosed" -> closed(event, event.dataAs(SchoolClosed.TYPE, mapper));
             case "BellScheduleChanged" -> bellSchedule(event, event.dataAs(BellScheduleChanged.TYPE, mapper));
+            case "CalendarChanged" -> calendar(event, event.dataAs(CalendarChanged.TYPE, mapper));
             default -> {
                 // other schedule events do not change compliance
             }
@@ -182,6 +184,51 @@ public class ScheduleEventsConsumer extends ComplianceConsumer {
             projector.markDates(rs.uuid("student_id"), List.of(rs.uuid("mandate_id")), List.of(c.date()));
             return 1;
         }, students);
+    }
+
+    /**
+     * A school's whole calendar for one school year replaces the one we have for that school and
+     * year, and only an older one. Every student of the school (or scheduled there) is recomputed:
+     * the days that carry the mandate, the holiday excuses and the occurrences on days off change.
+     */
+    private void calendar(EventEnvelope event, CalendarChanged c) {
+        if (c.schoolId() == null || c.schoolYear() == null || c.firstDay() == null || c.lastDay() == null
+                || c.lastDay().isBefore(c.firstDay())) {
+            throw new IllegalArgumentException("CalendarChanged " + event.id() + " lacks a school, a school year or "
+                    + "its first and last day");
+        }
+        int changed = sql.update("""
+                insert into school_calendar (school_id, school_year, first_day, last_day, event_time)
+                values (?, ?, ?, ?, ?)
+                on conflict (school_id, school_year) do update set first_day = excluded.first_day,
+                    last_day = excluded.last_day, event_time = excluded.event_time
+                where school_calendar.event_time <= excluded.event_time""",
+                c.schoolId(), c.schoolYear(), c.firstDay(), c.lastDay(), EventTimes.of(event));
+        if (changed == 0) {
+            return; // an older calendar than the one we have
+        }
+        sql.update("delete from school_calendar_day where school_id = ? and school_year = ?", c.schoolId(),
+                c.schoolYear());
+        Map<java.time.LocalDate, String> days = new TreeMap<>();
+        c.instructionalDays().forEach(d -> days.put(d, "INSTRUCTIONAL"));
+        c.earlyReleaseDays().forEach(d -> days.put(d.date(), "EARLY_RELEASE"));
+        // A day off wins over an instructional listing of the same date (a closure announced later).
+        c.nonInstructionalDays().forEach(d -> days.put(d.date(), d.kind() == null ? "HOLIDAY" : d.kind()));
+        sql.batch("""
+                insert into school_calendar_day (school_id, school_year, day, kind) values (?, ?, ?, ?)
+                on conflict do nothing""", days.entrySet().stream().filter(e -> e.getKey() != null)
+                .map(e -> new Object[]{c.schoolId(), c.schoolYear(), e.getKey(), e.getValue()}).toList());
+        for (UUID student : studentsOf(c.schoolId())) {
+            projector.markAllSeries(student);
+            projector.markStudent(student);
+        }
+    }
+
+    private List<UUID> studentsOf(UUID school) {
+        return sql.list("""
+                select student_id from student where school_id = ?
+                union select s.student_id from session_series s left join student st on st.student_id = s.student_id
+                where coalesce(s.school_id, st.school_id) = ?""", rs -> rs.uuid("student_id"), school, school);
     }
 
     private void bellSchedule(EventEnvelope event, BellScheduleChanged b) {

@@ -137,18 +137,21 @@ public class SessionEventsConsumer extends ComplianceConsumer {
         OffsetDateTime time = EventTimes.of(event);
         int changed = sql.update("""
                 insert into missed_session (miss_id, student_id, mandate_id, provider_id, setting, session_date,
-                    minutes, reason, owed, event_id, recorded_at, occurrence_id, policy_owed, event_time)
+                    minutes, reason, owed, event_id, recorded_at, occurrence_id, policy_owed, event_time, origin,
+                    recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?,
-                        coalesce((select owed from miss_resolution where miss_id = ?), ?), ?, ?, ?, ?, ?)
+                        coalesce((select owed from miss_resolution where miss_id = ?), ?), ?, ?, ?, ?, ?, ?, ?)
                 on conflict (miss_id) do update set student_id = excluded.student_id,
                     mandate_id = excluded.mandate_id, provider_id = excluded.provider_id,
                     setting = excluded.setting, session_date = excluded.session_date, minutes = excluded.minutes,
                     reason = excluded.reason, owed = excluded.owed, event_id = excluded.event_id,
                     recorded_at = excluded.recorded_at, occurrence_id = excluded.occurrence_id,
-                    policy_owed = excluded.policy_owed, event_time = excluded.event_time
+                    policy_owed = excluded.policy_owed, event_time = excluded.event_time,
+                    origin = excluded.origin, recorded_by = excluded.recorded_by
                 where missed_session.event_time is null or missed_session.event_time <= excluded.event_time""",
                 m.missId(), m.studentId(), m.mandateId(), m.providerId(), m.setting(), m.sessionDate(), m.minutes(),
-                m.reason(), m.missId(), m.owed(), event.id(), time, m.occurrenceId(), m.owed(), time);
+                m.reason(), m.missId(), m.owed(), event.id(), time, m.occurrenceId(), m.owed(), time, origin(m),
+                m.recordedBy());
         if (changed == 0) {
             return;
         }
@@ -162,6 +165,11 @@ public class SessionEventsConsumer extends ComplianceConsumer {
             return 1;
         }, m.missId());
         projector.markDates(m.studentId(), touched.mandates(), touched.dates());
+    }
+
+    /** SYSTEM or PERSON; older producers send none, which means a person entered the miss. */
+    private static String origin(SessionMissed m) {
+        return "SYSTEM".equalsIgnoreCase(m.origin()) ? "SYSTEM" : "PERSON";
     }
 
     private void resolved(EventEnvelope event, MissResolved r) {

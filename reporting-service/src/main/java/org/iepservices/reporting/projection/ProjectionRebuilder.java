@@ -34,6 +34,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +51,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * rows. Live consumers wait on the locks for that moment; afterwards they go on from their own
  * offsets, and the ledger makes them skip what the rebuild already applied. Records a consumer
  * cannot apply (the ones the live channel sent to the dead-letter topic) are skipped and counted.
+ *
+ * <p>Several instances share one database: a rebuild row names the instance running it
+ * ({@code owner_instance}) and holds a lease ({@code lease_until}, database time) that the owner
+ * renews every third of {@code rebuild.lease} while it runs. At most one rebuild is queued or
+ * running across instances (409). A rebuild whose lease expired lost its owner (killed, partitioned):
+ * a starting instance, or the next start request, marks it FAILED and drops its half-built copies;
+ * a rebuild with a live lease is never touched. An owner that finds its lease taken from it stops.
  */
 @ApplicationScoped
 public class ProjectionRebuilder {
@@ -60,7 +70,8 @@ public class ProjectionRebuilder {
     /** Status of one rebuild, as stored in projection_rebuild. */
     public record Status(UUID id, String status, List<String> projections, OffsetDateTime requestedAt,
                          OffsetDateTime startedAt, OffsetDateTime swappedAt, OffsetDateTime finishedAt,
-                         long eventsReplayed, long eventsSkipped, Map<String, Long> endOffsets, String error) {
+                         long eventsReplayed, long eventsSkipped, Map<String, Long> endOffsets, String error,
+                         String ownerInstance, OffsetDateTime heartbeatAt, OffsetDateTime leaseUntil) {
     }
 
     private static final ThreadLocal<Boolean> REPLAYING = ThreadLocal.withInitial(() -> false);
@@ -77,6 +88,13 @@ public class ProjectionRebuilder {
     private final ProjectionRegistry registry;
     private final ObjectMapper mapper;
     private final String bootstrapServers;
+    private final String instanceId;
+    private final Duration lease;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "projection-rebuild-lease");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "projection-rebuild");
         t.setDaemon(true);
@@ -84,26 +102,73 @@ public class ProjectionRebuilder {
     });
 
     ProjectionRebuilder(Sql sql, ProjectionRegistry registry, ObjectMapper mapper,
-                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                        @ConfigProperty(name = "reporting.instance-id") Optional<String> instanceId,
+                        @ConfigProperty(name = "rebuild.lease", defaultValue = "60s") Duration lease) {
         this.sql = sql;
         this.registry = registry;
         this.mapper = mapper;
         this.bootstrapServers = bootstrapServers;
+        // Unique per JVM unless configured (a pod name): a restarted instance never mistakes an older run for its own.
+        this.instanceId = instanceId.filter(s -> !s.isBlank())
+                .orElseGet(() -> hostName() + "/" + UUID.randomUUID());
+        this.lease = lease;
     }
 
-    /** A rebuild interrupted by a restart did not swap anything: say so and clear its half-built copies. */
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "reporting" : host;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * At startup: a rebuild that was running when its owner stopped did not swap anything. Only
+     * rebuilds whose lease expired (or that this very instance owned, when its id is configured)
+     * are failed and cleaned; another instance's rebuild with a live lease goes on untouched.
+     */
     void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            sql.update("""
-                    update projection_rebuild set status = 'FAILED', finished_at = now(),
-                        error = 'interrupted: the service stopped before the swap'
-                    where status in ('QUEUED', 'RUNNING')""");
-            sql.execute("drop schema if exists " + SCHEMA + " cascade");
+        recoverAbandoned();
+    }
+
+    /** Fails the rebuilds that lost their owner and drops their copies; the ids failed. */
+    public List<UUID> recoverAbandoned() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            sql.execute("lock table projection_rebuild in exclusive mode");
+            return failAbandoned(true);
         });
+    }
+
+    /**
+     * Within a transaction holding the table lock. At startup this instance runs nothing yet, so a
+     * rebuild it owned (a configured, stable instance id) is abandoned too; at a start request, its
+     * own live rebuild is not.
+     */
+    private List<UUID> failAbandoned(boolean atStartup) {
+        List<UUID> failed = sql.list("""
+                update projection_rebuild set status = 'FAILED', finished_at = now(),
+                    error = 'interrupted: its instance ' || coalesce(owner_instance, '?')
+                            || ' stopped renewing its lease before the swap'
+                where status in ('QUEUED', 'RUNNING')
+                  and (lease_until is null or lease_until < now() or (? and owner_instance = ?))
+                returning rebuild_id""", rs -> rs.uuid("rebuild_id"), atStartup, instanceId);
+        boolean stillRunning = sql.one("select rebuild_id from projection_rebuild where status in ('QUEUED', 'RUNNING')"
+                + " limit 1", rs -> rs.uuid("rebuild_id")).isPresent();
+        if (!stillRunning) {
+            // No live rebuild: any copies left are a dead one's (the live one's are never dropped).
+            sql.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+        if (!failed.isEmpty()) {
+            LOG.warnf("Rebuilds %s lost their instance (lease expired); marked FAILED", failed);
+        }
+        return failed;
     }
 
     void onStop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
+        heartbeats.shutdownNow();
     }
 
     /** Starts a rebuild of the named projections (all when empty); 409 while another one runs. */
@@ -118,13 +183,16 @@ public class ProjectionRebuilder {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             sql.execute("lock table projection_rebuild in exclusive mode");
+            failAbandoned(false);
             if (sql.one("select rebuild_id from projection_rebuild where status in ('QUEUED', 'RUNNING') limit 1",
                     rs -> rs.uuid("rebuild_id")).isPresent()) {
                 throw ProblemException.conflict("a rebuild is already running; see GET /api/v1/admin/rebuild");
             }
             sql.update("""
-                    insert into projection_rebuild (rebuild_id, status, projections, requested_at)
-                    values (?, 'QUEUED', ?, now())""", id, String.join(",", selected));
+                    insert into projection_rebuild (rebuild_id, status, projections, requested_at, owner_instance,
+                        heartbeat_at, lease_until)
+                    values (?, 'QUEUED', ?, now(), ?, now(), now() + ?::interval)""", id, String.join(",", selected),
+                    instanceId, leaseInterval());
         });
         executor.submit(() -> run(id, selected));
         return status(id).orElseThrow();
@@ -153,7 +221,56 @@ public class ProjectionRebuilder {
         return new Status(rs.uuid("rebuild_id"), rs.string("status"), List.of(rs.string("projections").split(",")),
                 rs.timestamp("requested_at"), rs.timestamp("started_at"), rs.timestamp("swapped_at"),
                 rs.timestamp("finished_at"), rs.longValue("events_replayed"), rs.longValue("events_skipped"),
-                offsets, rs.string("error"));
+                offsets, rs.string("error"), rs.string("owner_instance"), rs.timestamp("heartbeat_at"),
+                rs.timestamp("lease_until"));
+    }
+
+    private String leaseInterval() {
+        return lease.toMillis() + " milliseconds";
+    }
+
+    /**
+     * Renews the lease of a running rebuild; false when it is no longer this instance's (another
+     * instance found it expired and failed it): the run must stop without swapping.
+     */
+    boolean renewLease(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> sql.update("""
+                update projection_rebuild set heartbeat_at = now(), lease_until = now() + ?::interval
+                where rebuild_id = ? and owner_instance = ? and status in ('QUEUED', 'RUNNING')""",
+                leaseInterval(), id, instanceId) > 0);
+    }
+
+    private final class Lease implements AutoCloseable {
+        private final ScheduledFuture<?> renewal;
+        private volatile boolean lost;
+
+        Lease(UUID id) {
+            long every = Math.max(100, lease.toMillis() / 3);
+            renewal = heartbeats.scheduleAtFixedRate(() -> {
+                ManagedContext request = Arc.container().requestContext();
+                request.activate();
+                try {
+                    if (!renewLease(id)) {
+                        lost = true;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("Rebuild %s: lease not renewed this time: %s", id, e.getMessage());
+                } finally {
+                    request.terminate();
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        void check() {
+            if (lost) {
+                throw new IllegalStateException("the rebuild's lease was lost (another instance found it expired)");
+            }
+        }
+
+        @Override
+        public void close() {
+            renewal.cancel(false);
+        }
     }
 
     // --- the run ------------------------------------------------------------------------------
@@ -165,6 +282,7 @@ public class ProjectionRebuilder {
         final Set<String> skip = new HashSet<>();
         final AtomicLong replayed = new AtomicLong();
         final AtomicLong skipped = new AtomicLong();
+        Lease lease;
 
         Run(UUID id, List<String> names) {
             this.id = id;
@@ -186,7 +304,8 @@ public class ProjectionRebuilder {
         request.activate();
         REPLAYING.set(true);
         Run run = new Run(id, names);
-        try (KafkaConsumer<String, String> consumer = kafkaConsumer()) {
+        try (Lease lease = new Lease(id); KafkaConsumer<String, String> consumer = kafkaConsumer()) {
+            run.lease = lease;
             QuarkusTransaction.requiringNew().run(() -> sql.update(
                     "update projection_rebuild set status = 'RUNNING', started_at = now() where rebuild_id = ?", id));
             prepare(run);
@@ -206,11 +325,17 @@ public class ProjectionRebuilder {
             LOG.errorf(e, "Rebuild %s of %s failed; the live tables were kept", id, names);
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    sql.execute("drop schema if exists " + SCHEMA + " cascade");
-                    sql.update("""
+                    sql.execute("lock table projection_rebuild in exclusive mode");
+                    // Only while the rebuild is still ours: once another instance failed it for an expired
+                    // lease, the copies may already belong to the next rebuild.
+                    if (sql.update("""
                             update projection_rebuild set status = 'FAILED', finished_at = now(), error = ?,
-                                events_replayed = ?, events_skipped = ? where rebuild_id = ?""",
-                            String.valueOf(e.getMessage()), run.replayed.get(), run.skipped.get(), id);
+                                events_replayed = ?, events_skipped = ?
+                            where rebuild_id = ? and owner_instance = ? and status in ('QUEUED', 'RUNNING')""",
+                            String.valueOf(e.getMessage()), run.replayed.get(), run.skipped.get(), id,
+                            instanceId) > 0) {
+                        sql.execute("drop schema if exists " + SCHEMA + " cascade");
+                    }
                 });
             } catch (RuntimeException cleanup) {
                 LOG.error("Could not record the failed rebuild", cleanup);
@@ -263,6 +388,9 @@ public class ProjectionRebuilder {
     private void replay(Run run, KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
                         boolean inCurrentTransaction) {
         while (!reached(consumer, end)) {
+            if (run.lease != null) {
+                run.lease.check();
+            }
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             List<ConsumerRecord<String, String>> batch = new ArrayList<>();
             for (ConsumerRecord<String, String> r : records) {
@@ -382,6 +510,13 @@ public class ProjectionRebuilder {
     }
 
     private void swapUnderLocks(Run run, KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+        // Still ours, and leased for as long as this transaction may take: the row stays locked until
+        // commit, so an instance checking leases meanwhile waits and then sees a live lease.
+        if (sql.update("update projection_rebuild set heartbeat_at = now(), lease_until = now() + ?::interval"
+                + " where rebuild_id = ? and owner_instance = ? and status in ('QUEUED', 'RUNNING')",
+                (LOCK_TIMEOUT_SECONDS * 1000L + lease.toMillis()) + " milliseconds", run.id, instanceId) == 0) {
+            throw new IllegalStateException("the rebuild's lease was lost (another instance found it expired)");
+        }
         sql.execute("lock table public.consumed_event in share row exclusive mode");
         for (String table : run.tables()) {
             sql.execute("lock table public." + table + " in access exclusive mode");

@@ -5,6 +5,9 @@ import org.iepservices.events.ServiceSetting;
 import org.iepservices.reporting.config.ReportingClock;
 import org.iepservices.reporting.domain.compliance.CompliancePeriods;
 import org.iepservices.reporting.domain.compliance.ComplianceWindow;
+import org.iepservices.reporting.domain.compliance.HolidayExcuse;
+import org.iepservices.reporting.domain.compliance.HolidayPolicy;
+import org.iepservices.reporting.domain.compliance.MandateTerms;
 import org.iepservices.reporting.domain.compliance.MandateChains;
 import org.iepservices.reporting.domain.compliance.PeriodFacts;
 import org.iepservices.reporting.domain.compliance.PeriodLedger;
@@ -46,10 +49,12 @@ public class ComplianceProjector {
     private final ReportingClock clock;
     private final PendingRecomputes pending;
     private final jakarta.enterprise.inject.Instance<ScheduleResolver> resolver;
+    private final CompliancePolicies policies;
 
     ComplianceProjector(Sql sql, ReportingClock clock, PendingRecomputes pending,
-                        jakarta.enterprise.inject.Instance<ScheduleResolver> resolver) {
+                        jakarta.enterprise.inject.Instance<ScheduleResolver> resolver, CompliancePolicies policies) {
         this.sql = sql;
+        this.policies = policies;
         this.clock = clock;
         this.pending = pending;
         this.resolver = resolver;
@@ -112,7 +117,7 @@ public class ComplianceProjector {
             for (MandateChains.Chain chain : loaded.chainsOf(services)) {
                 whole.add(chain.chainId());
                 write(loaded, chain, CompliancePeriods.of(chain, chain.start(), chain.end(), clock.weekStart(),
-                        loaded.calendar));
+                        loaded.calendar, loaded.policy));
             }
             if (!w.dates.isEmpty()) {
                 for (MandateChains.Chain chain : loaded.chainsOf(w.mandates)) {
@@ -145,7 +150,7 @@ public class ComplianceProjector {
                 continue;
             }
             List<CompliancePeriods.ServicePeriod> periods = CompliancePeriods.of(chain, chain.start(), chain.end(),
-                    clock.weekStart(), services.calendar);
+                    clock.weekStart(), services.calendar, services.policy);
             write(services, chain, periods);
             periods.forEach(p -> keep.add(chain.chainId() + "/" + p.period().start()));
         }
@@ -162,7 +167,7 @@ public class ComplianceProjector {
         Map<LocalDate, CompliancePeriods.ServicePeriod> periods = new TreeMap<>();
         for (LocalDate date : dates) {
             for (CompliancePeriods.ServicePeriod p : CompliancePeriods.of(chain, date, date, clock.weekStart(),
-                    services.calendar)) {
+                    services.calendar, services.policy)) {
                 periods.put(p.period().start(), p);
             }
         }
@@ -181,7 +186,7 @@ public class ComplianceProjector {
                 continue;
             }
             List<CompliancePeriods.ServicePeriod> open = CompliancePeriods.of(chain, chain.start(), chain.end(),
-                    clock.weekStart(), services.calendar).stream()
+                    clock.weekStart(), services.calendar, services.policy).stream()
                     .filter(p -> !p.period().end().isBefore(since) && !p.period().start().isAfter(today))
                     .toList();
             write(services, chain, open);
@@ -190,16 +195,22 @@ public class ComplianceProjector {
 
     // --- loading --------------------------------------------------------------------------------
 
-    /** A student's services and school calendar, derived from the mandate, IEP and roster facts. */
+    /**
+     * A student's services, school calendar and the district's holiday policy, derived from the
+     * mandate, IEP, roster and calendar facts.
+     */
     static final class StudentServices {
         final UUID studentId;
         final List<MandateChains.Chain> chains;
         final SchoolCalendar calendar;
+        final HolidayPolicy policy;
 
-        StudentServices(UUID studentId, List<MandateChains.Chain> chains, SchoolCalendar calendar) {
+        StudentServices(UUID studentId, List<MandateChains.Chain> chains, SchoolCalendar calendar,
+                        HolidayPolicy policy) {
             this.studentId = studentId;
             this.chains = chains;
             this.calendar = calendar;
+            this.policy = policy;
         }
 
         List<MandateChains.Chain> chainsOf(Collection<UUID> mandateIds) {
@@ -225,9 +236,9 @@ public class ComplianceProjector {
         sql.list("select iep_id, ended_on from iep_ending where student_id = ?",
                 rs -> endings.put(rs.uuid("iep_id"), rs.date("ended_on")), studentId);
         StudentRow student = studentRowOf(studentId);
-        SchoolCalendar calendar = calendarOf(student == null ? null : student.schoolId);
+        UUID school = student == null ? null : student.schoolId;
         return new StudentServices(studentId, MandateChains.build(mandates, ieps, endings,
-                student == null ? null : student.deactivatedOn()), calendar);
+                student == null ? null : student.deactivatedOn()), calendarOf(school), policies.ofSchool(school));
     }
 
     /** The roster facts compliance needs of a student: school, and the day they left (null if on roster). */
@@ -248,12 +259,33 @@ public class ComplianceProjector {
                 rs -> new StudentRow(rs.uuid("school_id"), rs.date("deactivated_on")), studentId).orElse(null);
     }
 
+    /** Kinds of school_calendar_day rows that are instructional days (the rest are days off). */
+    public static final Set<String> INSTRUCTIONAL_KINDS = Set.of("INSTRUCTIONAL", "EARLY_RELEASE");
+
+    /** The school's calendar: its closures and, once CalendarChanged told them, its school years. */
     public SchoolCalendar calendarOf(UUID schoolId) {
         if (schoolId == null) {
             return SchoolCalendar.WEEKDAYS;
         }
+        Map<String, Set<LocalDate>> instructional = new HashMap<>();
+        Map<String, Map<LocalDate, String>> daysOff = new HashMap<>();
+        sql.list("select school_year, day, kind from school_calendar_day where school_id = ?", rs -> {
+            String year = rs.string("school_year");
+            String kind = rs.string("kind");
+            if (INSTRUCTIONAL_KINDS.contains(kind)) {
+                instructional.computeIfAbsent(year, k -> new HashSet<>()).add(rs.date("day"));
+            } else {
+                daysOff.computeIfAbsent(year, k -> new HashMap<>()).put(rs.date("day"), kind);
+            }
+            return 1;
+        }, schoolId);
+        List<SchoolCalendar.SchoolYear> years = sql.list(
+                "select school_year, first_day, last_day from school_calendar where school_id = ?",
+                rs -> new SchoolCalendar.SchoolYear(rs.date("first_day"), rs.date("last_day"),
+                        instructional.getOrDefault(rs.string("school_year"), Set.of()),
+                        daysOff.getOrDefault(rs.string("school_year"), Map.of())), schoolId);
         return new SchoolCalendar(new HashSet<>(sql.list("select closed_on from school_closure where school_id = ?",
-                rs -> rs.date("closed_on"), schoolId)));
+                rs -> rs.date("closed_on"), schoolId)), years);
     }
 
     private void persistChains(StudentServices services) {
@@ -282,6 +314,8 @@ public class ComplianceProjector {
         UUID student = services.studentId;
         List<UUID> ids = chain.mandateIds();
         Facts facts = facts(student, ids, from, to);
+        List<HolidayExcuse.Pattern> patterns = services.policy == HolidayPolicy.EXCUSE
+                && chain.interval() != MandateTerms.Interval.IEP_TERM ? patterns(student, ids) : List.of();
         LocalDate today = clock.today();
         UUID seriesProvider = null;
         List<Object[]> rows = new ArrayList<>();
@@ -291,7 +325,8 @@ public class ComplianceProjector {
             List<OffsetDateTime> versionTimes = p.mandateIds().stream().map(mandateTimes::get)
                     .filter(Objects::nonNull).toList();
             ComplianceWindow.Inputs inputs = PeriodLedger.inputs(p, facts.delivered, facts.misses, facts.credits,
-                    facts.occurrences, facts.knownMisses, versionTimes, today, clock.closeOf(p.period().end()));
+                    facts.occurrences, facts.knownMisses, versionTimes, today, clock.closeOf(p.period().end()),
+                    HolidayExcuse.minutes(patterns, services.calendar, p.firstCoveredDay(), p.lastCoveredDay()));
             ComplianceWindow w = ComplianceWindow.evaluate(p, inputs, today, services.calendar);
             UUID provider = p.owner().stated().providerId();
             if (provider == null) {
@@ -346,6 +381,20 @@ public class ComplianceProjector {
         }
         UPSERT = "insert into compliance_period (" + COLUMNS + ") values (" + marks
                 + ") on conflict (student_id, chain_id, period_start) do update set " + updates;
+    }
+
+    /** The weekly patterns of the student's series of these mandates, each up to its own end or cancellation. */
+    private List<HolidayExcuse.Pattern> patterns(UUID student, List<UUID> mandateIds) {
+        return sql.list("""
+                select s.setting, s.day_of_week, s.duration_minutes, s.effective_from,
+                       least(s.effective_to, c.effective_from - 1) as last_day
+                from session_series s
+                left join series_cancellation c on c.series_id = s.series_id and c.student_id = s.student_id
+                     and c.event_time >= s.state_time
+                where s.student_id = ? and s.mandate_id = any(?) and s.day_of_week is not null""",
+                rs -> new HolidayExcuse.Pattern(ServiceSetting.valueOf(rs.string("setting")),
+                        java.time.DayOfWeek.valueOf(rs.string("day_of_week")), rs.integer("duration_minutes"),
+                        rs.date("effective_from"), rs.date("last_day")), student, mandateIds);
     }
 
     /** The facts of one service between two dates (makeup credits: for the misses in that range). */

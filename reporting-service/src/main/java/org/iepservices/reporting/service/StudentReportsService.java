@@ -102,13 +102,15 @@ public class StudentReportsService {
     }
 
     private record MissRow(UUID missId, UUID mandateId, LocalDate date, String setting, int minutes, String reason,
-                           String verdict, String policyVerdict, LocalDate decidedOn, String serviceType) {
+                           String verdict, String policyVerdict, LocalDate decidedOn, String serviceType,
+                           String origin, UUID recordedBy) {
     }
 
     public MakeupLedgerResponse makeupLedger(UUID studentId, LocalDate from, LocalDate to) {
         List<MissRow> misses = sql.list("""
                 select m.miss_id, m.mandate_id, m.session_date, m.setting, m.minutes, m.reason, m.owed,
-                       coalesce(m.policy_owed, m.owed) as policy_owed, r.decided_on, md.service_type
+                       coalesce(m.policy_owed, m.owed) as policy_owed, r.decided_on, md.service_type,
+                       coalesce(m.origin, 'PERSON') as origin, m.recorded_by
                 from missed_session m
                 left join miss_resolution r on r.miss_id = m.miss_id
                 left join mandate md on md.mandate_id = m.mandate_id
@@ -116,7 +118,8 @@ public class StudentReportsService {
                 order by m.session_date, m.miss_id""",
                 rs -> new MissRow(rs.uuid("miss_id"), rs.uuid("mandate_id"), rs.date("session_date"),
                         rs.string("setting"), rs.integer("minutes"), rs.string("reason"), rs.string("owed"),
-                        rs.string("policy_owed"), rs.date("decided_on"), rs.string("service_type")),
+                        rs.string("policy_owed"), rs.date("decided_on"), rs.string("service_type"),
+                        rs.string("origin"), rs.uuid("recorded_by")),
                 studentId, from, to);
         Map<UUID, List<MakeupLedgerResponse.Makeup>> makeups = new HashMap<>();
         List<MakeupLedgerResponse.Makeup> unmatched = new ArrayList<>();
@@ -145,7 +148,8 @@ public class StudentReportsService {
             byMandate.computeIfAbsent(m.mandateId(), k -> new ArrayList<>()).add(new MakeupLedgerResponse.MissEntry(
                     m.missId(), m.date(), m.setting(), m.minutes(), m.reason(), m.verdict(), m.policyVerdict(),
                     m.decidedOn(), repaid, outstanding,
-                    linked.stream().map(MakeupLedgerResponse.Makeup::sessionLogId).distinct().toList(), linked));
+                    linked.stream().map(MakeupLedgerResponse.Makeup::sessionLogId).distinct().toList(), linked,
+                    m.origin(), m.recordedBy()));
             serviceTypes.put(m.mandateId(), m.serviceType());
         }
         List<MakeupLedgerResponse.MandateLedger> mandates = new ArrayList<>();

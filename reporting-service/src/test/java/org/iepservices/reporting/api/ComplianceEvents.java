@@ -1,6 +1,7 @@
 package org.iepservices.reporting.api;
 
 import org.iepservices.events.BellScheduleChanged;
+import org.iepservices.events.CalendarChanged;
 import org.iepservices.events.EventCatalog;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.EventType;
@@ -27,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -82,6 +84,32 @@ final class ComplianceEvents implements AutoCloseable {
                                        int minutes, LocalDate start, LocalDate end) {
         return new IepActivated.Mandate(mandate, continues, "SPEECH_LANGUAGE", "SLP", provider, pushIn + pullOut,
                 minutes, "WEEK", pushIn, pullOut, "GROUP", 3, start, end, null, null, List.of());
+    }
+
+    /** A mandate of {@code sessions} x {@code minutes} per {@code interval} (WEEK, MONTH), all in one setting. */
+    static IepActivated.Mandate speechPer(String interval, UUID mandate, UUID provider, ServiceSetting setting,
+                                          int sessions, int minutes, LocalDate start, LocalDate end) {
+        int pushIn = setting == ServiceSetting.PUSH_IN ? sessions : 0;
+        return new IepActivated.Mandate(mandate, null, "SPEECH_LANGUAGE", "SLP", provider, sessions, minutes, interval,
+                pushIn, sessions - pushIn, "GROUP", 3, start, end, null, null, List.of());
+    }
+
+    /**
+     * The school's calendar for 2026-27 as schedule-service publishes it: every weekday from
+     * {@code first} to {@code last} is instructional except the given days off (kind per day).
+     */
+    EventEnvelope calendar(UUID school, LocalDate first, LocalDate last, Map<LocalDate, String> daysOff) {
+        List<LocalDate> instructional = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY
+                    && !daysOff.containsKey(d)) {
+                instructional.add(d);
+            }
+        }
+        List<CalendarChanged.DayOff> off = daysOff.entrySet().stream()
+                .map(e -> new CalendarChanged.DayOff(e.getKey(), e.getValue(), e.getValue().toLowerCase())).toList();
+        return event(CalendarChanged.TYPE, school, new CalendarChanged(school, "2026-2027", first, last, instructional,
+                off, List.of()));
     }
 
     EventEnvelope iep(UUID iep, UUID student, UUID supersedes, LocalDate from, IepActivated.Mandate... mandates) {
@@ -158,6 +186,13 @@ final class ComplianceEvents implements AutoCloseable {
                          int minutes, String reason, String owed, UUID occurrence) {
         return event(SessionMissed.TYPE, student, new SessionMissed(miss, student, mandate, provider, setting, date,
                 minutes, reason, owed, occurrence, null));
+    }
+
+    /** A miss session-service recorded itself (origin SYSTEM). */
+    EventEnvelope missedBySystem(UUID miss, UUID student, UUID mandate, UUID provider, ServiceSetting setting,
+                                 LocalDate date, int minutes, String reason, String owed, UUID occurrence) {
+        return event(SessionMissed.TYPE, student, new SessionMissed(miss, student, mandate, provider, setting, date,
+                minutes, reason, owed, occurrence, null, "SYSTEM", null));
     }
 
     EventEnvelope resolved(UUID miss, UUID student, UUID mandate, String owed) {

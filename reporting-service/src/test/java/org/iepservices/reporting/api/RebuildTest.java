@@ -124,6 +124,43 @@ class RebuildTest {
         return students;
     }
 
+    /**
+     * A school with a calendar (two holidays on Thursday 17 and Friday 18 September) in a district
+     * of its own under EXCUSE, and a student there whose Thursday push-in falls on the holiday:
+     * mandated minutes, excused holiday sessions and the policy all go into the rebuilt numbers.
+     */
+    private UUID buildCalendar() throws Exception {
+        UUID holidayDistrict = UUID.randomUUID();
+        UUID holidaySchool = UUID.randomUUID();
+        UUID student = UUID.randomUUID();
+        UUID mandate = UUID.randomUUID();
+        events.on(LocalDate.of(2026, 8, 25));
+        events.send(events.school(holidaySchool, holidayDistrict, "Holiday School"),
+                events.student(student, holidaySchool, "Holly", "Day"),
+                events.calendar(holidaySchool, SEPT_1, JUNE_18, Map.of(LocalDate.of(2026, 9, 17), "HOLIDAY",
+                        LocalDate.of(2026, 9, 18), "HOLIDAY")),
+                events.iep(UUID.randomUUID(), student, null, LocalDate.of(2026, 8, 24),
+                        ComplianceEvents.speech(mandate, null, provider, 1, 1, 30, LocalDate.of(2026, 8, 24),
+                                JUNE_18)));
+        given().contentType("application/json").body(Map.of("holidayPolicy", "EXCUSE"))
+                .put("/api/v1/districts/" + holidayDistrict + "/compliance-policy").then().statusCode(200);
+        events.on(LocalDate.of(2026, 9, 2));
+        events.send(events.series(UUID.randomUUID(), student, mandate, provider, holidaySchool,
+                        ServiceSetting.PULL_OUT, ComplianceEvents.weekly(LocalDate.of(2026, 9, 8),
+                                LocalDate.of(2026, 9, 29), 30)),
+                events.series(UUID.randomUUID(), student, mandate, provider, holidaySchool, ServiceSetting.PUSH_IN,
+                        ComplianceEvents.weekly(LocalDate.of(2026, 9, 10), LocalDate.of(2026, 10, 1), 30)));
+        events.on(LocalDate.of(2026, 9, 15));
+        events.send(events.completed(UUID.randomUUID(), student, mandate, provider, ServiceSetting.PULL_OUT,
+                LocalDate.of(2026, 9, 15), 30, null));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .queryParam("from", "2026-09-14").queryParam("to", "2026-09-14")
+                .get("/api/v1/compliance/students/" + student).then().statusCode(200)
+                .body("mandates[0].periods[0].excused.pushIn", is(30))
+                .body("mandates[0].periods[0].status", is("ON_TRACK")));
+        return student;
+    }
+
     /** The goal-progress side of one student, at a school of its own (the district numbers above stay put). */
     private record ProgressScenario(UUID student, UUID goal, UUID teacher, UUID therapist, UUID mandate) {
     }
@@ -317,12 +354,13 @@ class RebuildTest {
 
     @Test
     void aRebuildFromTheTopicsEqualsTheLiveProjections() throws Exception {
-        List<UUID> students = buildCompliance();
+        List<UUID> students = new ArrayList<>(buildCompliance());
         ProgressScenario progress = buildProgress();
+        students.add(buildCalendar());
         ConsumerGroups.awaitCaughtUp(); // every test class's events: the tables compared must have settled
         Map<String, String> live = answers(students, progress);
         Map<String, List<String>> liveTables = tables();
-        for (String table : List.of("compliance_period", "series_teacher", "progress_goal", "progress_session",
+        for (String table : List.of("compliance_period", "series_teacher", "school_calendar", "school_calendar_day", "progress_goal", "progress_session",
                 "progress_goal_point", "progress_class", "progress_enrollment")) {
             assertFalse(liveTables.get(table).isEmpty(), table);
         }

@@ -9,8 +9,16 @@ import java.util.UUID;
 
 /**
  * Cuts a service into the periods its interval defines: calendar weeks starting on the configured
- * day, calendar months, or the IEP term. A version starting or ending inside a period is prorated
- * by the school days it covers (weekdays less closures of the student's school).
+ * day, calendar months, or the IEP term, and states each period's mandated minutes.
+ *
+ * <p>A weekly or monthly mandate is stated for a full period: its weekdays. A period gets
+ * stated × (days that carry the mandate ÷ weekdays of the period), where the days that carry it
+ * are the days covered by a version in force (the IEP term) inside the school year, and under
+ * {@link HolidayPolicy#PRORATE} only its instructional days ({@link HolidayPolicy#mandateDays}).
+ * Rounding: per setting, to the nearest whole minute, halves up (18.5 → 19), so a full period is
+ * never changed by rounding. A closure is an instructional day here: it never lowers the mandate.
+ * An IEP-term mandate is a total for its term (holidays included): it is prorated only when a
+ * later version ends it early, by instructional days.
  */
 public final class CompliancePeriods {
 
@@ -84,6 +92,12 @@ public final class CompliancePeriods {
     /** The periods of a service that overlap [from, to]. */
     public static List<ServicePeriod> of(MandateChains.Chain chain, LocalDate from, LocalDate to, DayOfWeek weekStart,
                                          SchoolCalendar calendar) {
+        return of(chain, from, to, weekStart, calendar, HolidayPolicy.PRORATE);
+    }
+
+    /** The periods of a service that overlap [from, to], mandated minutes under the district's holiday policy. */
+    public static List<ServicePeriod> of(MandateChains.Chain chain, LocalDate from, LocalDate to, DayOfWeek weekStart,
+                                         SchoolCalendar calendar, HolidayPolicy policy) {
         List<ServicePeriod> result = new ArrayList<>();
         if (!chain.inForce()) {
             return result;
@@ -93,8 +107,9 @@ public final class CompliancePeriods {
                 MandateTerms t = v.terms();
                 if (t.inForce() && new Period(t.startDate(), t.endDate()).overlaps(from, to)) {
                     Period term = new Period(t.startDate(), t.endDate());
-                    double share = share(calendar.countSchoolDays(t.startDate(), t.endDate()),
-                            calendar.countSchoolDays(t.startDate(), t.statedEndDate()));
+                    double share = t.endDate().equals(t.statedEndDate()) ? 1
+                            : share(calendar.countInstructionalDays(t.startDate(), t.endDate()),
+                            calendar.countInstructionalDays(t.startDate(), t.statedEndDate()));
                     result.add(new ServicePeriod(term, v, List.of(v.mandateId()), prorate(t.perInterval(), share),
                             t.startDate(), t.endDate()));
                 }
@@ -110,7 +125,8 @@ public final class CompliancePeriods {
             List<UUID> ids = new ArrayList<>();
             LocalDate firstCovered = null;
             LocalDate lastCovered = null;
-            int periodDays = calendar.countSchoolDays(p.start(), p.end());
+            boolean inSchoolYear = calendar.years().isEmpty();
+            int periodDays = SchoolCalendar.countWeekdays(p.start(), p.end());
             for (MandateChains.Version v : chain.versions()) {
                 MandateTerms t = v.terms();
                 LocalDate a = t.startDate().isAfter(p.start()) ? t.startDate() : p.start();
@@ -118,15 +134,17 @@ public final class CompliancePeriods {
                 if (!t.inForce() || a.isAfter(b)) {
                     continue;
                 }
-                mandated = mandated.plus(prorate(t.perInterval(), share(calendar.countSchoolDays(a, b), periodDays)));
+                mandated = mandated.plus(prorate(t.perInterval(), share(policy.mandateDays(calendar, a, b), periodDays)));
                 ids.add(v.mandateId());
+                inSchoolYear |= calendar.countSchoolYearWeekdays(a, b) > 0;
                 if (owner == null || !t.startDate().isBefore(owner.terms().startDate())) {
                     owner = v;
                 }
                 firstCovered = firstCovered == null || a.isBefore(firstCovered) ? a : firstCovered;
                 lastCovered = lastCovered == null || b.isAfter(lastCovered) ? b : lastCovered;
             }
-            if (owner != null) {
+            // A period wholly outside the school year (summer) carries no mandate: it is no period of the service.
+            if (owner != null && inSchoolYear) {
                 result.add(new ServicePeriod(p, owner, List.copyOf(ids), mandated, firstCovered, lastCovered));
             }
         }
@@ -149,6 +167,7 @@ public final class CompliancePeriods {
     }
 
     private static SettingMinutes prorate(SettingMinutes full, double share) {
+        // Math.round: nearest whole minute, halves up (README "Holiday policy").
         return new SettingMinutes((int) Math.round(full.pushIn() * share), (int) Math.round(full.pullOut() * share));
     }
 }

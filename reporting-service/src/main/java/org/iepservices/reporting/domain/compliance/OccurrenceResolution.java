@@ -41,6 +41,8 @@ public final class OccurrenceResolution {
 
     public static final String SCHOOL_CLOSED = "SCHOOL_CLOSED";
     public static final String SERIES_CANCELLED = "SERIES_CANCELLED";
+    /** The school calendar plans no instruction that day (holiday, break, professional day, summer). */
+    public static final String NON_INSTRUCTIONAL_DAY = "NON_INSTRUCTIONAL_DAY";
 
     private OccurrenceResolution() {
     }
@@ -71,6 +73,9 @@ public final class OccurrenceResolution {
                 reason = SERIES_CANCELLED;
             } else if (calendar.isClosed(date)) {
                 reason = SCHOOL_CLOSED;
+            } else if (!calendar.isInstructional(date) && (calendar.isNonInstructional(date)
+                    || !calendar.inSchoolYear(date))) {
+                reason = NON_INSTRUCTIONAL_DAY;
             }
             result.add(new Resolved(p.occurrenceId(), date, start, minutes, core, reason == null, reason));
         }

@@ -32,6 +32,21 @@ public final class PeriodLedger {
                                                  Collection<PeriodFacts.Occurrence> occurrences,
                                                  Set<UUID> knownMisses, Collection<OffsetDateTime> mandateEventTimes,
                                                  LocalDate today, Instant closeInstant) {
+        return inputs(sp, delivered, misses, credits, occurrences, knownMisses, mandateEventTimes, today, closeInstant,
+                SettingMinutes.ZERO);
+    }
+
+    /**
+     * @param holidayExcused minutes the holiday policy excuses in this period (sessions that fell on
+     *                       non-instructional days, under EXCUSE): they lower what the period requires
+     *                       like not-owed misses, and are counted in {@code excused}
+     */
+    public static ComplianceWindow.Inputs inputs(CompliancePeriods.ServicePeriod sp, Collection<PeriodFacts.Delivered> delivered,
+                                                 Collection<PeriodFacts.Miss> misses,
+                                                 Collection<PeriodFacts.MakeupCredit> credits,
+                                                 Collection<PeriodFacts.Occurrence> occurrences,
+                                                 Set<UUID> knownMisses, Collection<OffsetDateTime> mandateEventTimes,
+                                                 LocalDate today, Instant closeInstant, SettingMinutes holidayExcused) {
         CompliancePeriods.Period period = sp.period();
         Revision revision = new Revision(closeInstant);
         SettingMinutes inPeriod = SettingMinutes.ZERO;
@@ -52,7 +67,7 @@ public final class PeriodLedger {
         int owed = 0;
         int notOwed = 0;
         int review = 0;
-        SettingMinutes excused = SettingMinutes.ZERO;
+        SettingMinutes excused = holidayExcused;
         Map<UUID, PeriodFacts.Miss> missesHere = new HashMap<>();
         for (PeriodFacts.Miss m : misses) {
             if (!period.contains(m.date())) {

@@ -23,8 +23,11 @@ public record GoalProgressResponse(
         @Schema(description = "False while no IEP event naming this goal has arrived: the goal is known only from session data")
         boolean goalKnown,
         UUID iepId,
-        @Schema(description = "Whether the IEP in force lists this goal")
+        @Schema(description = "Whether the IEP in force lists this goal (or a goal it continues)")
         boolean inCurrentIep,
+        @Schema(description = "Goals of earlier IEP versions this goal continues (continuesGoalId), nearest first; "
+                + "their data points are listed here too")
+        List<UUID> continuesGoalIds,
         String area,
         String description,
         String baseline,
@@ -46,7 +49,9 @@ public record GoalProgressResponse(
     @Schema(description = "One session's data on the goal. value is the point in the goal's metric (null when the point has none, e.g. a cue level only)")
     public record Point(LocalDate date, UUID sessionLogId, ServiceSetting setting, Double value, String measure,
                         Integer correct, Integer total, Double percent, Integer count, Integer intervalsObserved,
-                        Integer intervalsWithBehavior, String cueLevel, String probeResult, String note) {
+                        Integer intervalsWithBehavior, String cueLevel, String probeResult, String note,
+                        @Schema(description = "The goal the session recorded the point for (an earlier version's "
+                                + "goal for data from before the amendment)") UUID goalId) {
     }
 
     @Schema(description = "Least-squares slope over the last `window` points; FLAT within the threshold either way")
@@ -65,7 +70,7 @@ public record GoalProgressResponse(
         List<Point> points = g.points().stream().map(p -> point(p, metric)).toList();
         var w = g.wording();
         return new GoalProgressResponse(g.studentId(), g.goalId(), g.known(), g.iep() == null ? null : g.iep().iepId(),
-                g.inCurrentIep(), w == null ? null : w.area, w == null ? null : w.description,
+                g.inCurrentIep(), g.continuesGoalIds(), w == null ? null : w.area, w == null ? null : w.description,
                 w == null ? null : w.baseline, w == null ? null : w.target, w == null ? null : w.targetPercent,
                 w == null ? null : w.measurementMethod, w == null ? null : w.skillStage,
                 w == null ? null : w.serviceType, g.iepEndDate(), metric, points.size(),
@@ -77,7 +82,7 @@ public record GoalProgressResponse(
     private static Point point(GoalDataPoint p, GoalMetric metric) {
         return new Point(p.date(), p.sessionLogId(), p.setting(), p.valueIn(metric), p.measure(), p.correct(),
                 p.total(), p.percent(), p.count(), p.intervalsObserved(), p.intervalsWithBehavior(), p.cueLevel(),
-                p.probeResult(), p.note());
+                p.probeResult(), p.note(), p.goalId());
     }
 
     private static TrendView trend(Trend t, GoalMetric metric, ProgressRules rules) {

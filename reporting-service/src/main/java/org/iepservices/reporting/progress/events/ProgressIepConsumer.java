@@ -68,12 +68,13 @@ public class ProgressIepConsumer extends BatchingConsumer {
         for (int i = 0; i < goals.size(); i++) {
             IepActivated.Goal g = goals.get(i);
             rows.add(new Object[]{iepId, g.goalId(), studentId, i, g.area(), g.description(), g.baseline(),
-                    g.target(), g.targetPercent(), g.measurementMethod(), g.skillStage(), g.serviceType(), time});
+                    g.target(), g.targetPercent(), g.measurementMethod(), g.skillStage(), g.serviceType(), time,
+                    g.continuesGoalId()});
         }
         sql.batch("""
                 insert into progress_goal (iep_id, goal_id, student_id, position, area, description, baseline, target,
-                    target_percent, measurement_method, skill_stage, service_type, event_time)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    target_percent, measurement_method, skill_stage, service_type, event_time, continues_goal_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (iep_id, goal_id) do nothing""", rows);
     }
 }

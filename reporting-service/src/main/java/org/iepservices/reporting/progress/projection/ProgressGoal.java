@@ -45,6 +45,10 @@ public class ProgressGoal extends PanacheEntityBase {
     public String serviceType;
 
     /** Time of the IEP statement that listed the goal: an older statement of the version never replaces it. */
+    /** The goal of the amended version this one continues (its data history carries on here). */
+    @Column(name = "continues_goal_id")
+    public UUID continuesGoalId;
+
     @Column(name = "event_time")
     public OffsetDateTime eventTime;
 

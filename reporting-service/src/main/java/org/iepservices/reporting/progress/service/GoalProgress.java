@@ -13,10 +13,17 @@ import java.util.UUID;
  * event naming it has arrived), its data points in date order and their evaluation.
  *
  * @param inCurrentIep whether the IEP in force (latest version effective by the reference date)
- *                     lists this goal
+ *                     lists this goal (or a goal it continues)
+ * @param continuesGoalIds the goals of earlier versions this one continues, nearest first: their
+ *                     data points are among {@code points}
  */
 public record GoalProgress(UUID studentId, UUID goalId, ProgressGoal wording, IepVersion iep, boolean inCurrentIep,
-                           List<GoalDataPoint> points, GoalEvaluation evaluation) {
+                           List<GoalDataPoint> points, GoalEvaluation evaluation, List<UUID> continuesGoalIds) {
+
+    /** This goal or one it continues. */
+    public boolean answersTo(UUID id) {
+        return goalId.equals(id) || continuesGoalIds.contains(id);
+    }
 
     public boolean known() {
         return wording != null;

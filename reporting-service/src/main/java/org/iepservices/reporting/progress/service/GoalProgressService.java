@@ -74,7 +74,12 @@ public class GoalProgressService {
                 wording.put(g.key.goalId(), g);
             }
         }
-        Map<UUID, List<GoalDataPoint>> points = pointsByGoal(studentId);
+        Map<UUID, List<GoalDataPoint>> ownPoints = pointsByGoal(studentId);
+        // Chains as of asOf: a report on a past period names a goal as the versions in force then word it.
+        GoalChains chains = GoalChains.of(allVersions.stream()
+                .filter(g -> asOf == null || (ieps.containsKey(g.key.iepId())
+                        && !ieps.get(g.key.iepId()).effectiveFrom().isAfter(asOf)))
+                .toList());
 
         List<UUID> order = new ArrayList<>();
         List<ProgressGoal> current = allVersions.stream()
@@ -87,30 +92,43 @@ public class GoalProgressService {
                 .sorted(Comparator.comparing((ProgressGoal g) -> ieps.get(g.key.iepId()), BY_EFFECTIVE.reversed())
                         .thenComparingInt(g -> g.position))
                 .forEach(g -> order.add(g.key.goalId()));
-        points.keySet().stream().filter(id -> !order.contains(id)).forEach(order::add);
+        ownPoints.keySet().stream().filter(id -> !order.contains(id)).forEach(order::add);
 
+        // A goal continued by a later version's goal is listed once, as the latest goal of its chain.
+        List<UUID> heads = order.stream().map(chains::latest).distinct().toList();
         List<GoalProgress> result = new ArrayList<>();
-        for (UUID goalId : order) {
+        for (UUID goalId : heads) {
             ProgressGoal goal = wording.get(goalId);
             IepVersion iep = goal == null ? null : ieps.get(goal.key.iepId());
-            boolean inCurrent = current.stream().anyMatch(g -> g.key.goalId().equals(goalId));
-            result.add(progress(studentId, goalId, goal, iep, inCurrent, points.getOrDefault(goalId, List.of()), asOf));
+            List<UUID> earlier = chains.continued(goalId);
+            boolean inCurrent = current.stream().anyMatch(g -> g.key.goalId().equals(goalId)
+                    || earlier.contains(g.key.goalId()));
+            List<GoalDataPoint> points = new ArrayList<>();
+            for (int i = earlier.size() - 1; i >= 0; i--) {
+                points.addAll(ownPoints.getOrDefault(earlier.get(i), List.of()));
+            }
+            points.addAll(ownPoints.getOrDefault(goalId, List.of()));
+            points.sort(Comparator.comparing(GoalDataPoint::date)); // stable: same-day points keep their order
+            result.add(progress(studentId, goalId, goal, iep, inCurrent, points, asOf, earlier));
         }
         return result;
     }
 
     public Optional<GoalProgress> goal(UUID studentId, UUID goalId) {
-        return goals(studentId, null).stream().filter(g -> g.goalId().equals(goalId)).findFirst();
+        // A goal an amendment continued answers with the goal that continues it, data of both included.
+        return goals(studentId, null).stream().filter(g -> g.answersTo(goalId)).findFirst();
     }
 
     /** Evaluates one goal as of {@code asOf} (all points when null). */
     public GoalProgress progress(UUID studentId, UUID goalId, ProgressGoal wording, IepVersion iep,
-                                 boolean inCurrentIep, List<GoalDataPoint> points, LocalDate asOf) {
+                                 boolean inCurrentIep, List<GoalDataPoint> points, LocalDate asOf,
+                                 List<UUID> continuesGoalIds) {
         List<GoalDataPoint> upTo = asOf == null ? points
                 : points.stream().filter(p -> !p.date().isAfter(asOf)).toList();
         GoalEvaluation evaluation = GoalEvaluation.of(wording == null ? null : wording.measurementMethod,
                 wording == null ? null : wording.targetPercent, iep == null ? null : iep.lastDay(), upTo, rules);
-        return new GoalProgress(studentId, goalId, wording, iep, inCurrentIep, points, evaluation);
+        return new GoalProgress(studentId, goalId, wording, iep, inCurrentIep, points, evaluation,
+                List.copyOf(continuesGoalIds));
     }
 
     /** The student's IEP versions with their early ends, by id. */
