@@ -81,18 +81,23 @@ public abstract class BatchingConsumer extends IdempotentConsumer implements Pro
             return;
         }
         Projection projection = registry.projection(projection());
+        // A transient failure (database restarting, lock timeout) is retried with backoff, the whole
+        // batch transaction again; only what still fails for another reason is taken record by record,
+        // and only a record that fails on its own (retried too) goes to the dead-letter topic.
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                batch.forEach(r -> consume(r.value()));
-                projection.flush();
-            });
+            retry.run(consumerName() + " applying a batch of " + batch.size(), () ->
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        batch.forEach(r -> consume(r.value()));
+                        projection.flush();
+                    }));
         } catch (RuntimeException batchFailed) {
             for (ConsumerRecord<String, String> r : batch) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        consume(r.value());
-                        projection.flush();
-                    });
+                    retry.run(consumerName() + " applying " + r.topic() + "-" + r.partition() + "@" + r.offset(),
+                            () -> QuarkusTransaction.requiringNew().run(() -> {
+                                consume(r.value());
+                                projection.flush();
+                            }));
                 } catch (RuntimeException e) {
                     deadLetter(r, e);
                 }
@@ -107,6 +112,7 @@ public abstract class BatchingConsumer extends IdempotentConsumer implements Pro
         RecordHeaders headers = new RecordHeaders();
         headers.add("dead-letter-reason", String.valueOf(cause.getMessage()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-topic", r.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", String.valueOf(r.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", String.valueOf(r.offset()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-consumer", consumerName().getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
