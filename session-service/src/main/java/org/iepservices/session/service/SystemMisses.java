@@ -106,12 +106,37 @@ public class SystemMisses {
                 || miss.reason != MissReason.UNDOCUMENTED) {
             return;
         }
+        withdraw(miss, "documented by session log " + sessionLogId, today);
+    }
+
+    /**
+     * An addendum corrected a signed line's attendance: a student now ABSENT from a group session
+     * missed it; one no longer ABSENT did not, so the system's STUDENT_ABSENT miss of that line is
+     * withdrawn (unless a makeup already repays it: then it stays for a person to sort out).
+     */
+    public void attendanceCorrected(SessionLog log, StudentAttendance line, boolean wasAbsent, LocalDate today) {
+        boolean absent = line.attendance == org.iepservices.session.domain.Attendance.ABSENT;
+        if (absent && !wasAbsent && log.format != org.iepservices.session.domain.SessionFormat.INDIVIDUAL) {
+            absentLine(log, line);
+        } else if (wasAbsent && !absent) {
+            MissedSession miss = MissedSession.<MissedSession>find("sessionLogId = ?1 and studentId = ?2",
+                    log.id, line.studentId).firstResult();
+            if (miss != null && miss.origin == MissOrigin.SYSTEM && !miss.withdrawn()
+                    && miss.reason == MissReason.STUDENT_ABSENT && MakeupLink.count("key.missId", miss.id) == 0) {
+                withdraw(miss, "an addendum to session log " + log.id + " records the student "
+                        + line.attendance, today);
+            }
+        }
+    }
+
+    /** Not a miss after all: kept for the record, not owed, and MissResolved tells the readers. */
+    private void withdraw(MissedSession miss, String why, LocalDate today) {
         miss.withdrawnAt = now();
-        miss.withdrawnNote = "documented by session log " + sessionLogId;
+        miss.withdrawnNote = why;
         miss.owed = OwedVerdict.NOT_OWED;
         miss.resolvedBy = "session-service";
         miss.resolvedOn = today;
-        miss.resolutionNote = "withdrawn: " + miss.withdrawnNote;
+        miss.resolutionNote = "withdrawn: " + why;
         miss.resolvedAt = miss.withdrawnAt;
         outbox.publish(MissResolved.TYPE, miss.studentId, new MissResolved(miss.id, miss.studentId, miss.mandateId,
                 OwedVerdict.NOT_OWED.name(), miss.resolvedBy, today, miss.resolutionNote));

@@ -267,6 +267,15 @@ class SystemMissesTest {
                 .body("find { it.occurrenceId == '" + occurrence + "' }.documentationStatus", is("DOCUMENTED"))
                 .body("find { it.occurrenceId == '" + occurrence + "' }.students.find { it.studentId == '" + ben.id()
                         + "' }.documentationStatus", is("MISSED"));
+
+        // Ben came after all (the provider corrects the signed log): the miss is withdrawn, not owed.
+        String missId = misses(ben, "2026-10-01").extract().path("[0].id");
+        post(world.slp(), "/api/v1/session-logs/" + log + "/addenda", Map.of("reason", "Ben arrived late",
+                "students", List.of(Map.of("studentId", ben.id().toString(), "attendance", "PARTIAL",
+                        "minutes", 20)))).statusCode(201);
+        world.admin().get("/api/v1/misses/" + missId).then().statusCode(200)
+                .body("owed", is("NOT_OWED"))
+                .body("withdrawn.note", containsString("PARTIAL"));
     }
 
     // --- d. undocumented occurrences, and the worklist -----------------------------------------------
