@@ -140,6 +140,11 @@ public class SystemMisses {
         miss.resolvedAt = miss.withdrawnAt;
         outbox.publish(MissResolved.TYPE, miss.studentId, new MissResolved(miss.id, miss.studentId, miss.mandateId,
                 OwedVerdict.NOT_OWED.name(), miss.resolvedBy, today, miss.resolutionNote));
+        // The same miss announced again with 0 minutes: a reader that sums missed minutes stops counting
+        // them next to the log's delivered minutes (the contract allows 0; the row here keeps its minutes).
+        outbox.publish(SessionMissed.TYPE, miss.studentId, new SessionMissed(miss.id, miss.studentId, miss.mandateId,
+                miss.providerId, miss.setting, miss.sessionDate, 0, miss.reason.name(), miss.owed.name(),
+                miss.occurrenceId, miss.resolutionNote, miss.origin.name(), miss.recordedBy));
     }
 
     /** Inserts the miss unless the student's part is recorded already; then perhaps sharpens that one. */
