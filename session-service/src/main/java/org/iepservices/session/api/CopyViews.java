@@ -96,10 +96,6 @@ public final class CopyViews {
                              @Schema(description = "Worklist status: DOCUMENTED, MISSED or UNDOCUMENTED once over "
                                      + "(SCHEDULED before; CANCELLED when withdrawn without a miss)")
                              DocumentationStatus documentationStatus) {
-        static Occurrence of(List<ScheduledOccurrence> rows) {
-            return of(rows, Worklist.Documentation.NONE);
-        }
-
         static Occurrence of(List<ScheduledOccurrence> rows, Worklist.Documentation documentation) {
             ScheduledOccurrence o = rows.stream().filter(r -> !r.cancelled()).findFirst().orElse(rows.get(0));
             List<OccurrenceStudent> students = rows.stream().map(r -> {
@@ -109,8 +105,8 @@ public final class CopyViews {
             }).toList();
             return new Occurrence(o.key.occurrenceId(), o.seriesId, o.providerId, o.serviceType, o.setting, o.schoolId,
                     o.classId, List.copyOf(o.teacherIds), o.activitySubject, o.room, o.date, o.startTime, o.endTime(),
-                    o.minutes, students, documentation == Worklist.Documentation.NONE ? null
-                    : DocumentationStatus.ofOccurrence(students.stream().map(OccurrenceStudent::documentationStatus).toList()));
+                    o.minutes, students,
+                    DocumentationStatus.ofOccurrence(students.stream().map(OccurrenceStudent::documentationStatus).toList()));
         }
     }
 

@@ -35,9 +35,6 @@ public class Worklist {
     /** What is known of the documentation of a set of occurrences. */
     public static final class Documentation {
 
-        /** Nothing looked up: every student SCHEDULED (views that do not show the worklist status). */
-        public static final Documentation NONE = new Documentation(null, Map.of(), Map.of());
-
         private final LocalDateTime now;
         private final Map<ScheduledOccurrence.Key, UUID> signedLogs;
         private final Map<ScheduledOccurrence.Key, UUID> misses;
@@ -50,9 +47,6 @@ public class Worklist {
         }
 
         public StudentDocumentation of(ScheduledOccurrence row) {
-            if (now == null) {
-                return new StudentDocumentation(null, null, null);
-            }
             UUID log = signedLogs.get(row.key);
             UUID miss = misses.get(row.key);
             return new StudentDocumentation(DocumentationStatus.ofStudent(over(row), miss != null, log != null,

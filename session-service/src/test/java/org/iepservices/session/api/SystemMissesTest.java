@@ -161,6 +161,10 @@ class SystemMissesTest {
         awaitMisses(ben, "2026-10-14", 1);
         misses(ben, "2026-10-14").body("[0].reason", is("SCHOOL_CLOSED")).body("[0].origin", is("SYSTEM"))
                 .body("[0].occurrenceId", is(occurrence.toString()));
+        world.admin().queryParam("from", "2026-10-14").queryParam("to", "2026-10-14")
+                .get("/api/v1/students/" + ava.id() + "/occurrences").then().statusCode(200)
+                .body("[0].documentationStatus", is("MISSED"))
+                .body("[0].students.missId", everyItem(notNullValue()));
         // The day is closed: the occurrence cannot be documented as held.
         post(world.slp(), "/api/v1/session-logs", Map.of("occurrenceId", occurrence.toString())).statusCode(422)
                 .body("violations[0].message", containsString("SCHOOL_CLOSED"));
