@@ -46,16 +46,19 @@ public class SystemMisses {
         this.policies = policies;
     }
 
-    /** The student's part in a scheduled occurrence did not take place, for {@code reason}. */
-    public void occurrenceMissed(ScheduledOccurrence o, MissReason reason, String note) {
+    /**
+     * The student's part in a scheduled occurrence did not take place, for {@code reason}; true when
+     * a miss was recorded (false: one was there already, or a log documents the part).
+     */
+    public boolean occurrenceMissed(ScheduledOccurrence o, MissReason reason, String note) {
         UUID mandateId = ContinuingMandates.inForceOn(o.mandateId, o.date);
         if (mandateId == null || o.providerId == null || o.setting == null || o.date == null || o.minutes <= 0) {
             LOG.warnf("occurrence %s of student %s lacks what a miss needs (mandate, provider, setting, date, "
                     + "minutes); no %s miss recorded", o.key.occurrenceId(), o.key.studentId(), reason);
-            return;
+            return false;
         }
         if (documentedByLog(o.key.occurrenceId(), o.key.studentId())) {
-            return; // a log says what happened; a later closure or cancellation does not undo it
+            return false; // a log says what happened; a later closure or cancellation does not undo it
         }
         MissedSession miss = new MissedSession();
         miss.studentId = o.key.studentId();
@@ -68,7 +71,7 @@ public class SystemMisses {
         miss.note = note;
         miss.occurrenceId = o.key.occurrenceId();
         miss.districtId = districtOf(o.schoolId, o.key.studentId());
-        record(miss, MissedSession.<MissedSession>find("occurrenceId = ?1 and studentId = ?2",
+        return record(miss, MissedSession.<MissedSession>find("occurrenceId = ?1 and studentId = ?2",
                 miss.occurrenceId, miss.studentId));
     }
 
@@ -148,7 +151,7 @@ public class SystemMisses {
     }
 
     /** Inserts the miss unless the student's part is recorded already; then perhaps sharpens that one. */
-    private void record(MissedSession miss, io.quarkus.hibernate.orm.panache.PanacheQuery<MissedSession> existing) {
+    private boolean record(MissedSession miss, io.quarkus.hibernate.orm.panache.PanacheQuery<MissedSession> existing) {
         miss.id = UUID.randomUUID();
         miss.origin = MissOrigin.SYSTEM;
         miss.policyVerdict = policies.policyFor(miss.districtId).verdictFor(miss.reason);
@@ -156,11 +159,11 @@ public class SystemMisses {
         miss.createdAt = now();
         if (insertIfAbsent(miss) == 1) {
             publish(miss);
-            return;
+            return true;
         }
         MissedSession there = existing.firstResult();
         if (there == null || !replaces(miss.reason, there)) {
-            return;
+            return false;
         }
         there.reason = miss.reason;
         there.circumstance = null;
@@ -174,6 +177,7 @@ public class SystemMisses {
         there.policyVerdict = miss.policyVerdict;
         there.owed = miss.owed;
         publish(there);
+        return true;
     }
 
     /** Whether a system miss for {@code reason} says more than the one recorded already. */

@@ -92,9 +92,10 @@ public class UndocumentedSweep {
             }
             ScheduledOccurrence occurrence = ScheduledOccurrence.findById(
                     new ScheduledOccurrence.Key(occurrenceId, studentId));
-            misses.occurrenceMissed(occurrence, MissReason.UNDOCUMENTED, "not documented " + days
-                    + " school days after " + date);
-            recorded++;
+            if (misses.occurrenceMissed(occurrence, MissReason.UNDOCUMENTED, "not documented " + days
+                    + " school days after " + date)) {
+                recorded++;
+            }
         }
         return recorded;
     }
