@@ -1,5 +1,8 @@
 package org.iepservices.session.api;
 
+import org.iepservices.session.domain.DocumentationStatus;
+import org.iepservices.session.service.Worklist;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.session.domain.MandateWindow;
@@ -89,13 +92,21 @@ public final class CopyViews {
     public record Occurrence(UUID occurrenceId, UUID seriesId, UUID providerId, String serviceType,
                              ServiceSetting setting, UUID schoolId, UUID classId, List<String> teacherIds,
                              String activitySubject, String room, LocalDate date, LocalTime startTime,
-                             LocalTime endTime, int minutes, List<OccurrenceStudent> students) {
-        static Occurrence of(List<ScheduledOccurrence> rows) {
+                             LocalTime endTime, int minutes, List<OccurrenceStudent> students,
+                             @Schema(description = "Worklist status: DOCUMENTED, MISSED or UNDOCUMENTED once over "
+                                     + "(SCHEDULED before; CANCELLED when withdrawn without a miss)")
+                             DocumentationStatus documentationStatus) {
+        static Occurrence of(List<ScheduledOccurrence> rows, Worklist.Documentation documentation) {
             ScheduledOccurrence o = rows.stream().filter(r -> !r.cancelled()).findFirst().orElse(rows.get(0));
+            List<OccurrenceStudent> students = rows.stream().map(r -> {
+                Worklist.StudentDocumentation d = documentation.of(r);
+                return new OccurrenceStudent(r.key.studentId(), r.mandateId, r.status, r.cancelReason, r.cancelNote,
+                        d.status(), d.sessionLogId(), d.missId());
+            }).toList();
             return new Occurrence(o.key.occurrenceId(), o.seriesId, o.providerId, o.serviceType, o.setting, o.schoolId,
                     o.classId, List.copyOf(o.teacherIds), o.activitySubject, o.room, o.date, o.startTime, o.endTime(),
-                    o.minutes, rows.stream().map(r -> new OccurrenceStudent(r.key.studentId(), r.mandateId, r.status,
-                            r.cancelReason, r.cancelNote)).toList());
+                    o.minutes, students,
+                    DocumentationStatus.ofOccurrence(students.stream().map(OccurrenceStudent::documentationStatus).toList()));
         }
     }
 
@@ -107,6 +118,10 @@ public final class CopyViews {
 
     public record OccurrenceStudent(UUID studentId, UUID mandateId,
                                     @Schema(description = "SCHEDULED or CANCELLED") String status,
-                                    String cancelReason, String cancelNote) {
+                                    String cancelReason, String cancelNote,
+                                    @Schema(description = "DOCUMENTED, MISSED, UNDOCUMENTED, SCHEDULED or CANCELLED")
+                                    DocumentationStatus documentationStatus,
+                                    @Schema(description = "The signed log documenting the student's part") UUID sessionLogId,
+                                    @Schema(description = "The miss recorded for the student's part") UUID missId) {
     }
 }

@@ -44,13 +44,19 @@ public class MakeupPolicyResource {
                     + "\"PROVIDER_ABSENT\":\"OWED\",\"PROVIDER_REASSIGNED\":\"OWED\",\"SCHOOL_CLOSED\":\"NOT_OWED\","
                     + "\"SCHEDULING_ERROR\":\"OWED\",\"OTHER\":\"REVIEW\"}")
             Map<MissReason, OwedVerdict> verdicts,
+            @Schema(description = "School days an occurrence may stay undocumented before the system records it "
+                    + "missed (reason UNDOCUMENTED); 1-60, left out: the service default (5)", example = "5")
+            Integer undocumentedAfterSchoolDays,
             @Size(max = 200) String updatedBy) {
     }
 
     public record PolicyResponse(UUID districtId,
                                  @Schema(description = "True while the district has not set its own policy")
                                  boolean isDefault,
-                                 Map<MissReason, OwedVerdict> verdicts, String updatedBy, OffsetDateTime updatedAt) {
+                                 Map<MissReason, OwedVerdict> verdicts,
+                                 @Schema(description = "School days before an undocumented occurrence is recorded missed")
+                                 int undocumentedAfterSchoolDays,
+                                 String updatedBy, OffsetDateTime updatedAt) {
     }
 
     private final MakeupPolicyService policies;
@@ -65,14 +71,15 @@ public class MakeupPolicyResource {
     @Operation(summary = "A district's makeup policy",
             description = "Each miss reason with its verdict. A district that has not set one gets the default: "
                     + "provider absence, provider reassignment and scheduling errors owed; student absence and "
-                    + "school closure not owed; student unavailable and other to IEP-team review. Readable by "
+                    + "school closure not owed; student unavailable, school event, other and undocumented occurrences "
+                    + "to IEP-team review; an occurrence undocumented 5 school days later is recorded missed. Readable by "
                     + "providers and admins: it is district policy, not a student record.")
     @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public Response get(@PathParam("districtId") UUID districtId) {
         Optional<DistrictMakeupPolicy> own = policies.find(districtId);
         if (own.isEmpty()) {
-            return Response.ok(new PolicyResponse(districtId, true, MakeupPolicy.districtDefault().verdicts(), null,
-                    null)).build();
+            return Response.ok(new PolicyResponse(districtId, true, MakeupPolicy.districtDefault().verdicts(),
+                    policies.undocumentedAfterSchoolDays(null), null, null)).build();
         }
         return response(own.get());
     }
@@ -94,11 +101,13 @@ public class MakeupPolicyResource {
         if (own != null && !own.equals(districtId)) {
             throw new ForbiddenException("A district admin sets the makeup policy of their own district only");
         }
-        return response(policies.put(districtId, request.verdicts(), request.updatedBy(), IfMatch.version(ifMatch)));
+        return response(policies.put(districtId, request.verdicts(), request.undocumentedAfterSchoolDays(),
+                request.updatedBy(), IfMatch.version(ifMatch)));
     }
 
-    private static Response response(DistrictMakeupPolicy policy) {
-        return Response.ok(new PolicyResponse(policy.districtId, false, policy.policy().verdicts(), policy.updatedBy,
+    private Response response(DistrictMakeupPolicy policy) {
+        return Response.ok(new PolicyResponse(policy.districtId, false, policy.policy().verdicts(),
+                policies.undocumentedAfterSchoolDays(policy.districtId), policy.updatedBy,
                 policy.updatedAt)).tag(Long.toString(policy.version)).build();
     }
 }

@@ -24,6 +24,7 @@ import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.rest.Paging;
+import org.iepservices.session.domain.MissOrigin;
 import org.iepservices.session.domain.MissReason;
 import org.iepservices.session.domain.MissedSession;
 import org.iepservices.session.domain.OwedVerdict;
@@ -72,13 +73,14 @@ public class MissResource {
     @GET
     @Operation(summary = "List missed sessions",
             description = "Filtered by student, provider, district, verdict (e.g. owed=REVIEW: the IEP team's "
-                    + "queue), reason and date range; oldest first. Paged with limit/offset, X-Total-Count and Link. "
+                    + "queue), reason, origin (SYSTEM or PERSON) and date range; oldest first. Paged with limit/offset, X-Total-Count and Link. "
                     + "Only misses the caller may see are listed and counted: students of their caseload, schools or "
                     + "district, and a provider's own.")
     @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public Response list(@QueryParam("studentId") UUID studentId, @QueryParam("providerId") UUID providerId,
                          @QueryParam("districtId") UUID districtId, @QueryParam("owed") OwedVerdict owed,
                          @QueryParam("reason") MissReason reason,
+                         @QueryParam("origin") MissOrigin origin,
                          @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
@@ -93,6 +95,7 @@ public class MissResource {
         filter(where, params, "districtId", "district", districtId);
         filter(where, params, "owed", "owed", owed);
         filter(where, params, "reason", "reason", reason);
+        filter(where, params, "origin", "origin", origin);
         if (from != null) {
             where.append(" and sessionDate >= :from");
             params.and("from", from);

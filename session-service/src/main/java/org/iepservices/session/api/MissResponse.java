@@ -3,6 +3,7 @@ package org.iepservices.session.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.session.domain.MissCircumstance;
+import org.iepservices.session.domain.MissOrigin;
 import org.iepservices.session.domain.MissReason;
 import org.iepservices.session.domain.MissedSession;
 import org.iepservices.session.domain.OwedVerdict;
@@ -21,7 +22,20 @@ public record MissResponse(UUID id, UUID studentId, UUID mandateId, UUID provide
                            @Schema(description = "Whose policy decided; null: the default policy (district unknown)")
                            UUID districtId,
                            Resolution resolution,
-                           OffsetDateTime recordedAt) {
+                           OffsetDateTime recordedAt,
+                           @Schema(description = "SYSTEM (recorded by the service: closure, cancellation, ABSENT line "
+                                   + "of a signed group log, undocumented occurrence) or PERSON")
+                           MissOrigin origin,
+                           @Schema(description = "Staff id of the person who entered it")
+                           UUID recordedBy,
+                           @Schema(description = "The signed log whose ABSENT line this miss is")
+                           UUID sessionLogId,
+                           @Schema(description = "Set when an UNDOCUMENTED miss was withdrawn because the occurrence "
+                                   + "was documented after all; a withdrawn miss is not owed")
+                           Withdrawal withdrawn) {
+
+    public record Withdrawal(OffsetDateTime at, String note) {
+    }
 
     /** The IEP team's decision on a miss the policy sent to REVIEW. */
     public record Resolution(OwedVerdict owed, String decidedBy, LocalDate decidedOn, String note,
@@ -33,6 +47,7 @@ public record MissResponse(UUID id, UUID studentId, UUID mandateId, UUID provide
                 m.minutes, m.reason, m.circumstance, m.note, m.owed, m.policyVerdict, m.districtId,
                 m.resolvedBy == null ? null : new Resolution(m.owed, m.resolvedBy, m.resolvedOn, m.resolutionNote,
                         m.resolvedAt),
-                m.createdAt);
+                m.createdAt, m.origin, m.recordedBy, m.sessionLogId,
+                m.withdrawnAt == null ? null : new Withdrawal(m.withdrawnAt, m.withdrawnNote));
     }
 }

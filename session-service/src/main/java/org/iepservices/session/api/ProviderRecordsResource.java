@@ -7,7 +7,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.iepservices.rest.Paging;
+import org.iepservices.session.domain.DocumentationStatus;
+import org.iepservices.session.service.Worklist;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,8 +45,11 @@ public class ProviderRecordsResource {
     private final CallerAccess access;
     private final AccessAudit audit;
 
+    private final Worklist worklist;
+
     ProviderRecordsResource(@ConfigProperty(name = "district.time-zone") String districtZone, CallerAccess access,
-                            AccessAudit audit) {
+                            AccessAudit audit, Worklist worklist) {
+        this.worklist = worklist;
         this.districtZone = ZoneId.of(districtZone);
         this.access = access;
         this.audit = audit;
@@ -56,31 +68,68 @@ public class ProviderRecordsResource {
 
     @GET
     @Path("/providers/{providerId}/occurrences")
-    @Operation(summary = "A provider's scheduled occurrences",
+    @Operation(summary = "A provider's scheduled occurrences: the worklist",
             description = "What the provider has scheduled in a date range (default: today), each occurrence with "
-                    + "its students: the list a provider documents from. Only the students the caller may see are "
-                    + "listed, and only occurrences with at least one of them.")
+                    + "its students and its documentationStatus: DOCUMENTED (a signed log), MISSED (a miss, by a "
+                    + "person or the system) or UNDOCUMENTED once over, SCHEDULED before (CANCELLED: withdrawn "
+                    + "without a miss). status=UNDOCUMENTED gives the provider's worklist. Oldest first, paged with "
+                    + "limit/offset, X-Total-Count and Link. Only the students the caller may see are listed, and "
+                    + "only occurrences with at least one of them.")
     @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
-    public List<CopyViews.Occurrence> occurrences(@PathParam("providerId") UUID providerId,
-                                                  @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+    public Response occurrences(@PathParam("providerId") UUID providerId,
+                                @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                @QueryParam("status") DocumentationStatus status,
+                                @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+                                @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                @Context UriInfo uri) {
+        return occurrencePage("providerId = :owner", providerId, "provider-schedule", from, to, status, limit,
+                offset, uri);
+    }
+
+    @GET
+    @Path("/schools/{schoolId}/occurrences")
+    @Operation(summary = "A school's scheduled occurrences: the admins' worklist",
+            description = "Every provider's occurrences at the school in a date range (default: today), with the "
+                    + "same documentationStatus and status filter as a provider's (status=UNDOCUMENTED: what is "
+                    + "still to be documented at the school). Paged with limit/offset and X-Total-Count. School "
+                    + "admins see their schools' students, district admins their district's.")
+    @RolesAllowed({Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
+    public Response schoolOccurrences(@PathParam("schoolId") UUID schoolId,
+                                      @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                      @QueryParam("status") DocumentationStatus status,
+                                      @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+                                      @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                      @Context UriInfo uri) {
+        return occurrencePage("schoolId = :owner", schoolId, "school-schedule", from, to, status, limit, offset,
+                uri);
+    }
+
+    private Response occurrencePage(String owner, UUID ownerId, String auditResource, LocalDate from, LocalDate to,
+                                    DocumentationStatus status, int limit, int offset, UriInfo uri) {
         LocalDate start = from != null ? from : LocalDate.now(districtZone);
         LocalDate end = to != null ? to : start;
         if (end.isBefore(start)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
         List<ScheduledOccurrence> rows = ScheduledOccurrence.list(
-                "providerId = :provider and date >= :from and date <= :to and "
+                owner + " and date >= :from and date <= :to and "
                         + access.students().condition("key.studentId")
                         + " order by date, startTime, key.occurrenceId, key.studentId",
-                access.students().bind(Parameters.with("provider", providerId).and("from", start).and("to", end)));
+                access.students().bind(Parameters.with("owner", ownerId).and("from", start).and("to", end)));
         Map<UUID, List<ScheduledOccurrence>> byOccurrence = new LinkedHashMap<>();
         rows.forEach(r -> byOccurrence.computeIfAbsent(r.key.occurrenceId(), id -> new java.util.ArrayList<>()).add(r));
-        List<CopyViews.Occurrence> occurrences = byOccurrence.values().stream().map(CopyViews.Occurrence::of).toList();
-        List<UUID> students = CopyViews.studentsOf(occurrences);
+        Worklist.Documentation documentation = worklist.of(byOccurrence.keySet());
+        List<CopyViews.Occurrence> occurrences = byOccurrence.values().stream()
+                .map(r -> CopyViews.Occurrence.of(r, documentation))
+                .filter(o -> status == null || o.documentationStatus() == status)
+                .toList();
+        List<CopyViews.Occurrence> page = occurrences.subList(Math.min(offset, occurrences.size()),
+                Math.min(offset + limit, occurrences.size()));
+        List<UUID> students = CopyViews.studentsOf(page);
         if (!students.isEmpty()) {
-            audit.read("provider-schedule", providerId, students);
+            audit.read(auditResource, ownerId, students);
         }
-        return occurrences;
+        return Paging.page(page, occurrences.size(), limit, offset, uri);
     }
 
     @GET
@@ -97,7 +146,7 @@ public class ProviderRecordsResource {
         if (rows.isEmpty()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "Occurrence " + occurrenceId + " has not been received from schedule.events (yet), or is not yours to see");
         }
-        CopyViews.Occurrence occurrence = CopyViews.Occurrence.of(rows);
+        CopyViews.Occurrence occurrence = CopyViews.Occurrence.of(rows, worklist.of(List.of(occurrenceId)));
         audit.read("occurrence", occurrenceId, CopyViews.studentsOf(List.of(occurrence)));
         return occurrence;
     }

@@ -43,8 +43,11 @@ public class StudentRecordsResource {
     private final CallerAccess access;
     private final AccessAudit audit;
 
+    private final org.iepservices.session.service.Worklist worklist;
+
     StudentRecordsResource(@ConfigProperty(name = "district.time-zone") String districtZone, CallerAccess access,
-                           AccessAudit audit) {
+                           AccessAudit audit, org.iepservices.session.service.Worklist worklist) {
+        this.worklist = worklist;
         this.districtZone = ZoneId.of(districtZone);
         this.access = access;
         this.audit = audit;
@@ -139,7 +142,8 @@ public class StudentRecordsResource {
     @Path("/occurrences")
     @Operation(summary = "The student's scheduled occurrences",
             description = "From schedule.events, in a date range (default: today), cancelled ones included with "
-                    + "their reason. Each occurrence lists only the students the caller may see (a group's other "
+                    + "their reason, and its documentationStatus (DOCUMENTED, MISSED, UNDOCUMENTED, SCHEDULED; see the "
+                    + "provider's worklist). Each occurrence lists only the students the caller may see (a group's other "
                     + "members may be another school's or another provider's).")
     @RolesAllowed({Role.PROVIDER_NAME, Role.SCHOOL_ADMIN_NAME, Role.DISTRICT_ADMIN_NAME})
     public List<CopyViews.Occurrence> occurrences(@PathParam("studentId") UUID studentId,
@@ -152,10 +156,11 @@ public class StudentRecordsResource {
         }
         List<ScheduledOccurrence> own = ScheduledOccurrence.list(
                 "key.studentId = ?1 and date >= ?2 and date <= ?3 order by date, startTime", studentId, start, end);
+        var documentation = worklist.of(own.stream().map(o -> o.key.occurrenceId()).distinct().toList());
         List<CopyViews.Occurrence> occurrences = own.stream().map(o -> CopyViews.Occurrence.of(
                 ScheduledOccurrence.list("key.occurrenceId = :occurrence and "
                                 + access.students().condition("key.studentId") + " order by key.studentId",
-                        access.students().bind(Parameters.with("occurrence", o.key.occurrenceId())))))
+                        access.students().bind(Parameters.with("occurrence", o.key.occurrenceId()))), documentation))
                 .toList();
         audit.read("student-schedule", studentId, CopyViews.studentsOf(occurrences));
         return occurrences;

@@ -37,6 +37,10 @@ public class DistrictMakeupPolicy extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Map<MissReason, OwedVerdict> verdicts = new EnumMap<>(MissReason.class);
 
+    /** School days an occurrence may stay undocumented before the sweep records it missed; null = the default. */
+    @Column(name = "undocumented_after_school_days")
+    public Integer undocumentedAfterSchoolDays;
+
     @Column(name = "updated_by")
     public String updatedBy;
 

@@ -16,22 +16,32 @@ public final class MakeupPolicy {
         EnumMap<MissReason, OwedVerdict> copy = new EnumMap<>(MissReason.class);
         copy.putAll(verdicts);
         for (MissReason reason : MissReason.values()) {
-            if (!copy.containsKey(reason)) {
+            if (!copy.containsKey(reason) && reason.optionalInPolicy()) {
+                copy.put(reason, DEFAULTS.get(reason));
+            } else if (!copy.containsKey(reason)) {
                 throw new IllegalArgumentException("the policy must decide reason " + reason);
             }
         }
         this.verdicts = copy;
     }
 
+    /**
+     * A school event and an occurrence nobody documented go to review: the first depends on what
+     * the event was, the second on what actually happened, which only a person can tell.
+     */
+    private static final Map<MissReason, OwedVerdict> DEFAULTS = Map.of(
+            MissReason.PROVIDER_ABSENT, OwedVerdict.OWED,
+            MissReason.PROVIDER_REASSIGNED, OwedVerdict.OWED,
+            MissReason.SCHEDULING_ERROR, OwedVerdict.OWED,
+            MissReason.STUDENT_ABSENT, OwedVerdict.NOT_OWED,
+            MissReason.SCHOOL_CLOSED, OwedVerdict.NOT_OWED,
+            MissReason.STUDENT_UNAVAILABLE, OwedVerdict.REVIEW,
+            MissReason.OTHER, OwedVerdict.REVIEW,
+            MissReason.SCHOOL_EVENT, OwedVerdict.REVIEW,
+            MissReason.UNDOCUMENTED, OwedVerdict.REVIEW);
+
     public static MakeupPolicy districtDefault() {
-        return new MakeupPolicy(Map.of(
-                MissReason.PROVIDER_ABSENT, OwedVerdict.OWED,
-                MissReason.PROVIDER_REASSIGNED, OwedVerdict.OWED,
-                MissReason.SCHEDULING_ERROR, OwedVerdict.OWED,
-                MissReason.STUDENT_ABSENT, OwedVerdict.NOT_OWED,
-                MissReason.SCHOOL_CLOSED, OwedVerdict.NOT_OWED,
-                MissReason.STUDENT_UNAVAILABLE, OwedVerdict.REVIEW,
-                MissReason.OTHER, OwedVerdict.REVIEW));
+        return new MakeupPolicy(DEFAULTS);
     }
 
     public OwedVerdict verdictFor(MissReason reason) {

@@ -77,4 +77,27 @@ public class MissedSession extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** SYSTEM: recorded by session-service from what it knows; PERSON: entered by {@link #recordedBy}. */
+    @Enumerated(EnumType.STRING)
+    public MissOrigin origin = MissOrigin.PERSON;
+
+    /** The staff member who entered it (null for SYSTEM, or a token without a staff id). */
+    @Column(name = "recorded_by")
+    public UUID recordedBy;
+
+    /** The signed log whose ABSENT line this miss is. */
+    @Column(name = "session_log_id")
+    public UUID sessionLogId;
+
+    /** An UNDOCUMENTED miss is withdrawn when the occurrence is documented after all. */
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+
+    @Column(name = "withdrawn_note")
+    public String withdrawnNote;
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
 }

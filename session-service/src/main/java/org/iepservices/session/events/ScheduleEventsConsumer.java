@@ -4,7 +4,14 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iepservices.backbone.inbox.IdempotentConsumer;
+import jakarta.inject.Inject;
+import org.iepservices.events.CalendarChanged;
 import org.iepservices.events.EventEnvelope;
+import org.iepservices.events.SchoolClosed;
+import org.iepservices.session.domain.CancellationMiss;
+import org.iepservices.session.domain.MissReason;
+import org.iepservices.session.service.SchoolCalendars;
+import org.iepservices.session.service.SystemMisses;
 import org.iepservices.events.OccurrenceCancelled;
 import org.iepservices.events.OccurrenceRescheduled;
 import org.iepservices.events.SessionSeriesCancelled;
@@ -23,10 +30,18 @@ import java.util.UUID;
  * provider can document "the 10:00 push-in in Room 12" by its occurrence id. A series event carries
  * the full state and replaces the scheduled occurrences of that series and student; cancelled ones
  * stay as CANCELLED. An occurrence event about an occurrence not seen yet creates the row with what
- * it says, so nothing is lost whatever the order.
+ * it says, so nothing is lost whatever the order. Closures (SchoolClosed) and cancelled occurrences
+ * become misses of the students concerned (origin SYSTEM); school calendars (CalendarChanged) and
+ * closures are kept to count school days.
  */
 @ApplicationScoped
 public class ScheduleEventsConsumer extends IdempotentConsumer {
+
+    @Inject
+    SystemMisses misses;
+
+    @Inject
+    SchoolCalendars calendars;
 
     @Incoming("schedule-events")
     @Blocking // ordered: one student's schedule events are applied in partition order
@@ -54,6 +69,15 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
             cancelled(event.dataAs(OccurrenceCancelled.TYPE, mapper), at);
         } else if (OccurrenceRescheduled.TYPE.name().equals(event.type())) {
             rescheduled(event.dataAs(OccurrenceRescheduled.TYPE, mapper), at);
+        } else if (SchoolClosed.TYPE.name().equals(event.type())) {
+            closed(event.dataAs(SchoolClosed.TYPE, mapper), at);
+        } else if (CalendarChanged.TYPE.name().equals(event.type())) {
+            CalendarChanged calendar = event.dataAs(CalendarChanged.TYPE, mapper);
+            Copies.require(calendar.schoolId(), "schoolId");
+            Copies.require(calendar.schoolYear(), "schoolYear");
+            Copies.require(calendar.firstDay(), "firstDay");
+            Copies.require(calendar.lastDay(), "lastDay");
+            calendars.calendarChanged(calendar, at);
         }
     }
 
@@ -92,6 +116,9 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
             row.cancelNote = null;
             row.updatedAt = at;
             row.persist();
+            if (calendars.isClosed(row.schoolId, row.date)) {
+                closedDay(row, at); // the closure arrived before this occurrence
+            }
         }
         // The full state replaces what was known: scheduled occurrences no longer listed are gone.
         List<ScheduledOccurrence> known = ScheduledOccurrence.list("seriesId = ?1 and key.studentId = ?2 and status = ?3",
@@ -144,6 +171,34 @@ public class ScheduleEventsConsumer extends IdempotentConsumer {
         row.cancelNote = c.note();
         row.updatedAt = at;
         row.persist();
+        CancellationMiss.reasonOf(c.reason()).ifPresent(reason ->
+                misses.occurrenceMissed(row, reason, CancellationMiss.note(c.reason(), c.note())));
+    }
+
+    /**
+     * A closure: every occurrence of that school on that day is cancelled for each of its students and
+     * becomes a SCHOOL_CLOSED miss. The closure is kept, so occurrences arriving later for that day are
+     * treated the same way.
+     */
+    private void closed(SchoolClosed c, OffsetDateTime at) {
+        Copies.require(c.schoolId(), "schoolId");
+        Copies.require(c.date(), "date");
+        calendars.closed(c.schoolId(), c.date(), c.reason());
+        List<ScheduledOccurrence> rows = ScheduledOccurrence.list(
+                "schoolId = ?1 and date = ?2 and (status = ?3 or cancelReason = ?4)", c.schoolId(), c.date(),
+                ScheduledOccurrence.SCHEDULED, CancellationMiss.SCHOOL_CLOSED);
+        for (ScheduledOccurrence row : rows) {
+            closedDay(row, at);
+        }
+    }
+
+    private void closedDay(ScheduledOccurrence row, OffsetDateTime at) {
+        if (!row.cancelled()) {
+            row.status = ScheduledOccurrence.CANCELLED;
+            row.cancelReason = CancellationMiss.SCHOOL_CLOSED;
+            row.updatedAt = row.updatedAt == null || row.updatedAt.isBefore(at) ? at : row.updatedAt;
+        }
+        misses.occurrenceMissed(row, MissReason.SCHOOL_CLOSED, "school closed on " + row.date);
     }
 
     private void rescheduled(OccurrenceRescheduled r, OffsetDateTime at) {

@@ -22,6 +22,7 @@ import org.iepservices.session.domain.SessionLog;
 import org.iepservices.session.domain.StudentAttendance;
 import org.iepservices.session.domain.copy.KnownStaff;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,8 +49,15 @@ public class AddendumService {
     private final CallerAccess access;
     private final AccessAudit audit;
 
+    private final SystemMisses systemMisses;
+    private final java.time.ZoneId districtZone;
+
     AddendumService(SessionLogService logs, MakeupService makeups, ReferenceChecks references, Outbox outbox,
-                    ObjectMapper mapper, CallerAccess access, AccessAudit audit) {
+                    ObjectMapper mapper, CallerAccess access, AccessAudit audit, SystemMisses systemMisses,
+                    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "district.time-zone")
+                    String districtZone) {
+        this.systemMisses = systemMisses;
+        this.districtZone = java.time.ZoneId.of(districtZone);
         this.logs = logs;
         this.makeups = makeups;
         this.references = references;
@@ -152,6 +160,7 @@ public class AddendumService {
         addendum.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         List<StudentAttendance> minutesChanged = new ArrayList<>();
         List<Integer> previousMinutes = new ArrayList<>();
+        Map<StudentAttendance, Boolean> attendanceChanged = new java.util.LinkedHashMap<>();
         for (int i = 0; i < log.students.size(); i++) {
             StudentAttendance line = log.students.get(i);
             AddendumRequest.StudentCorrection c = corrections.get(line.studentId);
@@ -160,7 +169,9 @@ public class AddendumService {
             if (line.attendance != newAttendance) {
                 addendum.changes.add(new SessionAddendum.Change(line.studentId, "attendance", line.attendance.name(),
                         newAttendance.name()));
+                boolean wasAbsent = line.attendance == Attendance.ABSENT;
                 line.attendance = newAttendance;
+                attendanceChanged.put(line, wasAbsent);
             }
             if (line.minutes != newMinutes) {
                 addendum.changes.add(new SessionAddendum.Change(line.studentId, "minutes",
@@ -189,6 +200,8 @@ public class AddendumService {
             throw ProblemException.unprocessable("The addendum changes nothing on log " + logId);
         }
         addendum.persist();
+        attendanceChanged.forEach((line, wasAbsent) -> systemMisses.attendanceCorrected(log, line, wasAbsent,
+                LocalDate.now(districtZone)));
         for (int i = 0; i < minutesChanged.size(); i++) {
             StudentAttendance line = minutesChanged.get(i);
             List<SessionCompleted.Repayment> repaid = makeups.reallocate(log.id, line.studentId, line.minutes);

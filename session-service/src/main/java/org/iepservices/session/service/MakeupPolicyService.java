@@ -2,6 +2,7 @@ package org.iepservices.session.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
@@ -26,6 +27,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class MakeupPolicyService {
 
+    private final int defaultUndocumentedAfter;
+
+    MakeupPolicyService(@ConfigProperty(name = "misses.undocumented.after-school-days", defaultValue = "5")
+                        int defaultUndocumentedAfter) {
+        this.defaultUndocumentedAfter = defaultUndocumentedAfter;
+    }
+
     /** The policy deciding misses in {@code districtId}: its own, or the default. */
     public MakeupPolicy policyFor(UUID districtId) {
         return districtId == null ? MakeupPolicy.districtDefault() : find(districtId)
@@ -36,18 +44,31 @@ public class MakeupPolicyService {
         return DistrictMakeupPolicy.findByIdOptional(districtId);
     }
 
-    /** Replaces the district's policy; every reason must be decided. */
+    /** School days an occurrence may stay undocumented in {@code districtId} before it is recorded missed. */
+    public int undocumentedAfterSchoolDays(UUID districtId) {
+        Integer own = districtId == null ? null
+                : find(districtId).map(p -> p.undocumentedAfterSchoolDays).orElse(null);
+        return own != null ? own : defaultUndocumentedAfter;
+    }
+
+    /**
+     * Replaces the district's policy; every reason must be decided (reasons added later, SCHOOL_EVENT
+     * and UNDOCUMENTED, may be left out and take the default verdict).
+     */
     @Transactional
-    public DistrictMakeupPolicy put(UUID districtId, Map<MissReason, OwedVerdict> verdicts, String updatedBy,
-                                    Long expectedVersion) {
+    public DistrictMakeupPolicy put(UUID districtId, Map<MissReason, OwedVerdict> verdicts,
+                                    Integer undocumentedAfterSchoolDays, String updatedBy, Long expectedVersion) {
         List<Violation> violations = new ArrayList<>();
+        if (undocumentedAfterSchoolDays != null && (undocumentedAfterSchoolDays < 1 || undocumentedAfterSchoolDays > 60)) {
+            violations.add(new Violation("undocumentedAfterSchoolDays", "must be between 1 and 60 school days"));
+        }
         for (MissReason reason : MissReason.values()) {
-            if (verdicts.get(reason) == null) {
+            if (verdicts.get(reason) == null && !reason.optionalInPolicy()) {
                 violations.add(new Violation("verdicts." + reason.name(), "the policy must decide every reason"));
             }
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The makeup policy leaves reasons undecided",
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The makeup policy leaves reasons undecided or is out of range",
                     violations);
         }
         Optional<DistrictMakeupPolicy> existing = find(districtId);
@@ -59,7 +80,12 @@ public class MakeupPolicyService {
             return created;
         });
         policy.verdicts.clear();
-        policy.verdicts.putAll(verdicts);
+        verdicts.forEach((reason, verdict) -> {
+            if (verdict != null) {
+                policy.verdicts.put(reason, verdict);
+            }
+        });
+        policy.undocumentedAfterSchoolDays = undocumentedAfterSchoolDays;
         policy.updatedBy = updatedBy;
         policy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         // updatedAt always changes, so the version (the ETag) moves with every PUT.

@@ -10,6 +10,8 @@ import org.iepservices.events.ServiceSetting;
 import org.iepservices.events.SessionMissed;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.session.api.MissRequest;
+import org.iepservices.session.domain.MakeupLink;
+import org.iepservices.session.domain.MissOrigin;
 import org.iepservices.session.domain.MissRules;
 import org.iepservices.session.domain.MissedSession;
 import org.iepservices.session.domain.OwedVerdict;
@@ -75,6 +77,7 @@ public class MissService {
             setting = setting != null ? setting : occurrence.setting;
             date = date != null ? date : occurrence.date;
             minutes = minutes != null ? minutes : Integer.valueOf(occurrence.minutes);
+            mandateId = ContinuingMandates.inForceOn(mandateId, date);
         }
         Findings missing = new Findings();
         require(missing, "mandateId", mandateId);
@@ -90,13 +93,25 @@ public class MissService {
         KnownStaff provider = references.provider(findings, "providerId", providerId);
         references.line(findings, "", request.studentId(), mandateId, date, provider, java.util.List.of());
         Optional<ReferenceChecks.District> district = references.district(findings, "studentId", request.studentId());
+        MissedSession systemMiss = null;
         if (request.occurrenceId() != null) {
-            SessionLogService.documentedElsewhere(request.occurrenceId(), request.studentId(), null);
+            systemMiss = MissedSession.<MissedSession>find("occurrenceId = ?1 and studentId = ?2 and origin = ?3 "
+                    + "and withdrawnAt is null", request.occurrenceId(), request.studentId(), MissOrigin.SYSTEM)
+                    .firstResult();
+            if (systemMiss == null) {
+                SessionLogService.documentedElsewhere(request.occurrenceId(), request.studentId(), null);
+            } else {
+                SessionLogService.loggedElsewhere(request.occurrenceId(), request.studentId(), null);
+                refuseIfSettled(systemMiss);
+            }
         }
         findings.throwIfAny("The missed session");
 
-        MissedSession miss = new MissedSession();
-        miss.id = UUID.randomUUID();
+        // A person who knows what happened takes over the system's miss of the occurrence: one miss, same id.
+        MissedSession miss = systemMiss != null ? systemMiss : new MissedSession();
+        if (systemMiss == null) {
+            miss.id = UUID.randomUUID();
+        }
         miss.studentId = request.studentId();
         miss.mandateId = mandateId;
         miss.providerId = providerId;
@@ -110,11 +125,15 @@ public class MissService {
         miss.districtId = district.map(ReferenceChecks.District::districtId).orElse(null);
         miss.policyVerdict = policies.policyFor(miss.districtId).verdictFor(request.reason());
         miss.owed = miss.policyVerdict;
-        miss.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        miss.persist();
+        miss.origin = MissOrigin.PERSON;
+        miss.recordedBy = access.actor().staffId();
+        if (systemMiss == null) {
+            miss.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            miss.persist();
+        }
         outbox.publish(SessionMissed.TYPE, miss.studentId, new SessionMissed(miss.id, miss.studentId, miss.mandateId,
                 miss.providerId, miss.setting, miss.sessionDate, miss.minutes, miss.reason.name(), miss.owed.name(),
-                miss.occurrenceId, miss.note));
+                miss.occurrenceId, miss.note, miss.origin.name(), miss.recordedBy));
         audit.write(AUDIT_RESOURCE, miss.id, java.util.List.of(miss.studentId));
         return miss;
     }
@@ -145,6 +164,16 @@ public class MissService {
                 owed.name(), decidedBy, miss.resolvedOn, note));
         audit.write(AUDIT_RESOURCE, miss.id, java.util.List.of(miss.studentId));
         return miss;
+    }
+
+    /** A system miss the IEP team decided or a makeup repays is settled: a person's entry does not rewrite it. */
+    private static void refuseIfSettled(MissedSession systemMiss) {
+        if (systemMiss.resolvedBy != null || MakeupLink.count("key.missId", systemMiss.id) > 0) {
+            throw ProblemException.conflict("Student " + systemMiss.studentId + "'s part in occurrence "
+                    + systemMiss.occurrenceId + " is already recorded as missed by the system (" + systemMiss.id
+                    + ", " + systemMiss.reason + ") and " + (systemMiss.resolvedBy != null
+                    ? "decided by " + systemMiss.resolvedBy : "repaid by a makeup"));
+        }
     }
 
     /** The miss if the caller may see it; one outside their scope is the same 404 as one that does not exist. */

@@ -73,8 +73,8 @@ public class OccurrenceDefaults {
                 missing.invalid("students", "must not be empty");
             } else {
                 for (ScheduledOccurrence o : scheduled) {
-                    lines.add(new LogContent.Line(o.key.studentId(), o.mandateId, Attendance.PRESENT, null, List.of(),
-                            List.of(), null));
+                    lines.add(new LogContent.Line(o.key.studentId(), ContinuingMandates.inForceOn(o.mandateId, date),
+                            Attendance.PRESENT, null, List.of(), List.of(), null));
                 }
             }
         } else {
@@ -89,6 +89,10 @@ public class OccurrenceDefaults {
                         missing.invalid("students[" + i + "].mandateId", first == null ? "must not be null"
                                 : "required: the student is not scheduled for occurrence " + r.occurrenceId());
                     }
+                }
+                if (first != null) {
+                    // Documenting an occurrence after an amendment credits the mandate that continues the scheduled one.
+                    mandateId = ContinuingMandates.inForceOn(mandateId, date);
                 }
                 lines.add(new LogContent.Line(line.studentId(), mandateId, line.attendance(), line.minutes(),
                         line.makeupFor(), line.goalData().stream().map(SessionLogRequest.GoalData::entry).toList(),

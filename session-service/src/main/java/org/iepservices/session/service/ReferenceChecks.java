@@ -67,8 +67,7 @@ public class ReferenceChecks {
             return Optional.of(mandate);
         }
         KnownIep iep = KnownIep.findById(mandate.iepId);
-        Optional<MandateWindow> window = iep == null ? Optional.empty() : MandateWindow.of(mandate.startDate,
-                mandate.endDate, iep.effectiveFrom, iep.endDate, iep.supersededFrom, iep.endedOn);
+        Optional<MandateWindow> window = ContinuingMandates.window(mandate);
         if (window.isEmpty()) {
             findings.invalid(at + "mandateId", "mandate " + mandateId + " is not in force on any day"
                     + (iep != null && iep.supersededFrom != null ? " (its IEP was superseded from "

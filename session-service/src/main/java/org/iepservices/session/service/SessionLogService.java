@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iepservices.access.AccessAudit;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.SessionCompleted;
@@ -15,6 +16,9 @@ import org.iepservices.session.api.SessionLogRequest;
 import org.iepservices.session.domain.CreditedMinutes;
 import org.iepservices.session.domain.GoalDataRules;
 import org.iepservices.session.domain.GoalObservation;
+import org.iepservices.session.domain.Attendance;
+import org.iepservices.session.domain.MissOrigin;
+import org.iepservices.session.domain.MissReason;
 import org.iepservices.session.domain.MissedSession;
 import org.iepservices.session.domain.PushInContext;
 import org.iepservices.session.domain.SessionFormat;
@@ -27,7 +31,9 @@ import org.iepservices.session.domain.copy.KnownStaff;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -47,8 +53,14 @@ public class SessionLogService {
     private final CallerAccess access;
     private final AccessAudit audit;
 
+    private final SystemMisses systemMisses;
+    private final ZoneId districtZone;
+
     SessionLogService(Outbox outbox, ObjectMapper mapper, MakeupService makeups, OccurrenceDefaults defaults,
-                      ReferenceChecks references, CallerAccess access, AccessAudit audit) {
+                      ReferenceChecks references, CallerAccess access, AccessAudit audit, SystemMisses systemMisses,
+                      @ConfigProperty(name = "district.time-zone") String districtZone) {
+        this.systemMisses = systemMisses;
+        this.districtZone = ZoneId.of(districtZone);
         this.outbox = outbox;
         this.mapper = mapper;
         this.makeups = makeups;
@@ -191,9 +203,23 @@ public class SessionLogService {
                 List<SessionCompleted.Repayment> repaid = makeups.allocate(log.id, student.studentId, student.minutes);
                 outbox.publish(SessionCompleted.TYPE, student.studentId, completed(log, student, repaid, goals));
             }
+            systemMissesOf(log, student);
         }
         audit.write(AUDIT_RESOURCE, log.id, studentsOf(log));
         return log;
+    }
+
+    /**
+     * What the signed line tells about misses: an ABSENT student of a group session missed it (a system
+     * miss, STUDENT_ABSENT); any other line documents the occurrence, so an UNDOCUMENTED miss of it is
+     * withdrawn.
+     */
+    private void systemMissesOf(SessionLog log, StudentAttendance student) {
+        if (student.attendance == Attendance.ABSENT && log.format != SessionFormat.INDIVIDUAL) {
+            systemMisses.absentLine(log, student);
+        } else if (log.occurrenceId != null) {
+            systemMisses.documented(log.occurrenceId, student.studentId, log.id, LocalDate.now(districtZone));
+        }
     }
 
     /** The name a signature or addendum shows when the request leaves it out: the roster's, else the token's. */
@@ -273,6 +299,19 @@ public class SessionLogService {
 
     /** 409 when another log or a miss already documents this student's part in the occurrence. */
     static void documentedElsewhere(UUID occurrenceId, UUID studentId, UUID selfLog) {
+        loggedElsewhere(occurrenceId, studentId, selfLog);
+        MissedSession miss = MissedSession.find("occurrenceId = ?1 and studentId = ?2", occurrenceId, studentId)
+                .firstResult();
+        // An UNDOCUMENTED miss the system recorded gives way to the log (withdrawn when it is signed).
+        if (miss != null && !miss.withdrawn()
+                && !(miss.origin == MissOrigin.SYSTEM && miss.reason == MissReason.UNDOCUMENTED)) {
+            throw ProblemException.conflict("Student " + studentId + "'s part in occurrence " + occurrenceId
+                    + " is already recorded as missed (" + miss.id + ")");
+        }
+    }
+
+    /** 409 when another log documents this student's part in the occurrence. */
+    static void loggedElsewhere(UUID occurrenceId, UUID studentId, UUID selfLog) {
         var query = SessionLog.getEntityManager().createQuery(
                         "select l.id from SessionLog l join l.students s where l.occurrenceId = :occurrence "
                                 + "and s.studentId = :student" + (selfLog == null ? "" : " and l.id <> :self"))
@@ -285,12 +324,6 @@ public class SessionLogService {
         if (!logs.isEmpty()) {
             throw ProblemException.conflict("Student " + studentId + "'s part in occurrence " + occurrenceId
                     + " is already documented by session log " + logs.get(0));
-        }
-        MissedSession miss = MissedSession.find("occurrenceId = ?1 and studentId = ?2", occurrenceId, studentId)
-                .firstResult();
-        if (miss != null) {
-            throw ProblemException.conflict("Student " + studentId + "'s part in occurrence " + occurrenceId
-                    + " is already recorded as missed (" + miss.id + ")");
         }
     }
 

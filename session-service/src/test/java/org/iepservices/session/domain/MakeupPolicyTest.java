@@ -24,4 +24,19 @@ class MakeupPolicyTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new MakeupPolicy(Map.of(MissReason.PROVIDER_ABSENT, OwedVerdict.OWED)));
     }
+
+    @Test
+    void reasonsAddedLaterTakeTheDefaultWhenAPolicyLeavesThemOut() {
+        Map<MissReason, OwedVerdict> seven = new java.util.EnumMap<>(MissReason.class);
+        for (MissReason reason : MissReason.values()) {
+            if (!reason.optionalInPolicy()) {
+                seven.put(reason, OwedVerdict.OWED);
+            }
+        }
+        MakeupPolicy policy = new MakeupPolicy(seven);
+        assertEquals(OwedVerdict.OWED, policy.verdictFor(MissReason.SCHOOL_CLOSED), "a district may owe closures");
+        assertEquals(OwedVerdict.REVIEW, policy.verdictFor(MissReason.UNDOCUMENTED));
+        assertEquals(OwedVerdict.REVIEW, policy.verdictFor(MissReason.SCHOOL_EVENT));
+        assertEquals(OwedVerdict.REVIEW, MakeupPolicy.districtDefault().verdictFor(MissReason.UNDOCUMENTED));
+    }
 }
