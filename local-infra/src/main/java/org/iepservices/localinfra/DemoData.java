@@ -119,6 +119,9 @@ public final class DemoData {
         stage("roster imported (OneRoster 1.1 zip): " + schools.size() + " schools, " + staff.size() + " staff, "
                 + classes.size() + " classes, " + studentIds.size() + " students");
 
+        // The district excuses sessions that fall on a holiday (its holiday policy; PRORATE is the other).
+        reporting.put("/api/v1/districts/" + districtId + "/compliance-policy", Map.of("holidayPolicy", "EXCUSE"));
+
         // 2. The school day and year.
         for (UUID school : schools.values()) {
             schedule.post("/api/v1/schools/" + school + "/bell-schedules", bellSchedule("Regular", true, LocalTime.of(15, 0)));
@@ -272,12 +275,24 @@ public final class DemoData {
 
         stage(makeups + " makeup sessions for " + owed.size() + " owed misses");
 
-        // 8. A closure next week (a water main repair at Riverside): forecasts fall short, students show AT_RISK.
+        // 8. Next week: a closure at Riverside on Wednesday (a water main repair; not owed under the district's
+        // policy, so its minutes are excused) and the OT out on Tuesday (owed: the system records the misses,
+        // forecasts fall short and her students show AT_RISK).
         LocalDate closure = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
         if (!closure.isAfter(lastDay)) {
             schedule.post("/api/v1/schools/" + schools.get("riverside") + "/closures",
                     Map.of("date", closure.toString(), "reason", "Water main repair"));
         }
+        LocalDate otOut = today.with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        int cancelled = 0;
+        for (JsonNode occurrence : tablets.get(ot).get("/api/v1/providers/" + ot + "/occurrences?from=" + otOut
+                + "&to=" + otOut)) {
+            schedule.post("/api/v1/occurrences/" + occurrence.get("occurrenceId").asText() + "/cancel",
+                    Map.of("reason", "PROVIDER_UNAVAILABLE", "note", "OT at a district training"));
+            cancelled++;
+        }
+        stage("next week: closure at Riverside on " + closure + ", the OT's " + cancelled + " sessions on " + otOut
+                + " cancelled (owed)");
 
         // 9. Reporting has caught up when the last student's sessions show there.
         reporting.await("/api/v1/compliance/students/" + studentIds.get(STUDENTS - 1) + "?from=" + from + "&to=" + today,
