@@ -23,14 +23,24 @@ final class DistrictRoster {
     private static final String[] PROVIDERS = {"SLP", "OT", "PT"};
 
     final String s;
+    private final String districtSuffix;
     private int users = Integer.MAX_VALUE;
 
     DistrictRoster(String suffix) {
+        this(suffix, suffix);
+    }
+
+    /**
+     * A district whose SIS uses the same sourcedIds as another district's for everything but the
+     * district org itself (schools, people, classes, enrollments: {@code suffix} is shared).
+     */
+    DistrictRoster(String suffix, String districtSuffix) {
         this.s = suffix;
+        this.districtSuffix = districtSuffix;
     }
 
     String district() {
-        return "dist-" + s;
+        return "dist-" + districtSuffix;
     }
 
     String school(int i) {
