@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iepservices.backbone.ChunkedDelete;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -27,7 +28,6 @@ public class LedgerRetention {
     private static final Logger LOG = Logger.getLogger(LedgerRetention.class);
     /** Never shorter than a week, whatever the broker says: a long weekend outage must stay harmless. */
     public static final Duration MINIMUM = Duration.ofDays(7);
-    static final int CHUNK = 5000;
 
     private final EntityManager em;
     private final Duration retention;
@@ -73,16 +73,7 @@ public class LedgerRetention {
             return 0;
         }
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
-        long deleted = 0;
-        int chunk;
-        do {
-            chunk = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                            "delete from consumed_event where ctid in (select ctid from consumed_event "
-                                    + "where consumed_at < :cutoff limit " + CHUNK + ")")
-                    .setParameter("cutoff", cutoff)
-                    .executeUpdate());
-            deleted += chunk;
-        } while (chunk == CHUNK);
+        long deleted = ChunkedDelete.olderThan(em, "consumed_event", "ctid", "consumed_at < :cutoff", cutoff);
         if (deleted > 0) {
             LOG.infof("Ledger retention deleted %d consumed-event row(s) older than %s", deleted, cutoff);
         }

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iepservices.backbone.ChunkedDelete;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.time.ZoneOffset;
 public class OutboxRetention {
 
     private static final Logger LOG = Logger.getLogger(OutboxRetention.class);
-    static final int CHUNK = 5000;
 
     private final EntityManager em;
     private final Duration retention;
@@ -47,16 +47,8 @@ public class OutboxRetention {
     /** Deletes every published row older than the retention; returns how many. */
     public long purge() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
-        long deleted = 0;
-        int chunk;
-        do {
-            chunk = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                            "delete from outbox_event where id in (select id from outbox_event "
-                                    + "where published_at is not null and published_at < :cutoff limit " + CHUNK + ")")
-                    .setParameter("cutoff", cutoff)
-                    .executeUpdate());
-            deleted += chunk;
-        } while (chunk == CHUNK);
+        long deleted = ChunkedDelete.olderThan(em, "outbox_event", "id",
+                "published_at is not null and published_at < :cutoff", cutoff);
         if (deleted > 0) {
             LOG.infof("Outbox retention deleted %d event(s) published before %s", deleted, cutoff);
         }
