@@ -25,11 +25,11 @@ public class CalendarService {
 
     private final Outbox outbox;
     private final SchoolYears years;
-    private final SeriesService series;
+    private final OccurrenceGeneration series;
     private final OccurrenceService occurrences;
     private final CalendarAnnouncer announcer;
 
-    CalendarService(Outbox outbox, SchoolYears years, SeriesService series, OccurrenceService occurrences,
+    CalendarService(Outbox outbox, SchoolYears years, OccurrenceGeneration series, OccurrenceService occurrences,
                     CalendarAnnouncer announcer) {
         this.announcer = announcer;
         this.outbox = outbox;

@@ -143,7 +143,7 @@ public class ScheduleQuery {
                     List<SeriesMember> group = members(s, o);
                     List<SeriesMember> attendingAll = attending.of(s, o);
                     List<Attendee> attendees = attendingAll.stream().filter(m -> visible.contains(m.studentId()))
-                            .map(m -> new Attendee(m.studentId(), names.get(m.studentId()), m.mandateId())).toList();
+                            .map(m -> new Attendee(m.studentId(), names.get(m.studentId()), m.mandateOn(o.originalDate))).toList();
                     if (attendees.isEmpty() && (dropEmpty || !attendingAll.isEmpty())) {
                         return null;
                     }
