@@ -12,7 +12,6 @@ import org.iepservices.schedule.service.SchedulingFactsLoader.Exclusion;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The conflicts a stored series has now, others having changed around it since it was made. */
 @ApplicationScoped
