@@ -50,6 +50,11 @@ public interface ScheduleConfig {
         @WithName("lease")
         @WithDefault("60s")
         java.time.Duration lease();
+
+        /** Finished jobs (and what was accepted from them) are deleted this long after they finished. */
+        @WithName("keep-finished")
+        @WithDefault("14d")
+        java.time.Duration keepFinished();
     }
 
     interface Travel {

@@ -329,6 +329,16 @@ public class SchedulerJobs {
             }
         });
         expireLeases();
+        forgetFinished();
+    }
+
+    /**
+     * Deletes jobs finished longer ago than {@code schedule.scheduler.keep-finished}: what was
+     * accepted lives on as series, and the table (read whole by the job list) stays small.
+     */
+    public long forgetFinished() {
+        Instant cutoff = Instant.now().minus(config.keepFinished());
+        return QuarkusTransaction.requiringNew().call(() -> StoredJob.delete("finishedAt < ?1", cutoff));
     }
 
     /**

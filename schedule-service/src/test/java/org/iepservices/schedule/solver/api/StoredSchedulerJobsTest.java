@@ -130,6 +130,17 @@ class StoredSchedulerJobsTest {
         QuarkusTransaction.requiringNew().run(() -> StoredJob.deleteById(live));
 
         submit(week(provider)).then().statusCode(202); // the failed job no longer holds the provider
+
+        // Finished jobs are kept for schedule.scheduler.keep-finished (14 days), then deleted.
+        UUID old = otherReplicasJob(UUID.randomUUID(), Instant.now().minus(Duration.ofDays(30)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            StoredJob row = StoredJob.findById(old);
+            row.state = SchedulerJobs.State.DONE;
+            row.finishedAt = Instant.now().minus(Duration.ofDays(20));
+        });
+        jobs.forgetFinished();
+        As.admin().get("/api/v1/scheduler/jobs/" + old).then().statusCode(404);
+        As.admin().get("/api/v1/scheduler/jobs/" + orphan).then().statusCode(200); // failed just now: kept
     }
 
     @Test
