@@ -123,20 +123,25 @@ public class SchedulingFactsLoader {
      * series already skips (an occurrence cancelled or moved away that day is no longer a problem).
      */
     List<EarlyRelease> earlyReleases(ProposedSession session, Exclusion exclusion) {
-        Map<LocalDate, BellSchedule> assigned = days.overrides(session.schoolId(), session.from(), session.to());
-        if (assigned.isEmpty()) {
-            return List.of();
-        }
         Set<LocalDate> skipped = new HashSet<>();
         if (exclusion.seriesId() != null) {
             exceptionsOf(List.of(exclusion.seriesId())).getOrDefault(exclusion.seriesId(), List.of())
                     .forEach(o -> skipped.add(o.originalDate));
         }
-        var defaultSchedule = days.defaultOf(session.schoolId());
+        return earlyReleases(session.schoolId(), session.from(), session.to()).stream()
+                .filter(e -> !skipped.contains(e.date())).toList();
+    }
+
+    /** The school's early-release days in [from, to]. */
+    public List<EarlyRelease> earlyReleases(UUID schoolId, LocalDate from, LocalDate to) {
+        Map<LocalDate, BellSchedule> assigned = days.overrides(schoolId, from, to);
+        if (assigned.isEmpty()) {
+            return List.of();
+        }
+        var defaultSchedule = days.defaultOf(schoolId);
         List<EarlyRelease> early = new ArrayList<>();
-        for (SchoolYear year : years.between(session.schoolId(), session.from(), session.to())) {
-            EarlyRelease.of(year, defaultSchedule, assigned).stream()
-                    .filter(e -> !skipped.contains(e.date())).forEach(early::add);
+        for (SchoolYear year : years.between(schoolId, from, to)) {
+            early.addAll(EarlyRelease.of(year, defaultSchedule, assigned));
         }
         return early;
     }

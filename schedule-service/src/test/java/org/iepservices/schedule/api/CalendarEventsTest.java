@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +111,14 @@ class CalendarEventsTest {
                 .body("find { it.seriesId == '" + afternoon + "' && it.kind == 'AFTER_EARLY_DISMISSAL' }.date",
                         is(EARLY_RELEASE.toString()))
                 .body("findAll { it.seriesId == '" + morning + "' }.kind", not(hasItem("AFTER_EARLY_DISMISSAL")));
+
+        // The school's day shows which session runs past the early dismissal.
+        As.admin().queryParam("date", EARLY_RELEASE.toString()).get("/api/v1/schools/" + world.school + "/schedule")
+                .then().statusCode(200)
+                .body("sessions.find { it.seriesId == '" + afternoon + "' }.afterEarlyDismissal", is("12:00:00"));
+        As.admin().queryParam("date", EARLY_RELEASE.minusDays(7).toString())
+                .get("/api/v1/schools/" + world.school + "/schedule").then().statusCode(200)
+                .body("sessions.find { it.seriesId == '" + afternoon + "' }.afterEarlyDismissal", nullValue());
 
         // Moving that date's occurrence earlier clears it; moving another one into the early afternoon is refused.
         String wednesday = occurrenceOn(afternoon, EARLY_RELEASE);
