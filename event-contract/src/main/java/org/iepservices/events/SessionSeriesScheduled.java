@@ -14,7 +14,8 @@ import java.util.UUID;
  * subject is the student id); {@link #CHANGED} carries the same full state after a change and
  * replaces what the consumer knew of the series for this student.
  *
- * @param mandateId      the student's mandate this series serves
+ * @param mandateId      the student's mandate this series serves (now; an occurrence before an IEP
+ *                       amendment names the superseded one in its own {@code mandateId})
  * @param classId        push-in: the class joined (teachers in {@code teacherIds})
  * @param activityBlockId push-in: the class activity block joined
  * @param activitySubject push-in: what the class is doing then ({@link ActivitySubject} name)
@@ -58,13 +59,21 @@ public record SessionSeriesScheduled(
 
     /**
      * One dated session. {@code coreOverlap} lists, for a pull-out, the minutes of core
-     * instruction the student misses in their class during it, by subject.
+     * instruction the student misses in their class during it, by subject. {@code mandateId}
+     * (optional, added in place in v1) is the mandate this occurrence serves: after an IEP
+     * amendment the occurrences before its effective date serve the superseded mandate and the
+     * later ones the continuing mandate (the series' {@code mandateId}); null means the series' one.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Occurrence(UUID occurrenceId, LocalDate date, LocalTime startTime, int minutes,
-                             List<SubjectMinutes> coreOverlap) {
+                             List<SubjectMinutes> coreOverlap, UUID mandateId) {
         public Occurrence {
             coreOverlap = coreOverlap == null ? List.of() : List.copyOf(coreOverlap);
+        }
+
+        public Occurrence(UUID occurrenceId, LocalDate date, LocalTime startTime, int minutes,
+                          List<SubjectMinutes> coreOverlap) {
+            this(occurrenceId, date, startTime, minutes, coreOverlap, null);
         }
     }
 

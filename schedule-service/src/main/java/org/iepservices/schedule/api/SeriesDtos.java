@@ -82,9 +82,13 @@ public final class SeriesDtos {
         }
     }
 
-    public record MemberDto(UUID studentId, UUID mandateId, LocalDate joinedFrom, LocalDate leftFrom) {
+    /** {@code previousMandateId}/{@code mandateFrom}: the IEP changed while in the group (null otherwise). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MemberDto(UUID studentId, UUID mandateId, LocalDate joinedFrom, LocalDate leftFrom,
+                            UUID previousMandateId, LocalDate mandateFrom) {
         static MemberDto of(SeriesMember m) {
-            return new MemberDto(m.studentId(), m.mandateId(), m.joinedFrom(), m.leftFrom());
+            return new MemberDto(m.studentId(), m.mandateId(), m.joinedFrom(), m.leftFrom(), m.previousMandateId(),
+                    m.mandateFrom());
         }
     }
 

@@ -31,6 +31,9 @@ import org.iepservices.schedule.api.SeriesDtos.OccurrenceResponse;
 import org.iepservices.schedule.api.SeriesDtos.SeriesRequest;
 import org.iepservices.schedule.api.SeriesDtos.SeriesResponse;
 import org.iepservices.schedule.domain.series.SessionSeries;
+import org.iepservices.schedule.service.CurrentConflicts;
+import org.iepservices.schedule.service.SeriesEnding;
+import org.iepservices.schedule.service.SeriesQuery;
 import org.iepservices.schedule.service.SeriesService;
 
 import java.time.LocalDate;
@@ -53,11 +56,18 @@ import static org.iepservices.access.Role.TEACHER_NAME;
 public class SessionSeriesResource {
 
     private final SeriesService series;
+    private final SeriesQuery query;
+    private final CurrentConflicts conflicts;
+    private final SeriesEnding ending;
     private final AccessScope scope;
     private final AccessAudit audit;
 
-    SessionSeriesResource(SeriesService series, AccessScope scope, AccessAudit audit) {
+    SessionSeriesResource(SeriesService series, SeriesQuery query, CurrentConflicts conflicts, SeriesEnding ending,
+                          AccessScope scope, AccessAudit audit) {
         this.series = series;
+        this.query = query;
+        this.conflicts = conflicts;
+        this.ending = ending;
         this.scope = scope;
         this.audit = audit;
     }
@@ -65,7 +75,7 @@ public class SessionSeriesResource {
     /** The series as the caller may see it: students outside their scope are not named. */
     private SeriesResponse view(SessionSeries s, int scheduled, List<org.iepservices.schedule.domain.conflict.Conflict>
             conflicts) {
-        Set<UUID> named = scope.visible(SeriesService.studentsOf(s));
+        Set<UUID> named = scope.visible(SeriesQuery.studentsOf(s));
         return SeriesResponse.of(s, scheduled, conflicts, named::contains);
     }
 
@@ -93,7 +103,7 @@ public class SessionSeriesResource {
                            @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         SeriesService.Result result = series.create(request, idempotencyKey);
         SessionSeries s = result.series();
-        SeriesResponse body = view(s, series.scheduledCount(s.id), result.conflicts());
+        SeriesResponse body = view(s, query.scheduledCount(s.id), result.conflicts());
         return Response.status(result.replayed() ? 200 : 201)
                 .location(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
                 .tag(Long.toString(s.version)).entity(body).build();
@@ -119,10 +129,10 @@ public class SessionSeriesResource {
                          @QueryParam("activeOn") LocalDate activeOn,
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
-        long total = series.count(providerId, schoolId, studentId, classId, activeOn);
-        List<SessionSeries> found = series.list(providerId, schoolId, studentId, classId, activeOn, limit, offset);
-        Map<UUID, Integer> counts = series.scheduledCounts(found.stream().map(s -> s.id).toList());
-        Set<UUID> named = scope.visible(found.stream().flatMap(s -> SeriesService.studentsOf(s).stream()).toList());
+        long total = query.count(providerId, schoolId, studentId, classId, activeOn);
+        List<SessionSeries> found = query.list(providerId, schoolId, studentId, classId, activeOn, limit, offset);
+        Map<UUID, Integer> counts = query.scheduledCounts(found.stream().map(s -> s.id).toList());
+        Set<UUID> named = scope.visible(found.stream().flatMap(s -> SeriesQuery.studentsOf(s).stream()).toList());
         List<SeriesResponse> items = found.stream()
                 .map(s -> SeriesResponse.of(s, counts.getOrDefault(s.id, 0), List.of(), named::contains)).toList();
         audit.read("session-series", null, students(items));
@@ -135,8 +145,8 @@ public class SessionSeriesResource {
     @Operation(summary = "Read a series, with the conflicts it has now",
             description = "404 unless one of its students is in the caller's scope.")
     public Response get(@PathParam("id") UUID id) {
-        SessionSeries s = series.visible(id);
-        SeriesResponse body = view(s, series.scheduledCount(id), series.currentConflicts(s));
+        SessionSeries s = query.visible(id);
+        SeriesResponse body = view(s, query.scheduledCount(id), conflicts.currentConflicts(s));
         audit.read("session-series", id, students(List.of(body)));
         return Response.ok(body).tag(Long.toString(s.version)).build();
     }
@@ -154,7 +164,7 @@ public class SessionSeriesResource {
                            @HeaderParam("If-Match") String ifMatch) {
         SeriesService.Result result = series.update(id, request, IfMatch.version(ifMatch));
         SessionSeries s = result.series();
-        return Response.ok(view(s, series.scheduledCount(id), result.conflicts()))
+        return Response.ok(view(s, query.scheduledCount(id), result.conflicts()))
                 .tag(Long.toString(s.version)).build();
     }
 
@@ -166,8 +176,8 @@ public class SessionSeriesResource {
                     + "SessionSeriesCancelled. 409 when already cancelled. If-Match (412).")
     public Response cancel(@PathParam("id") UUID id, @Valid @NotNull CancelSeriesRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
-        SessionSeries s = series.cancel(id, request, IfMatch.version(ifMatch));
-        return Response.ok(view(s, series.scheduledCount(id), List.of()))
+        SessionSeries s = ending.cancel(id, request, IfMatch.version(ifMatch));
+        return Response.ok(view(s, query.scheduledCount(id), List.of()))
                 .tag(Long.toString(s.version)).build();
     }
 
@@ -178,10 +188,10 @@ public class SessionSeriesResource {
             description = "404 unless one of the series' students is in the caller's scope.")
     public List<OccurrenceResponse> occurrences(@PathParam("id") UUID id, @QueryParam("from") LocalDate from,
                                                 @QueryParam("to") LocalDate to) {
-        SessionSeries s = series.visible(id);
-        List<OccurrenceResponse> found = series.occurrences(id, from == null ? s.effectiveFrom : from,
+        SessionSeries s = query.visible(id);
+        List<OccurrenceResponse> found = query.occurrences(id, from == null ? s.effectiveFrom : from,
                 to == null ? s.effectiveTo.plusYears(1) : to).stream().map(o -> OccurrenceResponse.of(o, null)).toList();
-        audit.read("series-occurrences", id, scope.visible(SeriesService.studentsOf(s)));
+        audit.read("series-occurrences", id, scope.visible(SeriesQuery.studentsOf(s)));
         return found;
     }
 }

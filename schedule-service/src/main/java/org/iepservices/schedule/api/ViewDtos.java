@@ -25,6 +25,8 @@ public final class ViewDtos {
     /**
      * One occurrence as people read it. {@code forClass} (class views only): PROVIDER_JOINS for a
      * push-in into the class, STUDENTS_LEAVE for a pull-out of some of its students.
+     * {@code afterEarlyDismissal}: the date is an early-release day and this scheduled session ends
+     * after students leave at that time (conflict AFTER_EARLY_DISMISSAL); absent otherwise.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ScheduledSession(UUID occurrenceId, UUID seriesId, LocalDate date, LocalTime startTime,
@@ -33,7 +35,7 @@ public final class ViewDtos {
                                    LocalDate originalDate, UUID providerId, String providerName, UUID schoolId,
                                    ServiceSetting setting, String serviceType, UUID classId, String classTitle,
                                    UUID activityBlockId, String activitySubject, String room, int groupSize,
-                                   List<Attendee> students, String forClass) {
+                                   List<Attendee> students, String forClass, LocalTime afterEarlyDismissal) {
     }
 
     public record ScheduleView(LocalDate from, LocalDate to, int scheduled, int cancelled,

@@ -15,6 +15,8 @@ public interface ScheduleConfig {
 
     Travel travel();
 
+    Scheduler scheduler();
+
     /** First day of a week for week views and weekly coverage. */
     @WithName("week-start")
     @WithDefault("MONDAY")
@@ -25,6 +27,34 @@ public interface ScheduleConfig {
         @WithName("pull-out-during-core")
         @WithDefault("HARD")
         Severity pullOutDuringCore();
+    }
+
+    /** Automatic-scheduler jobs, shared by every replica through the database. */
+    interface Scheduler {
+        /** Jobs queued or solving at once, across replicas; one more is refused with 503 and Retry-After. */
+        @WithName("max-active-jobs")
+        @WithDefault("8")
+        int maxActiveJobs();
+
+        /** Seconds a client is told to wait (Retry-After) when the queue is full. */
+        @WithName("retry-after-seconds")
+        @WithDefault("30")
+        int retryAfterSeconds();
+
+        /** How often the owning pod refreshes its jobs' heartbeat (and picks up cancels from other pods). */
+        @WithName("heartbeat")
+        @WithDefault("5s")
+        java.time.Duration heartbeat();
+
+        /** A queued or solving job whose heartbeat is older than this is FAILED: its pod stopped. */
+        @WithName("lease")
+        @WithDefault("60s")
+        java.time.Duration lease();
+
+        /** Finished jobs (and what was accepted from them) are deleted this long after they finished. */
+        @WithName("keep-finished")
+        @WithDefault("14d")
+        java.time.Duration keepFinished();
     }
 
     interface Travel {

@@ -59,6 +59,13 @@ public record SchoolYear(LocalDate firstDay, LocalDate lastDay, List<NonInstruct
                 && exception(date).isEmpty();
     }
 
+    /** The weekdays of the year without instruction, by date (a day off listed on a weekend changes nothing). */
+    public List<NonInstructionalDay> weekdaysOff() {
+        return nonInstructionalDays.stream()
+                .filter(d -> d.date().getDayOfWeek() != DayOfWeek.SATURDAY && d.date().getDayOfWeek() != DayOfWeek.SUNDAY)
+                .sorted(java.util.Comparator.comparing(NonInstructionalDay::date)).toList();
+    }
+
     /** The instructional dates in [from, to], clipped to the school year. */
     public List<LocalDate> instructionalDays(LocalDate from, LocalDate to) {
         Map<LocalDate, NonInstructionalDay> off = nonInstructionalDays.stream()

@@ -15,7 +15,8 @@ import org.iepservices.schedule.domain.iep.Iep;
 import org.iepservices.schedule.domain.iep.Mandate;
 import org.iepservices.schedule.domain.iep.MandateConstraint;
 import org.iepservices.schedule.domain.iep.ServiceProfile;
-import org.iepservices.schedule.service.SeriesService;
+import org.iepservices.schedule.service.MandateSuccession;
+import org.iepservices.schedule.service.SeriesEnding;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -40,7 +41,10 @@ public class IepEventsConsumer extends IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IepEventsConsumer.class);
 
     @Inject
-    SeriesService series;
+    SeriesEnding series;
+
+    @Inject
+    MandateSuccession succession;
 
     @Incoming("iep-events")
     @Blocking // ordered: one student's IEP versions are applied in partition order
@@ -106,6 +110,9 @@ public class IepEventsConsumer extends IdempotentConsumer {
             goal(iep, g);
         }
         clip(iep);
+        Mandate.flush();
+        // Series serving a mandate this version continues serve the new one from its start.
+        succession.versionReceived(iepId);
     }
 
     private void mandate(Iep iep, IepActivated.Mandate m) {

@@ -19,7 +19,7 @@ import org.iepservices.schedule.domain.roster.School;
 import org.iepservices.schedule.domain.roster.SchoolClass;
 import org.iepservices.schedule.domain.roster.Staff;
 import org.iepservices.schedule.domain.roster.Student;
-import org.iepservices.schedule.service.SeriesService;
+import org.iepservices.schedule.service.SeriesEnding;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
@@ -38,7 +38,7 @@ public class RosterEventsConsumer extends IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(RosterEventsConsumer.class);
 
     @Inject
-    SeriesService series;
+    SeriesEnding series;
 
     @Incoming("roster-events")
     @Blocking // ordered: one key's events are applied in partition order

@@ -24,9 +24,11 @@ import java.util.UUID;
 public class BellScheduleService {
 
     private final Outbox outbox;
+    private final CalendarAnnouncer calendars;
 
-    BellScheduleService(Outbox outbox) {
+    BellScheduleService(Outbox outbox, CalendarAnnouncer calendars) {
         this.outbox = outbox;
+        this.calendars = calendars;
     }
 
     @Transactional
@@ -36,7 +38,9 @@ public class BellScheduleService {
         schedule.schoolId = schoolId;
         apply(schedule, request);
         schedule.persist();
+        schedule.flush();
         announce(schedule, false);
+        calendars.bellSchedulesChanged(schoolId);
         return schedule;
     }
 
@@ -47,6 +51,7 @@ public class BellScheduleService {
         apply(schedule, request);
         schedule.flush(); // the new version goes out in the ETag
         announce(schedule, false);
+        calendars.bellSchedulesChanged(schedule.schoolId);
         return schedule;
     }
 
@@ -55,6 +60,8 @@ public class BellScheduleService {
         BellSchedule schedule = get(id);
         announce(schedule, true);
         schedule.delete();
+        schedule.flush(); // its assigned dates go with it (cascade) before the year is read again
+        calendars.bellSchedulesChanged(schedule.schoolId);
     }
 
     public BellSchedule get(UUID id) {
@@ -78,6 +85,7 @@ public class BellScheduleService {
                                 + "on conflict (school_id, day) do update set bell_schedule_id = excluded.bell_schedule_id")
                 .setParameter(1, schoolId).setParameter(2, date).setParameter(3, bellScheduleId)
                 .executeUpdate();
+        calendars.dateChanged(schoolId, date); // an early-release day changes the year's minutes
     }
 
     /** The schedule of a date: the one assigned to it, else the school's default. */

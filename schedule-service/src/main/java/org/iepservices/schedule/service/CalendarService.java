@@ -25,10 +25,13 @@ public class CalendarService {
 
     private final Outbox outbox;
     private final SchoolYears years;
-    private final SeriesService series;
+    private final OccurrenceGeneration series;
     private final OccurrenceService occurrences;
+    private final CalendarAnnouncer announcer;
 
-    CalendarService(Outbox outbox, SchoolYears years, SeriesService series, OccurrenceService occurrences) {
+    CalendarService(Outbox outbox, SchoolYears years, OccurrenceGeneration series, OccurrenceService occurrences,
+                    CalendarAnnouncer announcer) {
+        this.announcer = announcer;
         this.outbox = outbox;
         this.years = years;
         this.series = series;
@@ -38,7 +41,8 @@ public class CalendarService {
     /**
      * Creates or replaces the calendar of a school year; returns whether it was created. The
      * school's series are regenerated over the year (new holidays drop occurrences, removed
-     * ones add them back) and their students get SessionSeriesChanged when anything moved.
+     * ones add them back) and their students get SessionSeriesChanged when anything moved; the
+     * year is published as CalendarChanged.
      */
     @Transactional
     public boolean put(UUID schoolId, String schoolYear, CalendarRequest request) {
@@ -65,6 +69,7 @@ public class CalendarService {
         calendar.persist();
         calendar.flush();
         series.calendarChanged(schoolId, calendar.firstDay, calendar.lastDay);
+        announcer.announce(calendar);
         return existing.isEmpty();
     }
 
@@ -80,6 +85,7 @@ public class CalendarService {
     /**
      * Records an unplanned closure and announces it (SchoolClosed); the occurrences scheduled at
      * the school that day are cancelled with reason SCHOOL_CLOSED (OccurrenceCancelled per student).
+     * The year goes out again too (CalendarChanged, the day as CLOSURE) for consumers that keep calendars.
      */
     @Transactional
     public SchoolCalendar close(UUID schoolId, LocalDate date, String reason) {
@@ -93,6 +99,7 @@ public class CalendarService {
         }
         calendar.nonInstructionalDays.add(new NonInstructionalDay(date, DayKind.CLOSURE, reason));
         outbox.publish(SchoolClosed.TYPE, schoolId, new SchoolClosed(schoolId, date, reason));
+        announcer.announce(calendar);
         occurrences.cancelForClosure(schoolId, date, reason);
         return calendar;
     }

@@ -21,9 +21,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConflictQuery {
 
-    private final SeriesService series;
+    private final CurrentConflicts series;
 
-    ConflictQuery(SeriesService series) {
+    ConflictQuery(CurrentConflicts series) {
         this.series = series;
     }
 

@@ -117,7 +117,7 @@ public class OccurrenceService {
                 series.providerId, series.schoolId, series.serviceType, series.setting, series.classId,
                 series.activityBlockId, request.date().getDayOfWeek(), TimeSpan.of(request.startTime(), o.minutes),
                 request.date(), request.date(),
-                members.stream().map(m -> new Participant(m.studentId(), m.mandateId())).toList());
+                members.stream().map(m -> new Participant(m.studentId(), m.mandateOn(o.originalDate))).toList());
         List<UUID> people = new ArrayList<>(members.stream().map(SeriesMember::studentId).toList());
         people.add(series.providerId);
         locks.lock(people);

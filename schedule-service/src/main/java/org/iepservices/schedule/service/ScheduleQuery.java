@@ -13,6 +13,7 @@ import org.iepservices.schedule.domain.series.SessionOccurrence;
 import org.iepservices.schedule.domain.series.SessionSeries;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,8 +41,10 @@ public class ScheduleQuery {
 
     private final RosterQuery roster;
     private final ScheduleConfig config;
+    private final SchedulingFactsLoader facts;
 
-    ScheduleQuery(RosterQuery roster, ScheduleConfig config) {
+    ScheduleQuery(RosterQuery roster, ScheduleConfig config, SchedulingFactsLoader facts) {
+        this.facts = facts;
         this.roster = roster;
         this.config = config;
     }
@@ -100,6 +103,26 @@ public class ScheduleQuery {
                 true);
     }
 
+    /** Per school, the early-release days among the occurrences' dates and when students leave then. */
+    private Map<UUID, Map<LocalDate, LocalTime>> earlyDismissals(Collection<SessionSeries> series,
+                                                                 Collection<SessionOccurrence> occurrences) {
+        LocalDate from = occurrences.stream().map(o -> o.date).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate to = occurrences.stream().map(o -> o.date).max(Comparator.naturalOrder()).orElseThrow();
+        Map<UUID, Map<LocalDate, LocalTime>> bySchool = new HashMap<>();
+        for (UUID school : series.stream().map(s -> s.schoolId).collect(Collectors.toSet())) {
+            Map<LocalDate, LocalTime> days = new HashMap<>();
+            facts.earlyReleases(school, from, to).forEach(e -> days.put(e.date(), e.dismissal()));
+            bySchool.put(school, days);
+        }
+        return bySchool;
+    }
+
+    /** The early dismissal a scheduled occurrence runs past, if it does (it cannot take place as planned). */
+    private static LocalTime afterDismissal(Map<LocalDate, LocalTime> dismissals, SessionOccurrence o) {
+        LocalTime dismissal = dismissals == null ? null : dismissals.get(o.date);
+        return dismissal != null && o.scheduled() && o.time().end().isAfter(dismissal) ? dismissal : null;
+    }
+
     private interface Attending {
         List<SeriesMember> of(SessionSeries series, SessionOccurrence occurrence);
     }
@@ -135,6 +158,7 @@ public class ScheduleQuery {
         });
         named.addAll(visible);
         Map<UUID, String> names = roster.names(named);
+        Map<UUID, Map<LocalDate, LocalTime>> dismissals = earlyDismissals(series.values(), occurrences);
         Set<UUID> seen = new HashSet<>();
         return occurrences.stream().filter(o -> seen.add(o.id))
                 .sorted(Comparator.comparing((SessionOccurrence o) -> o.date).thenComparing(o -> o.startTime))
@@ -143,7 +167,7 @@ public class ScheduleQuery {
                     List<SeriesMember> group = members(s, o);
                     List<SeriesMember> attendingAll = attending.of(s, o);
                     List<Attendee> attendees = attendingAll.stream().filter(m -> visible.contains(m.studentId()))
-                            .map(m -> new Attendee(m.studentId(), names.get(m.studentId()), m.mandateId())).toList();
+                            .map(m -> new Attendee(m.studentId(), names.get(m.studentId()), m.mandateOn(o.originalDate))).toList();
                     if (attendees.isEmpty() && (dropEmpty || !attendingAll.isEmpty())) {
                         return null;
                     }
@@ -154,7 +178,7 @@ public class ScheduleQuery {
                             names.get(s.providerId), s.schoolId, s.setting, s.serviceType, s.classId,
                             s.classId == null ? null : names.get(s.classId), s.activityBlockId,
                             s.activityBlockId == null ? null : subjects.get(s.activityBlockId), s.room, group.size(),
-                            attendees, visit);
+                            attendees, visit, afterDismissal(dismissals.get(s.schoolId), o));
                 })
                 .filter(Objects::nonNull)
                 .toList();

@@ -2,6 +2,9 @@ package org.iepservices.schedule.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.iepservices.schedule.config.ScheduleConfig;
+import org.iepservices.schedule.domain.BellSchedule;
+import org.iepservices.schedule.domain.EarlyRelease;
+import org.iepservices.schedule.domain.SchoolYear;
 import org.iepservices.schedule.domain.availability.AvailabilityWindow;
 import org.iepservices.schedule.domain.availability.ProviderLimits;
 import org.iepservices.schedule.domain.availability.TravelTime;
@@ -41,10 +44,14 @@ public class SchedulingFactsLoader {
 
     private final RosterQuery roster;
     private final ScheduleConfig config;
+    private final SchoolYears years;
+    private final BellScheduleDays days;
 
-    SchedulingFactsLoader(RosterQuery roster, ScheduleConfig config) {
+    SchedulingFactsLoader(RosterQuery roster, ScheduleConfig config, SchoolYears years, BellScheduleDays days) {
         this.roster = roster;
         this.config = config;
+        this.years = years;
+        this.days = days;
     }
 
     /** What to leave out of the existing bookings. */
@@ -108,7 +115,35 @@ public class SchedulingFactsLoader {
         providerSeries.forEach(s -> named.add(s.schoolId));
         return new SchedulingFacts(providerBookings, studentBookings, availability(session.providerId()),
                 travel(session.providerId()), maxSessionsPerDay(session.providerId()), mandates, classes,
-                roster.blocksOf(classIds), roster.names(named), policy());
+                roster.blocksOf(classIds), roster.names(named), policy(), earlyReleases(session, exclusion));
+    }
+
+    /**
+     * The school's early-release days in the session's period, less the dates the session's own
+     * series already skips (an occurrence cancelled or moved away that day is no longer a problem).
+     */
+    List<EarlyRelease> earlyReleases(ProposedSession session, Exclusion exclusion) {
+        Set<LocalDate> skipped = new HashSet<>();
+        if (exclusion.seriesId() != null) {
+            exceptionsOf(List.of(exclusion.seriesId())).getOrDefault(exclusion.seriesId(), List.of())
+                    .forEach(o -> skipped.add(o.originalDate));
+        }
+        return earlyReleases(session.schoolId(), session.from(), session.to()).stream()
+                .filter(e -> !skipped.contains(e.date())).toList();
+    }
+
+    /** The school's early-release days in [from, to]. */
+    public List<EarlyRelease> earlyReleases(UUID schoolId, LocalDate from, LocalDate to) {
+        Map<LocalDate, BellSchedule> assigned = days.overrides(schoolId, from, to);
+        if (assigned.isEmpty()) {
+            return List.of();
+        }
+        var defaultSchedule = days.defaultOf(schoolId);
+        List<EarlyRelease> early = new ArrayList<>();
+        for (SchoolYear year : years.between(schoolId, from, to)) {
+            early.addAll(EarlyRelease.of(year, defaultSchedule, assigned));
+        }
+        return early;
     }
 
     public List<ProviderWindow> availability(UUID providerId) {

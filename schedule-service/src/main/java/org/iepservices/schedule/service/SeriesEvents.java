@@ -50,18 +50,21 @@ public class SeriesEvents {
 
     public void occurrenceCancelled(SessionSeries series, SeriesMember member, SessionOccurrence o) {
         outbox.publish(OccurrenceCancelled.TYPE, member.studentId(), new OccurrenceCancelled(o.id, series.id,
-                member.studentId(), member.mandateId(), series.providerId, series.setting, o.date, o.minutes,
+                member.studentId(), member.mandateOn(o.originalDate), series.providerId, series.setting, o.date, o.minutes,
                 o.cancelReason.name(), o.cancelNote));
     }
 
     public void occurrenceRescheduled(SessionSeries series, SeriesMember member, SessionOccurrence o) {
         List<ClassBlock> blocks = studentBlocks(series, member, o.date, o.date);
         outbox.publish(OccurrenceRescheduled.TYPE, member.studentId(), new OccurrenceRescheduled(o.id, series.id,
-                member.studentId(), member.mandateId(), series.setting, o.originalDate, o.date, o.startTime,
+                member.studentId(), member.mandateOn(o.originalDate), series.setting, o.originalDate, o.date, o.startTime,
                 o.minutes, coreOverlap(series, blocks, o)));
     }
 
-    /** One student's part of a series: their dates in the group, scheduled occurrences only, moves applied. */
+    /**
+     * One student's part of a series: their dates in the group, scheduled occurrences only, moves
+     * applied, each with the mandate it serves (the superseded one before an IEP amendment took effect).
+     */
     SessionSeriesScheduled state(SessionSeries series, SeriesMember member, List<SessionOccurrence> occurrences) {
         LocalDate from = member.joinedFrom().isAfter(series.effectiveFrom) ? member.joinedFrom() : series.effectiveFrom;
         LocalDate to = series.lastDay();
@@ -73,7 +76,7 @@ public class SeriesEvents {
                 .filter(o -> o.scheduled() && member.memberOn(o.originalDate))
                 .sorted(Comparator.comparing((SessionOccurrence o) -> o.date).thenComparing(o -> o.startTime))
                 .map(o -> new SessionSeriesScheduled.Occurrence(o.id, o.date, o.startTime, o.minutes,
-                        coreOverlap(series, blocks, o)))
+                        coreOverlap(series, blocks, o), member.mandateOn(o.originalDate)))
                 .toList();
         List<UUID> teachers = series.classId == null ? List.of() : roster.teachersOf(series.classId);
         String subject = series.activityBlockId == null ? null : ActivityBlock.<ActivityBlock>findByIdOptional(

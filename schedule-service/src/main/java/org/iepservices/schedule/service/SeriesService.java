@@ -2,7 +2,6 @@ package org.iepservices.schedule.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.iepservices.access.AccessAudit;
@@ -11,10 +10,7 @@ import org.iepservices.problem.IfMatch;
 import org.iepservices.problem.Problem.Violation;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
-import org.iepservices.schedule.access.AccessScope;
-import org.iepservices.schedule.access.StudentScopeQuery.Condition;
 import org.iepservices.schedule.access.WriteAccess;
-import org.iepservices.schedule.api.SeriesDtos.CancelSeriesRequest;
 import org.iepservices.schedule.api.SeriesDtos.SeriesRequest;
 import org.iepservices.schedule.api.SeriesDtos.StudentRef;
 import org.iepservices.schedule.config.DistrictClock;
@@ -22,15 +18,12 @@ import org.iepservices.schedule.domain.SchoolCalendar;
 import org.iepservices.schedule.domain.activity.ActivityBlock;
 import org.iepservices.schedule.domain.conflict.Conflict;
 import org.iepservices.schedule.domain.conflict.ConflictRules;
-import org.iepservices.schedule.domain.conflict.ProposedSession;
 import org.iepservices.schedule.domain.conflict.ProposedSession.Participant;
+import org.iepservices.schedule.domain.conflict.ProposedSession;
 import org.iepservices.schedule.domain.iep.Mandate;
 import org.iepservices.schedule.domain.roster.SchoolClass;
 import org.iepservices.schedule.domain.scheduling.TimeSpan;
-import org.iepservices.schedule.domain.series.OccurrencePlan;
-import org.iepservices.schedule.domain.series.OccurrenceStatus;
 import org.iepservices.schedule.domain.series.SeriesMember;
-import org.iepservices.schedule.domain.series.SessionOccurrence;
 import org.iepservices.schedule.domain.series.SessionSeries;
 import org.iepservices.schedule.service.SchedulingFactsLoader.Exclusion;
 
@@ -42,8 +35,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -53,12 +44,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Recurring session series: validation, conflict check (refused on hard conflicts unless
- * overridden), occurrences generated over the school calendar, and the events announcing them.
+ * Making and changing recurring session series: validation, conflict check (refused on hard
+ * conflicts unless overridden), occurrences generated over the school calendar, and the events
+ * announcing them. Reading is {@link SeriesQuery}, ending {@link SeriesEnding}.
  */
 @ApplicationScoped
 public class SeriesService {
@@ -69,23 +60,27 @@ public class SeriesService {
     private final DistrictClock clock;
     private final ObjectMapper mapper;
     private final ScheduleLocks locks;
-    // request-scoped: only the HTTP paths (create, check, update, cancel, visible, list) use them
-    private final AccessScope scope;
+    private final SeriesQuery query;
+    private final CurrentConflicts seriesConflicts;
+    private final OccurrenceGeneration generation;
+    // request-scoped: only the HTTP paths (create, check, update) use them
     private final WriteAccess writes;
     private final AccessAudit audit;
 
     SeriesService(SchedulingFactsLoader facts, SchoolYears calendars, SeriesEvents events, DistrictClock clock,
-                  ObjectMapper mapper, ScheduleLocks locks, AccessScope scope, WriteAccess writes,
-                  AccessAudit audit) {
-        this.locks = locks;
-        this.scope = scope;
-        this.writes = writes;
-        this.audit = audit;
+                  ObjectMapper mapper, ScheduleLocks locks, SeriesQuery query, CurrentConflicts seriesConflicts,
+                  OccurrenceGeneration generation, WriteAccess writes, AccessAudit audit) {
         this.facts = facts;
         this.calendars = calendars;
         this.events = events;
         this.clock = clock;
         this.mapper = mapper;
+        this.locks = locks;
+        this.query = query;
+        this.seriesConflicts = seriesConflicts;
+        this.generation = generation;
+        this.writes = writes;
+        this.audit = audit;
     }
 
     /** The outcome of a create or update: the series, the conflicts found, and whether it was a replay. */
@@ -94,10 +89,6 @@ public class SeriesService {
 
     /** A request that passed validation, with its dates resolved. */
     private record Validated(SeriesRequest request, LocalDate effectiveTo, ProposedSession proposed) {
-    }
-
-    /** The occurrences of a series after regeneration, and whether anything changed. */
-    public record Regeneration(boolean changed, List<SessionOccurrence> occurrences) {
     }
 
     /**
@@ -116,8 +107,8 @@ public class SeriesService {
                     throw new ProblemException(ProblemType.UNPROCESSABLE, "Idempotency-Key " + idempotencyKey
                             + " was already used for a different session series request");
                 }
-                audit.read("session-series", earlier.get().id, studentsOf(earlier.get()));
-                return new Result(earlier.get(), currentConflicts(earlier.get()), true);
+                audit.read("session-series", earlier.get().id, SeriesQuery.studentsOf(earlier.get()));
+                return new Result(earlier.get(), seriesConflicts.currentConflicts(earlier.get()), true);
             }
         }
         Validated v = validate(request, null, request.effectiveFrom());
@@ -132,18 +123,18 @@ public class SeriesService {
             series.members.add(new SeriesMember(s.studentId(), s.mandateId(), series.effectiveFrom, null));
         }
         series.persist();
-        Regeneration occurrences = regenerate(series, series.effectiveFrom);
+        OccurrenceGeneration.Regeneration occurrences = generation.regenerate(series, series.effectiveFrom);
         for (SeriesMember m : series.members) {
             events.scheduled(series, m, occurrences.occurrences(), false);
         }
-        audit.write("session-series", series.id, studentsOf(series));
+        audit.write("session-series", series.id, SeriesQuery.studentsOf(series));
         return new Result(series, conflicts, false);
     }
 
     /** The conflicts a create (or, with {@code seriesId}, an update) would meet; writes nothing. */
     public List<Conflict> check(SeriesRequest request, UUID seriesId) {
         LocalDate from = request.effectiveFrom();
-        SessionSeries existing = seriesId == null ? null : visible(seriesId);
+        SessionSeries existing = seriesId == null ? null : query.visible(seriesId);
         writes.series(request, existing);
         if (existing != null) {
             from = changeFrom(request, existing);
@@ -163,9 +154,9 @@ public class SeriesService {
      */
     @Transactional
     public Result update(UUID id, SeriesRequest request, Long expectedVersion) {
-        SessionSeries series = visible(id);
+        SessionSeries series = query.visible(id);
         writes.series(request, series);
-        Set<UUID> before = studentsOf(series);
+        Set<UUID> before = SeriesQuery.studentsOf(series);
         IfMatch.check("Session series", id, expectedVersion, series.version);
         if (series.cancelledEntirely()) {
             throw ProblemException.conflict("Session series " + id + " was cancelled; create a new one");
@@ -198,14 +189,17 @@ public class SeriesService {
             if (existing == null || !existing.active()) {
                 next.add(new SeriesMember(s.studentId(), s.mandateId(), joinFrom, null));
                 joined.add(s.studentId());
+            } else if (existing.mandateId().equals(s.mandateId())) {
+                next.add(existing);
             } else {
-                next.add(new SeriesMember(s.studentId(), s.mandateId(), existing.joinedFrom(), null));
+                // Another mandate from changeFrom on; the earlier occurrences keep the one they served.
+                next.add(existing.servedUnder(s.mandateId(), changeFrom));
             }
         }
         series.members.clear();
         series.members.addAll(next);
         series.updatedAt = now();
-        Regeneration occurrences = regenerate(series, changeFrom);
+        OccurrenceGeneration.Regeneration occurrences = generation.regenerate(series, changeFrom);
         series.flush(); // the new version goes out in the ETag
         for (SeriesMember m : series.activeMembers()) {
             events.scheduled(series, m, occurrences.occurrences(), !joined.contains(m.studentId()));
@@ -214,280 +208,9 @@ public class SeriesService {
             events.cancelled(series, m, changeFrom, "REMOVED_FROM_GROUP");
         }
         Set<UUID> touched = new java.util.LinkedHashSet<>(before);
-        touched.addAll(studentsOf(series));
+        touched.addAll(SeriesQuery.studentsOf(series));
         audit.write("session-series", series.id, touched);
         return new Result(series, conflicts, false);
-    }
-
-    /** Ends the series from a date: later occurrences are dropped, each student gets SessionSeriesCancelled. */
-    @Transactional
-    public SessionSeries cancel(UUID id, CancelSeriesRequest request, Long expectedVersion) {
-        SessionSeries series = visible(id);
-        writes.series(series);
-        IfMatch.check("Session series", id, expectedVersion, series.version);
-        if (series.cancelledFrom != null) {
-            throw ProblemException.conflict("Session series " + id + " is already cancelled from "
-                    + series.cancelledFrom);
-        }
-        LocalDate from = request.effectiveFrom() != null ? request.effectiveFrom() : clock.today();
-        if (from.isBefore(series.effectiveFrom)) {
-            from = series.effectiveFrom;
-        }
-        if (from.isAfter(series.effectiveTo)) {
-            throw ProblemException.unprocessable("The series ends on " + series.effectiveTo + " anyway",
-                    new Violation("effectiveFrom", "after the series' last day " + series.effectiveTo));
-        }
-        endFrom(series, from, request.reason());
-        series.updatedAt = now();
-        series.flush();
-        for (SeriesMember m : series.activeMembers()) {
-            events.cancelled(series, m, from, request.reason());
-        }
-        audit.write("session-series", series.id, studentsOf(series));
-        return series;
-    }
-
-    public SessionSeries get(UUID id) {
-        return SessionSeries.<SessionSeries>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Session series", id));
-    }
-
-    /**
-     * A series the caller of the request may see: one of its students (now or earlier) is in their
-     * scope. Any other is answered like an unknown one (404), found by one query with the scope in it.
-     */
-    public SessionSeries visible(UUID id) {
-        Condition c = scope.contains("vm.studentId");
-        return SessionSeries.<SessionSeries>find("select s from SessionSeries s where s.id = :id and s.id in"
-                        + " (select v.id from SessionSeries v join v.members vm where " + c.jpql() + ")",
-                        AccessScope.params(c, "id", id)).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Session series", id));
-    }
-
-    /** Every student of the series, past members included. */
-    public static Set<UUID> studentsOf(SessionSeries series) {
-        Set<UUID> ids = new java.util.LinkedHashSet<>();
-        series.members.forEach(m -> ids.add(m.studentId()));
-        return ids;
-    }
-
-    /**
-     * A page of series by provider, school, student and class, optionally only those running on a
-     * date; only series with a student in the caller's scope (the count too).
-     */
-    public List<SessionSeries> list(UUID providerId, UUID schoolId, UUID studentId, UUID classId, LocalDate activeOn,
-                                    int limit, int offset) {
-        Query q = query(providerId, schoolId, studentId, classId, activeOn);
-        return SessionSeries.<SessionSeries>find("select s from SessionSeries s where " + q.where()
-                        + " order by s.dayOfWeek, s.startTime, s.id", q.params())
-                .range(offset, offset + limit - 1).list();
-    }
-
-    public long count(UUID providerId, UUID schoolId, UUID studentId, UUID classId, LocalDate activeOn) {
-        Query q = query(providerId, schoolId, studentId, classId, activeOn);
-        return SessionSeries.count("select count(s) from SessionSeries s where " + q.where(), q.params());
-    }
-
-    private record Query(String where, Parameters params) {
-    }
-
-    private Query query(UUID providerId, UUID schoolId, UUID studentId, UUID classId, LocalDate activeOn) {
-        List<String> clauses = new ArrayList<>();
-        Parameters params = new Parameters();
-        Condition visible = scope.contains("vm.studentId");
-        clauses.add(visible == Condition.ALWAYS ? "1 = 1"
-                : "s.id in (select v.id from SessionSeries v join v.members vm where " + visible.jpql() + ")");
-        visible.params().forEach(params::and);
-        if (providerId != null) {
-            clauses.add("s.providerId = :provider");
-            params.and("provider", providerId);
-        }
-        if (schoolId != null) {
-            clauses.add("s.schoolId = :school");
-            params.and("school", schoolId);
-        }
-        if (classId != null) {
-            clauses.add("s.classId = :class");
-            params.and("class", classId);
-        }
-        if (studentId != null) {
-            clauses.add("exists (select 1 from SessionSeries t join t.members m where t.id = s.id"
-                    + " and m.studentId = :student)");
-            params.and("student", studentId);
-        }
-        if (activeOn != null) {
-            clauses.add("s.effectiveFrom <= :day and s.effectiveTo >= :day"
-                    + " and (s.cancelledFrom is null or s.cancelledFrom > :day)");
-            params.and("day", activeOn);
-        }
-        return new Query(String.join(" and ", clauses), params);
-    }
-
-    public List<SessionOccurrence> occurrences(UUID seriesId, LocalDate from, LocalDate to) {
-        return SessionOccurrence.list("seriesId = ?1 and date >= ?2 and date <= ?3 order by date, startTime",
-                seriesId, from, to);
-    }
-
-    /** Scheduled occurrences per series, in one query. */
-    public Map<UUID, Integer> scheduledCounts(Collection<UUID> seriesIds) {
-        Map<UUID, Integer> counts = new HashMap<>();
-        if (seriesIds.isEmpty()) {
-            return counts;
-        }
-        SessionOccurrence.getEntityManager().createQuery("select o.seriesId, count(o) from SessionOccurrence o"
-                        + " where o.seriesId in :ids and o.status = :status group by o.seriesId", Object[].class)
-                .setParameter("ids", seriesIds)
-                .setParameter("status", OccurrenceStatus.SCHEDULED)
-                .getResultList().forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).intValue()));
-        return counts;
-    }
-
-    public int scheduledCount(UUID seriesId) {
-        return (int) SessionOccurrence.count("seriesId = ?1 and status = ?2", seriesId,
-                OccurrenceStatus.SCHEDULED);
-    }
-
-    /** The conflicts a stored series has now (others may have changed around it since it was made). */
-    public List<Conflict> currentConflicts(SessionSeries series) {
-        if (series.cancelledEntirely() || series.lastDay().isBefore(series.effectiveFrom)
-                || series.activeMembers().isEmpty()) {
-            return List.of();
-        }
-        ProposedSession proposed = proposedOf(series);
-        return ConflictRules.check(proposed, facts.load(proposed, Exclusion.series(series.id)));
-    }
-
-    ProposedSession proposedOf(SessionSeries s) {
-        return new ProposedSession(ProposedSession.Scope.SERIES, s.id, null, s.providerId, s.schoolId,
-                s.serviceType, s.setting, s.classId, s.activityBlockId, s.dayOfWeek, s.time(), s.effectiveFrom,
-                s.lastDay(), s.activeMembers().stream().map(m -> new Participant(m.studentId(), m.mandateId()))
-                .toList());
-    }
-
-    /**
-     * Brings a series' occurrences from {@code from} on in line with its pattern and the school
-     * calendar: dates no longer generated are dropped, new ones added, the rest keep their id,
-     * status and moves (minutes and, unless moved, start time follow the series).
-     */
-    public Regeneration regenerate(SessionSeries series, LocalDate from) {
-        LocalDate start = from.isAfter(series.effectiveFrom) ? from : series.effectiveFrom;
-        LocalDate end = series.lastDay();
-        List<LocalDate> target = end.isBefore(start) ? List.of()
-                : OccurrencePlan.dates(series.dayOfWeek, start, end, calendars.between(series.schoolId, start, end));
-        Set<LocalDate> wanted = new HashSet<>(target);
-        Set<LocalDate> present = new HashSet<>();
-        List<SessionOccurrence> kept = new ArrayList<>();
-        boolean changed = false;
-        for (SessionOccurrence o : SessionOccurrence.<SessionOccurrence>list("seriesId", series.id)) {
-            if (o.originalDate.isBefore(from)) {
-                kept.add(o);
-                continue;
-            }
-            if (!wanted.contains(o.originalDate)) {
-                o.delete();
-                changed = true;
-                continue;
-            }
-            present.add(o.originalDate);
-            if (o.minutes != series.durationMinutes) {
-                o.minutes = series.durationMinutes;
-                changed = true;
-            }
-            if (!o.moved && !o.startTime.equals(series.startTime)) {
-                o.startTime = series.startTime;
-                o.date = o.originalDate;
-                changed = true;
-            }
-            kept.add(o);
-        }
-        for (LocalDate date : target) {
-            if (!present.contains(date)) {
-                SessionOccurrence o = new SessionOccurrence();
-                o.id = UUID.randomUUID();
-                o.seriesId = series.id;
-                o.originalDate = date;
-                o.date = date;
-                o.startTime = series.startTime;
-                o.minutes = series.durationMinutes;
-                o.status = OccurrenceStatus.SCHEDULED;
-                o.persist();
-                kept.add(o);
-                changed = true;
-            }
-        }
-        kept.sort(Comparator.comparing((SessionOccurrence o) -> o.date).thenComparing(o -> o.startTime));
-        return new Regeneration(changed, kept);
-    }
-
-    /**
-     * The school calendar changed: every series of the school is regenerated and its students get
-     * SessionSeriesChanged when its occurrences changed.
-     */
-    public void calendarChanged(UUID schoolId, LocalDate from, LocalDate to) {
-        for (SessionSeries s : SessionSeries.<SessionSeries>list("schoolId = ?1 and effectiveFrom <= ?2"
-                + " and effectiveTo >= ?3", schoolId, to, from)) {
-            if (s.cancelledEntirely()) {
-                continue;
-            }
-            Regeneration r = regenerate(s, from);
-            if (r.changed()) {
-                for (SeriesMember m : s.activeMembers()) {
-                    events.scheduled(s, m, r.occurrences(), true);
-                }
-            }
-        }
-    }
-
-    /** A student left the roster: out of every group from that date (SessionSeriesCancelled for them). */
-    public void endMembershipsOfStudent(UUID studentId, LocalDate from, String reason) {
-        endMemberships(SessionSeries.list("select distinct s from SessionSeries s join s.members m"
-                + " where m.studentId = ?1", studentId), m -> m.studentId().equals(studentId), from, reason);
-    }
-
-    /** Mandates ended (IEP ended early): their students leave the series serving them from that date. */
-    public void endMembershipsOfMandates(Set<UUID> mandateIds, LocalDate from, String reason) {
-        endMemberships(SessionSeries.list("select distinct s from SessionSeries s join s.members m"
-                + " where m.mandateId in ?1", mandateIds), m -> mandateIds.contains(m.mandateId()), from, reason);
-    }
-
-    private void endMemberships(List<SessionSeries> seriesList, Predicate<SeriesMember> who,
-                                LocalDate from, String reason) {
-        for (SessionSeries s : seriesList) {
-            if (s.lastDay().isBefore(from) || s.cancelledEntirely()) {
-                continue;
-            }
-            List<SeriesMember> leaving = s.activeMembers().stream().filter(who).toList();
-            if (leaving.isEmpty()) {
-                continue;
-            }
-            List<SeriesMember> next = new ArrayList<>();
-            for (SeriesMember m : s.members) {
-                next.add(leaving.contains(m) ? m.leaving(from) : m);
-            }
-            s.members.clear();
-            s.members.addAll(next);
-            s.updatedAt = now();
-            for (SeriesMember m : leaving) {
-                events.cancelled(s, m, from, reason);
-            }
-            if (s.activeMembers().isEmpty()) {
-                // Nobody left to serve: the provider's time is free again.
-                endFrom(s, from, "No students left (" + reason + ")");
-            } else {
-                List<SessionOccurrence> occurrences = SessionOccurrence.list("seriesId", s.id);
-                for (SeriesMember m : s.activeMembers()) {
-                    events.scheduled(s, m, occurrences, true); // the group got smaller
-                }
-            }
-        }
-    }
-
-    private void endFrom(SessionSeries series, LocalDate from, String reason) {
-        series.cancelledFrom = from;
-        series.cancelReason = reason;
-        regenerate(series, from);
-        // A moved occurrence can land after the end although its pattern date is before it.
-        SessionOccurrence.delete("seriesId = ?1 and date >= ?2", series.id, from);
     }
 
     private LocalDate changeFrom(SeriesRequest request, SessionSeries series) {
@@ -526,6 +249,9 @@ public class SeriesService {
         series.effectiveFrom = r.effectiveFrom();
         series.effectiveTo = v.effectiveTo();
         series.updatedAt = now();
+        // A person re-planned the series: an IEP-change flag is answered (the checks above see the new mandate).
+        series.rescheduleReason = null;
+        series.rescheduleFrom = null;
         List<String> hardKinds = conflicts.stream().filter(Conflict::hard).map(c -> c.kind().name()).distinct()
                 .toList();
         if (!hardKinds.isEmpty()) {

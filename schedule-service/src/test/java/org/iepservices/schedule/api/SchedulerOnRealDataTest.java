@@ -428,7 +428,7 @@ class SchedulerOnRealDataTest {
         assertEquals(before, totalJobs());
 
         As.admin().post("/api/v1/scheduler/jobs/" + UUID.randomUUID() + "/accept").then().statusCode(404)
-                .body("detail", containsString("kept in memory"));
+                .body("detail", containsString("does not exist"));
     }
 
     @Test

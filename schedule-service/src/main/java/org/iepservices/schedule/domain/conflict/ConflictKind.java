@@ -29,5 +29,15 @@ public enum ConflictKind {
     /** A setting the mandate has no sessions of. */
     SETTING_NOT_MANDATED,
     /** More weekly series of a setting than the mandate's frequency of that setting. */
-    SETTING_OVER_MANDATE
+    SETTING_OVER_MANDATE,
+    /**
+     * On an early-release day the session runs past the shortened dismissal: soft for a series (move
+     * or cancel that date), hard for a move onto that date.
+     */
+    AFTER_EARLY_DISMISSAL,
+    /**
+     * The IEP changed (amendment, new version) and the continuing mandate no longer fits the series'
+     * minutes, setting or group size: reschedule it.
+     */
+    MANDATE_CHANGED
 }

@@ -1,6 +1,7 @@
 package org.iepservices.schedule.domain.conflict;
 
 import org.iepservices.events.ServiceSetting;
+import org.iepservices.schedule.domain.EarlyRelease;
 import org.iepservices.schedule.domain.activity.PushInOpenness;
 import org.iepservices.schedule.domain.activity.Structure;
 import org.iepservices.schedule.domain.conflict.ProposedSession.Participant;
@@ -45,6 +46,7 @@ public final class ConflictRules {
         conflicts.addAll(groupForIndividualMandate(session, facts));
         conflicts.addAll(settingNotMandated(session, facts));
         conflicts.addAll(settingOverMandate(session, facts));
+        conflicts.addAll(afterEarlyDismissal(session, facts));
         return conflicts;
     }
 
@@ -346,6 +348,27 @@ public final class ConflictRules {
             }
         }
         return conflicts;
+    }
+
+    /**
+     * On an early-release day the students are gone after the shortened schedule's last period: a
+     * session ending later cannot take place then. For a series this is soft (its other weeks are
+     * fine; that date is moved or cancelled), for a move onto that date hard.
+     */
+    public static List<Conflict> afterEarlyDismissal(ProposedSession session, SchedulingFacts facts) {
+        Booking proposed = session.asBooking();
+        List<EarlyRelease> hit = facts.earlyReleases().stream()
+                .filter(e -> proposed.occursOn(e.date()) && session.time().end().isAfter(e.dismissal()))
+                .sorted(Comparator.comparing(EarlyRelease::date)).toList();
+        if (hit.isEmpty()) {
+            return List.of();
+        }
+        EarlyRelease first = hit.get(0);
+        return List.of(Conflict.of(ConflictKind.AFTER_EARLY_DISMISSAL, session.series() ? Severity.SOFT : Severity.HARD,
+                "Early release on " + first.date() + " (" + first.scheduleName() + "): students leave at "
+                        + first.dismissal() + ", the session " + session.time() + " ends after"
+                        + (hit.size() > 1 ? "; " + (hit.size() - 1) + " more early-release date(s)" : ""))
+                .on(first.date()));
     }
 
     /** The block a push-in joins: the one named, if it covers the session, else any block of the class that does. */

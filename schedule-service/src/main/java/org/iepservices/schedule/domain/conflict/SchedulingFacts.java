@@ -1,5 +1,6 @@
 package org.iepservices.schedule.domain.conflict;
 
+import org.iepservices.schedule.domain.EarlyRelease;
 import org.iepservices.schedule.domain.scheduling.Booking;
 import org.iepservices.schedule.domain.scheduling.ClassBlock;
 import org.iepservices.schedule.domain.scheduling.MandateTerms;
@@ -15,7 +16,8 @@ import java.util.UUID;
  * Everything the rules need to judge a {@link ProposedSession}, already loaded: the provider's
  * other sessions, each student's other sessions (any provider), the provider's availability,
  * travel times and daily maximum, the students' mandates, the classes they are enrolled in, the
- * activity blocks of those classes (and of the class pushed into), names for messages, policy.
+ * activity blocks of those classes (and of the class pushed into), names for messages, policy, and the
+ * school's early-release days in the period (those the session's own occurrence already skips left out).
  * The session being checked is never among the bookings.
  */
 public record SchedulingFacts(List<Booking> providerBookings,
@@ -27,9 +29,20 @@ public record SchedulingFacts(List<Booking> providerBookings,
                               Map<UUID, Set<UUID>> classesOfStudent,
                               Map<UUID, List<ClassBlock>> blocksOfClass,
                               Map<UUID, String> names,
-                              ConflictPolicy policy) {
+                              ConflictPolicy policy,
+                              List<EarlyRelease> earlyReleases) {
+
+    /** Facts for a school without early-release days in the period. */
+    public SchedulingFacts(List<Booking> providerBookings, Map<UUID, List<Booking>> studentBookings,
+                           List<ProviderWindow> availability, TravelTimes travel, Integer maxSessionsPerDay,
+                           Map<UUID, MandateTerms> mandates, Map<UUID, Set<UUID>> classesOfStudent,
+                           Map<UUID, List<ClassBlock>> blocksOfClass, Map<UUID, String> names, ConflictPolicy policy) {
+        this(providerBookings, studentBookings, availability, travel, maxSessionsPerDay, mandates, classesOfStudent,
+                blocksOfClass, names, policy, List.of());
+    }
 
     public SchedulingFacts {
+        earlyReleases = List.copyOf(earlyReleases);
         providerBookings = List.copyOf(providerBookings);
         studentBookings = Map.copyOf(studentBookings);
         availability = List.copyOf(availability);

@@ -84,6 +84,14 @@ public class SessionSeries extends PanacheEntityBase {
     @Column(name = "overridden_conflicts")
     public String overriddenConflicts;
 
+    /** Why the series no longer fits the mandate that continues its students' IEP (null: it fits). */
+    @Column(name = "reschedule_reason")
+    public String rescheduleReason;
+
+    /** Since when it does not fit: the date the IEP change took effect. */
+    @Column(name = "reschedule_from")
+    public LocalDate rescheduleFrom;
+
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 

@@ -106,6 +106,9 @@ public class SchedulerJobResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(oneOf = {CaseloadJobRequest.class, ScheduleProblem.class})))
     @APIResponse(responseCode = "202", description = "Job accepted")
+    @APIResponse(responseCode = "409", description = "The provider has a job queued or solving (existingJobId)")
+    @APIResponse(responseCode = "503", description = "schedule.scheduler.max-active-jobs jobs queued or solving; "
+            + "Retry-After says when to try again")
     public Response submit(@NotNull JsonNode body, @Context UriInfo uri) throws JsonProcessingException {
         JobStatus status;
         if (body.isObject() && body.has("weekOf")) {
@@ -141,12 +144,12 @@ public class SchedulerJobResource {
     }
 
     @GET
-    @Operation(summary = "List scheduler jobs", description = "The jobs kept in memory (the last 50) that concern "
-            + "the caller (a provider's own, a school admin's schools', all for a district admin), newest first, "
+    @Operation(summary = "List scheduler jobs", description = "The jobs (stored in the database, any replica "
+            + "answers) that concern the caller (a provider's own, a school admin's schools', all for a district admin), newest first, "
             + "paged with limit/offset, X-Total-Count and Link headers.")
     public Response list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, @Context UriInfo uri) {
-        // jobs live in memory, so the caller's filter runs here rather than in a query
+        // the caller's filter needs each job's problem (its school), so it runs here rather than in a query
         List<JobStatus> all = jobs.list().stream().filter(j -> concerns(j)).toList();
         List<JobStatus> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
         Set<UUID> students = new LinkedHashSet<>();
@@ -221,9 +224,9 @@ public class SchedulerJobResource {
                     + "answer lists the series created and every session that could not be, with the reason "
                     + "(conflicts, violations). The job must be DONE or CANCELLED (409 while solving). Accepting a "
                     + "session a second time is refused with 409 and creates nothing; unknown or fixed session ids "
-                    + "422; an unknown or forgotten job 404 (jobs live in memory).")
+                    + "422; an unknown job 404. Any replica accepts: jobs are stored in the database.")
     @APIResponse(responseCode = "200", description = "What was created and what was not")
-    @APIResponse(responseCode = "404", description = "Unknown job (jobs are kept in memory, the last 50)")
+    @APIResponse(responseCode = "404", description = "Unknown job")
     @APIResponse(responseCode = "409", description = "Still solving, or sessions accepted already")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ScheduleAcceptance.Request.class)))

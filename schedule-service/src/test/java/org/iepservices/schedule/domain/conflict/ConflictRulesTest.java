@@ -1,5 +1,6 @@
 package org.iepservices.schedule.domain.conflict;
 
+import org.iepservices.schedule.domain.EarlyRelease;
 import org.iepservices.events.ActivitySubject;
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.schedule.domain.activity.PushInOpenness;
@@ -398,5 +399,29 @@ class ConflictRulesTest {
                 SCHOOL, "SPEECH_LANGUAGE", ServiceSetting.PUSH_IN, CLASS, reading, TUESDAY, time("09:00", 30),
                 FIRST_TUESDAY, FIRST_TUESDAY, List.of(ana(), ben()));
         assertEquals(List.of(), ConflictRules.check(move, f.build()));
+    }
+
+    @Test
+    void afterEarlyDismissal_softForASeriesHardForAMoveOntoThatDate() {
+        LocalDate wednesday = LocalDate.of(2026, 11, 25);
+        EarlyRelease early = new EarlyRelease(wednesday, UUID.randomUUID(), "Early release", LocalTime.NOON, 210);
+        Facts f = new Facts();
+        SchedulingFacts facts = new SchedulingFacts(f.provider, f.students, f.availability, f.travel, f.max,
+                f.mandates, f.classes, Map.of(CLASS, f.blocks), Map.of(), new ConflictPolicy(Severity.HARD),
+                List.of(early));
+        List<Conflict> series = ConflictRules.afterEarlyDismissal(pullOut(DayOfWeek.WEDNESDAY, "13:00", 30, ana()), facts);
+        assertEquals(1, series.size());
+        assertEquals(ConflictKind.AFTER_EARLY_DISMISSAL, series.get(0).kind());
+        assertEquals(Severity.SOFT, series.get(0).severity());
+        assertEquals(wednesday, series.get(0).date());
+
+        ProposedSession move = new ProposedSession(Scope.OCCURRENCE, UUID.randomUUID(), UUID.randomUUID(), PROVIDER,
+                SCHOOL, "SPEECH_LANGUAGE", ServiceSetting.PULL_OUT, null, null, DayOfWeek.WEDNESDAY,
+                time("11:45", 30), wednesday, wednesday, List.of(ana()));
+        assertEquals(Severity.HARD, ConflictRules.afterEarlyDismissal(move, facts).get(0).severity());
+
+        // Ending by dismissal, or on other weekdays, is fine.
+        assertEquals(List.of(), ConflictRules.afterEarlyDismissal(pullOut(DayOfWeek.WEDNESDAY, "11:30", 30, ana()), facts));
+        assertEquals(List.of(), ConflictRules.afterEarlyDismissal(pullOut(TUESDAY, "13:00", 30, ana()), facts));
     }
 }
