@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
 import static org.iepservices.e2e.TestDistrict.PROPAGATION;
 import static org.iepservices.e2e.TestDistrict.as;
@@ -129,9 +130,9 @@ class SchoolYearIT {
                     .queryParam("to", "2026-09-25").get("/api/v1/providers/" + slp + "/occurrences")
                     .then().statusCode(200).extract().jsonPath();
             // Tue 1, Thu 3, Tue 8, (Thu 10 professional day), Tue 15, Thu 17, Tue 22, Thu 24
-            org.hamcrest.MatcherAssert.assertThat(found.getList("date"), hasItems("2026-09-01", "2026-09-03",
+            assertThat(found.getList("date"), hasItems("2026-09-01", "2026-09-03",
                     "2026-09-08", "2026-09-15", "2026-09-17", "2026-09-22", "2026-09-24"));
-            org.hamcrest.MatcherAssert.assertThat(found.getList("date"), not(hasItem("2026-09-10")));
+            assertThat(found.getList("date"), not(hasItem("2026-09-10")));
             List<String> dates = found.getList("date");
             List<String> ids = found.getList("occurrenceId");
             for (int i = 0; i < dates.size(); i++) {
@@ -154,13 +155,13 @@ class SchoolYearIT {
         await().atMost(PROPAGATION).untilAsserted(() -> {
             JsonPath misses = at(ServiceLayout.SESSION).queryParam("studentId", b).get("/api/v1/misses")
                     .then().statusCode(200).extract().jsonPath();
-            org.hamcrest.MatcherAssert.assertThat(misses.getList("findAll { it.origin == 'SYSTEM' }.sessionDate"),
+            assertThat(misses.getList("findAll { it.origin == 'SYSTEM' }.sessionDate"),
                     hasItems("2026-09-08", "2026-09-15", "2026-09-17"));
-            org.hamcrest.MatcherAssert.assertThat(misses.getString("find { it.sessionDate == '2026-09-08' }.owed"),
+            assertThat(misses.getString("find { it.sessionDate == '2026-09-08' }.owed"),
                     is("NOT_OWED"));
-            org.hamcrest.MatcherAssert.assertThat(misses.getString("find { it.sessionDate == '2026-09-15' }.owed"),
+            assertThat(misses.getString("find { it.sessionDate == '2026-09-15' }.owed"),
                     is("OWED"));
-            org.hamcrest.MatcherAssert.assertThat(misses.getString("find { it.sessionDate == '2026-09-17' }.owed"),
+            assertThat(misses.getString("find { it.sessionDate == '2026-09-17' }.owed"),
                     is("NOT_OWED"));
         });
         // One miss per student and occurrence, however many events told the system about it.
@@ -176,7 +177,7 @@ class SchoolYearIT {
                 .then().statusCode(200);
         String newMandate = amended.getString("mandates[0].id");
         String newGoal = amended.getString("goals[0].id");
-        org.hamcrest.MatcherAssert.assertThat(amended.getString("goals[0].continuesGoalId"), is(goalA));
+        assertThat(amended.getString("goals[0].continuesGoalId"), is(goalA));
         // The provider documents Tuesday's occurrence: credited to the mandate in force, not refused.
         await().atMost(PROPAGATION).untilAsserted(() ->
                 as(provider, ServiceLayout.SESSION).get("/api/v1/students/" + a + "/mandates").then().statusCode(200)
@@ -190,20 +191,25 @@ class SchoolYearIT {
         await().atMost(PROPAGATION).untilAsserted(() -> {
             JsonPath weeks = at(ServiceLayout.REPORTING).queryParam("from", "2026-09-07").queryParam("to", "2026-09-20")
                     .get("/api/v1/compliance/students/" + a).then().statusCode(200).extract().jsonPath();
-            String week2 = "mandates.find { it.mandateId == '" + mandateA + "' }.periods.find { it.start == '2026-09-07' }";
-            String week3 = "mandates.find { it.mandateId == '" + mandateA + "' }.periods.find { it.start == '2026-09-14' }";
-            // Labor Day has no session; Thursday's push-in fell on the professional day: excused, not owed.
-            org.hamcrest.MatcherAssert.assertThat(weeks.getInt(week2 + ".mandated.pullOut"), is(30));
-            org.hamcrest.MatcherAssert.assertThat(weeks.getInt(week2 + ".mandated.pushIn"), is(0));
-            org.hamcrest.MatcherAssert.assertThat(weeks.getInt(week2 + ".delivered.pullOut"), is(30));
-            org.hamcrest.MatcherAssert.assertThat(weeks.getString(week2 + ".status"), is("ON_TRACK"));
+            String mandate = "mandates.find { it.mandateId == '" + mandateA + "' }";
+            String week2 = mandate + ".periods.find { it.periodStart == '2026-09-07' }";
+            String week3 = mandate + ".periods.find { it.periodStart == '2026-09-14' }";
+            // Labor Day had no session; Thursday's push-in fell on the professional day: excused, not owed.
+            assertThat(weeks.getInt(week2 + ".mandated.pullOut"), is(30));
+            assertThat(weeks.getInt(week2 + ".mandated.pushIn"), is(30));
+            assertThat(weeks.getInt(week2 + ".excused.pushIn"), is(30));
+            assertThat(weeks.getInt(week2 + ".delivered.pullOut"), is(30));
+            assertThat(weeks.getInt(week2 + ".shortfall.total"), is(0));
+            assertThat(weeks.getString(week2 + ".status"), is("ON_TRACK"));
             // Provider absent Tuesday (owed), school closed Thursday (not owed: excused).
-            org.hamcrest.MatcherAssert.assertThat(weeks.getInt(week3 + ".mandated.pullOut"), is(30));
-            org.hamcrest.MatcherAssert.assertThat(weeks.getInt(week3 + ".mandated.pushIn"), is(0));
-            org.hamcrest.MatcherAssert.assertThat(weeks.getInt(week3 + ".delivered.pullOut"), is(0));
-            org.hamcrest.MatcherAssert.assertThat(weeks.getInt(week3 + ".missedOwed"), is(30));
-            org.hamcrest.MatcherAssert.assertThat(weeks.getInt(week3 + ".owedBalance"), is(30));
-            org.hamcrest.MatcherAssert.assertThat(weeks.getString(week3 + ".status"), is("OUT_OF_COMPLIANCE"));
+            assertThat(weeks.getInt(week3 + ".delivered.total"), is(0));
+            assertThat(weeks.getInt(week3 + ".missedOwed"), is(30));
+            assertThat(weeks.getInt(week3 + ".missedNotOwed"), is(30));
+            assertThat(weeks.getInt(week3 + ".excused.pushIn"), is(30));
+            assertThat(weeks.getInt(week3 + ".owedBalance"), is(30));
+            assertThat(weeks.getInt(week3 + ".shortfall.pullOut"), is(30));
+            assertThat(weeks.getInt(week3 + ".shortfall.pushIn"), is(0));
+            assertThat(weeks.getString(week3 + ".status"), is("OUT_OF_COMPLIANCE"));
         });
         // After the amendment the minutes count for the new mandate.
         await().atMost(PROPAGATION).untilAsserted(() ->
@@ -240,7 +246,7 @@ class SchoolYearIT {
     }
 
     private static void assertOutcome(JsonPath report, String outcome) {
-        org.hamcrest.MatcherAssert.assertThat(report.prettify(), report.getString("outcome"), is(outcome));
+        assertThat(report.prettify(), report.getString("outcome"), is(outcome));
     }
 
     private JsonPath importRoster(byte[] zip, String source, boolean confirm) {
