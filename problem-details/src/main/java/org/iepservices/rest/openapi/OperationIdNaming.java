@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class OperationIdNaming {
 
     /** Segments that only version or mount the API; they do not name anything. */
-    private static final Pattern NOISE = Pattern.compile("api|ims|v\\d+(p\\d+)?|rostering");
+    private static final Pattern NOISE = Pattern.compile("api|ims|admin|v\\d+(p\\d+)?|rostering");
 
     /**
      * Last path segments that are actions on the resource before them (POST /session-logs/{id}/complete). A
@@ -60,6 +60,14 @@ public final class OperationIdNaming {
 
     /** The operationId for one operation, before clashes with other operations are resolved. */
     public static String derive(String method, String path) {
+        return derive(method, path, false);
+    }
+
+    /**
+     * @param collection whether the document has items under this path ({@code /admin/rebuild/{rebuildId}}), which
+     *                   makes it a collection even when its name is singular or a verb
+     */
+    static String derive(String method, String path, boolean collection) {
         String verb = method.toUpperCase(Locale.ROOT);
         List<Segment> segments = segments(path);
         if (segments.isEmpty()) {
@@ -81,6 +89,14 @@ public final class OperationIdNaming {
             };
         }
         String word = last.word;
+        if (collection) {
+            String prefix = ownerNoun(owners);
+            return switch (verb) {
+                case "GET" -> "list" + prefix + plural(word);
+                case "POST" -> "create" + prefix + singular(word);
+                default -> verb.toLowerCase(Locale.ROOT) + prefix + plural(word);
+            };
+        }
         if (VERBS.contains(lowerFirst(word))) {
             // an action on the resource before it: POST /session-logs/{id}/complete
             String action = lowerFirst(word);
@@ -108,6 +124,13 @@ public final class OperationIdNaming {
      */
     public static Map<OperationKey, String> assign(List<OperationKey> operations, Map<OperationKey, String> explicit) {
         Set<String> taken = new HashSet<>(explicit.values());
+        Set<String> collections = new HashSet<>();
+        for (OperationKey key : operations) {
+            int item = key.path().lastIndexOf("/{");
+            if (item > 0) {
+                collections.add(key.path().substring(0, item));
+            }
+        }
         List<OperationKey> ordered = new ArrayList<>(operations);
         ordered.sort(Comparator.comparing(OperationKey::path).thenComparing(k -> methodRank(k.method())));
         Map<OperationKey, String> ids = new HashMap<>();
@@ -117,7 +140,7 @@ public final class OperationIdNaming {
                 ids.put(key, explicitId);
                 continue;
             }
-            String base = derive(key.method(), key.path());
+            String base = derive(key.method(), key.path(), collections.contains(key.path()));
             String id = base;
             for (int n = 2; taken.contains(id); n++) {
                 id = base + n;
@@ -232,6 +255,20 @@ public final class OperationIdNaming {
             single = lower.substring(0, lower.length() - 1);
         }
         return head + capitalize(single);
+    }
+
+    /** The plural of a camel-case noun that names a collection: {@code Rebuild} → {@code Rebuilds}. */
+    static String plural(String noun) {
+        if (isPlural(noun) || UNCOUNTABLE.contains(lastWord(noun).toLowerCase(Locale.ROOT))) {
+            return noun;
+        }
+        if (noun.endsWith("y") && noun.length() > 1 && "aeiou".indexOf(noun.charAt(noun.length() - 2)) < 0) {
+            return noun.substring(0, noun.length() - 1) + "ies";
+        }
+        if (noun.endsWith("s") || noun.endsWith("x") || noun.endsWith("ch") || noun.endsWith("sh")) {
+            return noun + "es";
+        }
+        return noun + "s";
     }
 
     private static boolean isPlural(String noun) {

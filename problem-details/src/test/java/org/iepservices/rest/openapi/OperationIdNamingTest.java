@@ -49,7 +49,7 @@ class OperationIdNamingTest {
             "POST,   /api/v1/occurrences/{id}/move,                      moveOccurrence",
             "GET,    /api/v1/scheduler/jobs/{id}/result,                 getSchedulerJobResult",
             "GET,    /api/v1/schools/{schoolId}/calendars/{schoolYear}/instructional-days, listSchoolCalendarInstructionalDays",
-            "POST,   /api/v1/admin/dead-letters/replay,                  replayAdminDeadLetters",
+            "POST,   /api/v1/admin/dead-letters/replay,                  replayDeadLetters",
             // session-service
             "POST,   /api/v1/session-logs,                               createSessionLog",
             "GET,    /api/v1/session-logs,                               listSessionLogs",
@@ -64,6 +64,7 @@ class OperationIdNamingTest {
             "GET,    /api/v1/compliance/students/{studentId},            getComplianceStudent",
             "GET,    /api/v1/students/{studentId}/goal-progress,         getStudentGoalProgress",
             "POST,   /api/v1/rebuild,                                    rebuild",
+            "GET,    /api/v1/admin/dead-letters,                         listDeadLetters",
     })
     void namesAnOperationFromMethodAndPath(String method, String path, String expected) {
         assertEquals(expected, OperationIdNaming.derive(method, path));
@@ -85,6 +86,19 @@ class OperationIdNamingTest {
         assertEquals("getStudent", ids.get(student));
         assertEquals("getStudent2", ids.get(oneRosterStudent));
         assertEquals(ids.size(), new HashSet<>(ids.values()).size());
+    }
+
+    @Test
+    void aPathWithItemsUnderItIsACollectionEvenWhenItsNameIsAVerb() {
+        OperationKey start = new OperationKey("POST", "/api/v1/admin/rebuild");
+        OperationKey recent = new OperationKey("GET", "/api/v1/admin/rebuild");
+        OperationKey status = new OperationKey("GET", "/api/v1/admin/rebuild/{rebuildId}");
+
+        Map<OperationKey, String> ids = OperationIdNaming.assign(List.of(start, recent, status), Map.of());
+
+        assertEquals("createRebuild", ids.get(start));
+        assertEquals("listRebuilds", ids.get(recent));
+        assertEquals("getRebuild", ids.get(status));
     }
 
     @Test
