@@ -16,9 +16,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * A deployment that lets its front end call the API from another origin: CORS_ENABLED and CORS_ORIGINS, the
- * variables a compose file or a Kubernetes manifest sets, reach quarkus.http.cors.* through
- * application.properties (no rebuild: the CORS settings are read at startup).
+ * A deployment that lets its front end call the API from another origin (QUARKUS_HTTP_CORS_ENABLED and
+ * QUARKUS_HTTP_CORS_ORIGINS in its environment; runtime settings, so the same build serves both).
  */
 @QuarkusTest
 @TestProfile(CorsEnabledTest.FrontEndOrigin.class)
@@ -30,7 +29,7 @@ class CorsEnabledTest {
     public static class FrontEndOrigin implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("CORS_ENABLED", "true", "CORS_ORIGINS", CorsTest.APP_ORIGIN);
+            return Map.of("quarkus.http.cors.enabled", "true", "quarkus.http.cors.origins", CorsTest.APP_ORIGIN);
         }
     }
 

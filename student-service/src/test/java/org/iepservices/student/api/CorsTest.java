@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * CORS is off unless a deployment turns it on (CORS_ENABLED, CORS_ORIGINS): a browser on another origin gets no
+ * CORS is off unless a deployment turns it on (quarkus.http.cors.enabled and .origins): a browser on another origin gets no
  * CORS headers, so it may not read the answers. {@link CorsEnabledTest} is the same service with CORS on.
  */
 @QuarkusTest
