@@ -155,6 +155,9 @@ public class ApiDocumentConventions implements OASFilter {
             if (segment.isBlank() || segment.startsWith("{") || segment.matches("(?i)api|v\\d+(p\\d+)?|q")) {
                 continue;
             }
+            if (segment.equalsIgnoreCase("admin")) {
+                return "Administration";
+            }
             String words = segment.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("[^A-Za-z0-9]+", " ").trim();
             return words.isEmpty() ? "Other" : Character.toUpperCase(words.charAt(0)) + words.substring(1).toLowerCase(Locale.ROOT);
         }

@@ -94,6 +94,9 @@ public final class OperationIdNaming {
             return switch (verb) {
                 case "GET" -> "list" + prefix + plural(word);
                 case "POST" -> "create" + prefix + singular(word);
+                case "PUT" -> "replace" + prefix + plural(word);
+                case "PATCH" -> "update" + prefix + plural(word);
+                case "DELETE" -> "delete" + prefix + plural(word);
                 default -> verb.toLowerCase(Locale.ROOT) + prefix + plural(word);
             };
         }

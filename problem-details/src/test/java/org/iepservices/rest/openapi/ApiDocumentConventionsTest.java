@@ -59,8 +59,8 @@ class ApiDocumentConventionsTest {
 
     @Test
     void untaggedOperationsGetTheirAreaAndEveryTagIsDeclared() {
-        assertEquals(List.of("Admin"), get("/api/v1/admin/dead-letters").getTags());
-        assertEquals(List.of("Admin", "IEPs"), document.getTags().stream().map(Tag::getName).toList());
+        assertEquals(List.of("Administration"), get("/api/v1/admin/dead-letters").getTags());
+        assertEquals(List.of("Administration", "IEPs"), document.getTags().stream().map(Tag::getName).toList());
         assertEquals("IEP versions", document.getTags().get(1).getDescription(), "declared tags keep their description");
     }
 }

@@ -99,6 +99,10 @@ class OperationIdNamingTest {
         assertEquals("createRebuild", ids.get(start));
         assertEquals("listRebuilds", ids.get(recent));
         assertEquals("getRebuild", ids.get(status));
+
+        OperationKey replaceAll = new OperationKey("PUT", "/api/v1/travel-times");
+        OperationKey deleteOne = new OperationKey("DELETE", "/api/v1/travel-times/{id}");
+        assertEquals("replaceTravelTimes", OperationIdNaming.assign(List.of(replaceAll, deleteOne), Map.of()).get(replaceAll));
     }
 
     @Test
