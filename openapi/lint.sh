@@ -38,6 +38,10 @@ if $check_diff && git -C "$root" rev-parse --is-inside-work-tree >/dev/null 2>&1
 fi
 
 cd "$root/openapi"
+if ! command -v npm >/dev/null; then
+  echo "openapi/lint.sh: needs Node.js 18+ with npm (Spectral is an npm package)" >&2
+  exit 1
+fi
 if [[ ! -x node_modules/.bin/spectral ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
