@@ -92,7 +92,8 @@ public class ProblemExceptionMappers {
             String message;
             if (e instanceof InvalidFormatException invalid) {
                 Class<?> target = invalid.getTargetType();
-                message = "cannot read '" + clip(String.valueOf(invalid.getValue())) + "' as " + target.getSimpleName()
+                message = target == String.class ? clip(invalid.getOriginalMessage())
+                        : "cannot read '" + clip(String.valueOf(invalid.getValue())) + "' as " + target.getSimpleName()
                         + (target.isEnum() ? "; one of " + java.util.Arrays.toString(target.getEnumConstants()) : "");
             } else if (e instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
