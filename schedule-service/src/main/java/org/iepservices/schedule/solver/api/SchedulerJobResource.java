@@ -107,8 +107,11 @@ public class SchedulerJobResource {
             schema = @Schema(oneOf = {CaseloadJobRequest.class, ScheduleProblem.class})))
     @APIResponse(responseCode = "202", description = "Job accepted")
     public Response submit(@NotNull JsonNode body, @Context UriInfo uri) throws JsonProcessingException {
+        if (!body.isObject()) { // a JSON null reads as no problem at all
+            throw ProblemException.invalid("body", "must be a JSON object (a caseload request or a ScheduleProblem)");
+        }
         JobStatus status;
-        if (body.isObject() && body.has("weekOf")) {
+        if (body.has("weekOf")) {
             List<String> mixed = FACT_FIELDS.stream().filter(body::has).toList();
             if (!mixed.isEmpty()) {
                 throw new ProblemException(ProblemType.VALIDATION, "Send either weekOf (the week is read from the "
