@@ -98,17 +98,27 @@ public final class OpenApiFuzzer {
     /** Drives every operation of the service's OpenAPI document. */
     public Report run() {
         JsonNode api = openApi();
+        components = api.path("components");
         List<String> offences = new ArrayList<>();
         int[] counts = new int[3]; // operations, requests, 5xx
         for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
+            Attempt wrongMethod = wrongMethod(path.getKey(), path.getValue());
+            if (wrongMethod != null) {
+                counts[1]++;
+                String offence = send(wrongMethod);
+                if (offence != null) {
+                    counts[2] += offence.startsWith("5") ? 1 : 0;
+                    offences.add(wrongMethod.method + " " + path.getKey() + " with " + wrongMethod.what + " -> " + offence);
+                }
+            }
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (!METHODS.contains(op.getKey())) {
                     continue;
                 }
                 counts[0]++;
-                Operation operation = Operation.of(this, api, op.getKey().toUpperCase(Locale.ROOT), path.getKey(),
+                Operation operation = Operation.of(this, op.getKey().toUpperCase(Locale.ROOT), path.getKey(),
                         path.getValue(), op.getValue());
                 for (Attempt attempt : attempts(operation)) {
                     counts[1]++;
@@ -189,6 +199,20 @@ public final class OpenApiFuzzer {
         attempts.add(new Attempt("no token", op.method, op.path(goodPath) + goodQuery, op.contentType(),
                 plausibleBody, null, false));
         return attempts;
+    }
+
+    /** A method the path does not offer (405), with plausible ids; null when it offers them all. */
+    private Attempt wrongMethod(String template, JsonNode pathItem) {
+        for (String method : List.of("patch", "delete", "put", "post", "get")) {
+            if (!pathItem.has(method)) {
+                Operation op = Operation.of(this, method.toUpperCase(Locale.ROOT), template,
+                        pathItem, NODES.objectNode());
+                Map<String, String> ids = new LinkedHashMap<>();
+                op.pathParams.forEach((name, schema) -> ids.put(name, plausible(schema)));
+                return new Attempt("a method the path does not offer", op.method, op.path(ids), null, null, null, true);
+            }
+        }
+        return null;
     }
 
     /** Bodies that are not what the operation takes, by name for the report. */
@@ -418,8 +442,7 @@ public final class OpenApiFuzzer {
             this.template = template;
         }
 
-        static Operation of(OpenApiFuzzer fuzzer, JsonNode api, String method, String template, JsonNode pathItem, JsonNode op) {
-            fuzzer.components = api.path("components");
+        static Operation of(OpenApiFuzzer fuzzer, String method, String template, JsonNode pathItem, JsonNode op) {
             Operation operation = fuzzer.new Operation(method, template);
             List<JsonNode> parameters = new ArrayList<>();
             pathItem.path("parameters").forEach(parameters::add);
