@@ -222,7 +222,8 @@ public class ProblemExceptionMappers {
             return null;
         }
         try {
-            return instance(uri.getPath(false));
+            // Quarkus REST has no encoded getPath(false); the request URI keeps the raw path.
+            return instance(uri.getRequestUri().getRawPath());
         } catch (RuntimeException e) {
             return null;
         }

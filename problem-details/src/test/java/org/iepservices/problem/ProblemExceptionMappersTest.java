@@ -23,8 +23,9 @@ class ProblemExceptionMappersTest {
     private static UriInfo request(String rawPath) {
         return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[]{UriInfo.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "getPath" -> args != null && args.length == 1 && !((Boolean) args[0])
-                            ? rawPath : java.net.URLDecoder.decode(rawPath, java.nio.charset.StandardCharsets.UTF_8);
+                    case "getRequestUri" -> URI.create("http://localhost:8081" + rawPath);
+                    case "getPath" -> java.net.URLDecoder.decode(rawPath, java.nio.charset.StandardCharsets.UTF_8);
+                    // As in Quarkus REST: the encoded variants are not supported.
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -4,12 +4,18 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.iepservices.localinfra.OpenApiFuzzer;
 import org.iepservices.localinfra.RealInfrastructureTestResource;
 import org.iepservices.localinfra.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 
 /**
  * Hostile input against every operation of this service's OpenAPI document (local-infra's
@@ -34,5 +40,17 @@ class OpenApiFuzzTest {
         OpenApiFuzzer.Report report = OpenApiFuzzer.against(root, admin).run();
         System.out.println("OpenAPI fuzz of student-service: " + report);
         report.assertClean();
+    }
+
+    /** Issue 14: this was a plain-text 500 (the mapper built a URI from the decoded path). */
+    @Test
+    void anEncodedSpaceOrQuoteInAnIdIsAProblemNamingThePathAsSent() {
+        String admin = TokenIssuer.shared().token("fuzzer@test", "district-admin").sign();
+        for (String id : new String[]{"a%20b", "%22x%22", "caf%C3%A9"}) {
+            RestAssured.given().auth().oauth2(admin).urlEncodingEnabled(false).get("/api/v1/classes/" + id).then()
+                    .statusCode(both(greaterThanOrEqualTo(400)).and(lessThan(500)))
+                    .contentType("application/problem+json")
+                    .body("instance", is("/api/v1/classes/" + id));
+        }
     }
 }
