@@ -64,8 +64,10 @@ public class ActorProducer {
     @Dependent
     public Actor actor() {
         if (current == null) {
-            current = read();
-            ScopeClaims.check(current, singleDistrict, districtIdClaim);
+            Actor read = read();
+            // Checked before it is kept: a second call in the same request is refused as well.
+            ScopeClaims.check(read, singleDistrict, districtIdClaim);
+            current = read;
         }
         return current;
     }
