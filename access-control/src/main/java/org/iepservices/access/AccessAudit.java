@@ -19,6 +19,11 @@ import java.util.UUID;
  * {@link RecordAccessed} through the outbox. Inside a writing request it joins that transaction
  * (the change and its audit record commit together); for a read it commits on its own before the
  * response leaves, so no record is ever shown without its trace.
+ * <p>
+ * An access to many students (a district's compliance export) is recorded as several events of at
+ * most {@code access.audit.max-students-per-event} ids each, with the same actor, action, path and
+ * time: one event naming 26,000 students is over Kafka's 1 MB request limit and would block the
+ * service's outbox.
  */
 @ApplicationScoped
 public class AccessAudit {
@@ -34,13 +39,17 @@ public class AccessAudit {
     private final Outbox outbox;
     private final CurrentVertxRequest request;
     private final String service;
+    private final int maxStudentsPerEvent;
 
     AccessAudit(ActorProducer actor, Outbox outbox, CurrentVertxRequest request,
-                @ConfigProperty(name = "quarkus.application.name") String service) {
+                @ConfigProperty(name = "quarkus.application.name") String service,
+                @ConfigProperty(name = "access.audit.max-students-per-event", defaultValue = "1000")
+                int maxStudentsPerEvent) {
         this.actor = actor;
         this.outbox = outbox;
         this.request = request;
         this.service = service;
+        this.maxStudentsPerEvent = maxStudentsPerEvent;
     }
 
     public void read(String resourceType, Object resourceId, UUID studentId) {
@@ -64,15 +73,39 @@ public class AccessAudit {
         Actor who = actor.actor();
         RoutingContext http = request.getCurrent();
         String purpose = http == null ? null : http.request().getHeader(PURPOSE_HEADER);
-        RecordAccessed event = new RecordAccessed(UUID.randomUUID(), who.subject(), who.auditRole(), action.name(),
-                service, resourceType, resourceId == null ? null : resourceId.toString(),
-                List.copyOf(new java.util.LinkedHashSet<>(studentIds)), purpose == null ? null : truncate(purpose),
-                http == null ? null : http.request().method().name(), http == null ? null : http.normalizedPath(),
-                OffsetDateTime.now(ZoneOffset.UTC));
-        QuarkusTransaction.joiningExisting().run(() -> outbox.publish(RecordAccessed.TYPE, who.subject(), event));
+        String method = http == null ? null : http.request().method().name();
+        String path = http == null ? null : truncate(http.normalizedPath());
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        List<RecordAccessed> events = new java.util.ArrayList<>();
+        for (List<UUID> students : chunks(studentIds, maxStudentsPerEvent)) {
+            events.add(new RecordAccessed(UUID.randomUUID(), who.subject(), who.auditRole(), action.name(),
+                    service, resourceType, resourceId == null ? null : resourceId.toString(), students,
+                    truncate(purpose), method, path, at));
+        }
+        QuarkusTransaction.joiningExisting().run(
+                () -> events.forEach(event -> outbox.publish(RecordAccessed.TYPE, who.subject(), event)));
+    }
+
+    /**
+     * The distinct ids in their order, in lists of at most {@code max}; one empty list when there
+     * are none (an access that showed no student is still recorded).
+     */
+    static List<List<UUID>> chunks(Collection<UUID> studentIds, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("access.audit.max-students-per-event must be at least 1, not " + max);
+        }
+        List<UUID> distinct = List.copyOf(new java.util.LinkedHashSet<>(studentIds));
+        if (distinct.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<UUID>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += max) {
+            chunks.add(distinct.subList(from, Math.min(distinct.size(), from + max)));
+        }
+        return chunks;
     }
 
     private static String truncate(String s) {
-        return s.length() <= 500 ? s : s.substring(0, 500);
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
 }

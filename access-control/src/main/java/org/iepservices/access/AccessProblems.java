@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.iepservices.problem.Problem;
+import org.iepservices.problem.ProblemExceptionMappers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
@@ -55,6 +56,6 @@ public class AccessProblems {
     }
 
     private static URI instance(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+        return ProblemExceptionMappers.instance(uri);
     }
 }

@@ -24,6 +24,11 @@ import java.util.UUID;
  * so each request reads its own token; inject {@code Actor} into request-scoped beans, or inject
  * this producer (or {@code Instance<Actor>}) into longer-lived ones, never {@code Actor} itself
  * into a singleton.
+ * <p>
+ * Scope claims fail closed: a district admin whose token names no district is refused (403) unless
+ * the deployment declares itself single-district ({@code access.single-district=true}), and a scope
+ * claim that is present but unreadable (a district id that is no UUID) is refused always. Before,
+ * either one made the admin's scope "every district".
  */
 @RequestScoped
 public class ActorProducer {
@@ -33,16 +38,19 @@ public class ActorProducer {
     private final String staffIdClaim;
     private final String districtIdClaim;
     private final String schoolIdsClaim;
+    private final boolean singleDistrict;
 
     ActorProducer(SecurityIdentity identity, Instance<JsonWebToken> token,
                   @ConfigProperty(name = "access.claims.staff-id", defaultValue = "staff_id") String staffIdClaim,
                   @ConfigProperty(name = "access.claims.district-id", defaultValue = "district_id") String districtIdClaim,
-                  @ConfigProperty(name = "access.claims.school-ids", defaultValue = "school_ids") String schoolIdsClaim) {
+                  @ConfigProperty(name = "access.claims.school-ids", defaultValue = "school_ids") String schoolIdsClaim,
+                  @ConfigProperty(name = "access.single-district", defaultValue = "false") boolean singleDistrict) {
         this.identity = identity;
         this.token = token;
         this.staffIdClaim = staffIdClaim;
         this.districtIdClaim = districtIdClaim;
         this.schoolIdsClaim = schoolIdsClaim;
+        this.singleDistrict = singleDistrict;
     }
 
     private Actor current;
@@ -56,7 +64,10 @@ public class ActorProducer {
     @Dependent
     public Actor actor() {
         if (current == null) {
-            current = read();
+            Actor read = read();
+            // Checked before it is kept: a second call in the same request is refused as well.
+            ScopeClaims.check(read, singleDistrict, districtIdClaim);
+            current = read;
         }
         return current;
     }
@@ -94,7 +105,11 @@ public class ActorProducer {
                 }
             }
         }
-        return new Actor(subject, claim(jwt, "name"), roles, staffId, uuid(claim(jwt, districtIdClaim)), schools);
+        String district = claim(jwt, districtIdClaim);
+        if (district != null && !district.isBlank() && uuid(district) == null) {
+            throw ScopeClaims.unreadable(districtIdClaim);
+        }
+        return new Actor(subject, claim(jwt, "name"), roles, staffId, uuid(district), schools);
     }
 
     private static String claim(JsonWebToken jwt, String name) {

@@ -10,7 +10,11 @@ import java.util.UUID;
  */
 public sealed interface StudentScope {
 
-    /** Every student of the district; {@code districtId} null when the token names none (single-district deployment). */
+    /**
+     * Every student of the district; {@code districtId} null only in a deployment configured as
+     * single-district ({@code access.single-district=true}): elsewhere a district admin's token
+     * without a district is refused before any scope is made ({@code ScopeClaims}).
+     */
     record District(UUID districtId) implements StudentScope {
     }
 

@@ -53,6 +53,7 @@ class DeploymentConfigurationTest {
             Map<String, String> env = strings(map(service.get("environment")));
 
             assertKeysAreRead(layout, props, env.keySet(), "docker-compose.yml");
+            assertChecksTheAudience(layout, props, env, "docker-compose.yml");
             assertTrue(env.keySet().containsAll(CONNECTION_KEYS), layout.module() + " needs " + CONNECTION_KEYS);
             assertEquals(String.valueOf(props.port()), env.get("QUARKUS_HTTP_PORT"), layout.module() + " port");
             assertEquals(List.of(props.port() + ":" + props.port()), service.get("ports"));
@@ -119,6 +120,7 @@ class DeploymentConfigurationTest {
             }
 
             assertKeysAreRead(layout, props, env.keySet(), "deploy/k8s");
+            assertChecksTheAudience(layout, props, env, "deploy/k8s");
             assertTrue(env.keySet().containsAll(CONNECTION_KEYS), layout.module() + " needs " + CONNECTION_KEYS);
             assertEquals(props.database(), database(env.get("QUARKUS_DATASOURCE_JDBC_URL")));
             assertEquals(String.valueOf(props.port()), env.get("QUARKUS_HTTP_PORT"));
@@ -172,6 +174,19 @@ class DeploymentConfigurationTest {
         assertEquals(Set.of(), unknown, where + " sets keys " + layout.module() + " does not read");
     }
 
+    /**
+     * A service that verifies tokens accepts only those issued for it: without an audience, a token
+     * the district's identity provider issued to any other application would be taken as well.
+     */
+    private static void assertChecksTheAudience(ServiceLayout layout, ServiceProperties props, Map<String, String> env,
+                                                String where) {
+        if (props.properties().containsKey("mp.jwt.verify.issuer")) {
+            String audiences = env.get("MP_JWT_VERIFY_AUDIENCES");
+            assertTrue(audiences != null && !audiences.isBlank(),
+                    where + " sets no MP_JWT_VERIFY_AUDIENCES for " + layout.module());
+        }
+    }
+
     private static Set<String> topicList(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), "no topic list (" + regex + ")");
@@ -208,8 +223,8 @@ class DeploymentConfigurationTest {
 
         /**
          * The environment variable names MicroProfile Config maps onto the (non-profile) keys, plus
-         * the identity provider's key location for a service that verifies tokens: it has no
-         * default to write down (an empty value is refused), production alone sets it.
+         * the identity provider's key location and the audience for a service that verifies tokens:
+         * they have no default to write down (an empty value is refused), production alone sets them.
          */
         Set<String> environmentNames() {
             Set<String> names = properties.stringPropertyNames().stream()
@@ -218,6 +233,7 @@ class DeploymentConfigurationTest {
                     .collect(Collectors.toCollection(java.util.HashSet::new));
             if (properties.containsKey("mp.jwt.verify.issuer")) {
                 names.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+                names.add("MP_JWT_VERIFY_AUDIENCES");
             }
             return names;
         }

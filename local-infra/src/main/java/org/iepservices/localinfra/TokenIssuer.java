@@ -37,6 +37,13 @@ public final class TokenIssuer {
     /** The issuer ({@code iss}) of every local token; {@code mp.jwt.verify.issuer} of the services. */
     public static final String ISSUER = "https://iep-services.local/issuer";
 
+    /**
+     * The audience ({@code aud}) of every local token: the services accept only tokens issued for
+     * them ({@code mp.jwt.verify.audiences}), not one the same identity provider issued to another
+     * application of the district.
+     */
+    public static final String AUDIENCE = "iep-services";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TokenIssuer shared;
 
@@ -101,13 +108,23 @@ public final class TokenIssuer {
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }
 
-    /** The Quarkus settings that make a service trust this issuer's tokens. */
+    /**
+     * The Quarkus settings that make a service trust this issuer's tokens, for its audience only. The
+     * local system and the tests are single-district deployments ({@code access.single-district}):
+     * a district admin token without {@code district_id} is the admin of the one district there, as
+     * most tests use it; a multi-district deployment leaves it unset and such a token is refused.
+     */
     public Map<String, String> serviceConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("mp.jwt.verify.publickey", publicKeyPem());
+        config.put("mp.jwt.verify.audiences", AUDIENCE);
+        config.put(SINGLE_DISTRICT, "true");
         return config;
     }
+
+    /** access-control's switch for a deployment that serves one district (see {@link #serviceConfig()}). */
+    public static final String SINGLE_DISTRICT = "access.single-district";
 
     /** Starts a token for {@code subject} with the given role (MP-JWT {@code groups}). */
     public Builder token(String subject, String role) {
@@ -121,6 +138,7 @@ public final class TokenIssuer {
 
         private Builder(String subject, String role) {
             claims.put("iss", ISSUER);
+            claims.put("aud", AUDIENCE);
             claims.put("sub", subject);
             claims.put("upn", subject);
             claims.put("groups", List.of(role));
@@ -145,9 +163,14 @@ public final class TokenIssuer {
             return claim(SCHOOL_IDS_CLAIM, schoolIds.stream().map(Object::toString).toList());
         }
 
-        /** The district of an admin; none means a single-district deployment. */
+        /** The district of an admin; none is refused unless the service is single-district. */
         public Builder districtId(Object districtId) {
             return claim(DISTRICT_ID_CLAIM, districtId.toString());
+        }
+
+        /** A token issued for another application of the district ({@code aud}), which the services refuse. */
+        public Builder audience(String audience) {
+            return claim("aud", audience);
         }
 
         /** Already expired tokens are useful to show that they are refused. */

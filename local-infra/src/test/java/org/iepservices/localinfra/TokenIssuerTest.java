@@ -30,6 +30,7 @@ class TokenIssuerTest {
         assertEquals("RS256", header.get("alg").asText());
         assertEquals(TokenIssuer.ISSUER, claims.get("iss").asText());
         assertEquals("staff-1", claims.get("sub").asText());
+        assertEquals(TokenIssuer.AUDIENCE, claims.get("aud").asText());
         assertEquals("provider", claims.get("groups").get(0).asText());
         assertEquals(Instant.parse("2026-09-14T13:00:00Z").getEpochSecond(), claims.get("exp").asLong());
 
@@ -46,6 +47,16 @@ class TokenIssuerTest {
         rsa.initVerify(key);
         rsa.update(data);
         return rsa.verify(signature);
+    }
+
+    @Test
+    void servicesAreToldToCheckTheAudienceTheTokensCarry() throws Exception {
+        TokenIssuer issuer = TokenIssuer.generate();
+        assertEquals(TokenIssuer.AUDIENCE, issuer.serviceConfig().get("mp.jwt.verify.audiences"));
+        assertEquals("true", issuer.serviceConfig().get(TokenIssuer.SINGLE_DISTRICT));
+        String other = issuer.token("x", "provider").audience("gradebook").sign();
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(other.split("\\.")[1]));
+        assertEquals("gradebook", claims.get("aud").asText());
     }
 
     @Test

@@ -110,8 +110,11 @@ public class SchedulerJobResource {
     @APIResponse(responseCode = "503", description = "schedule.scheduler.max-active-jobs jobs queued or solving; "
             + "Retry-After says when to try again")
     public Response submit(@NotNull JsonNode body, @Context UriInfo uri) throws JsonProcessingException {
+        if (!body.isObject()) { // a JSON null reads as no problem at all
+            throw ProblemException.invalid("body", "must be a JSON object (a caseload request or a ScheduleProblem)");
+        }
         JobStatus status;
-        if (body.isObject() && body.has("weekOf")) {
+        if (body.has("weekOf")) {
             List<String> mixed = FACT_FIELDS.stream().filter(body::has).toList();
             if (!mixed.isEmpty()) {
                 throw new ProblemException(ProblemType.VALIDATION, "Send either weekOf (the week is read from the "
