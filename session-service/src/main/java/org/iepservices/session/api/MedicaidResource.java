@@ -34,8 +34,8 @@ import org.iepservices.session.domain.medicaid.ServiceCode;
 import org.iepservices.session.domain.medicaid.UnitRule;
 import org.iepservices.session.service.CallerAccess;
 import org.iepservices.session.service.ClaimService;
-import org.iepservices.session.service.SafeCsv;
 import org.iepservices.session.service.ServiceCodeService;
+import org.iepservices.rest.CsvCells;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -265,7 +265,7 @@ public class MedicaidResource {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
             for (Claim c : lines) {
-                printer.printRecord(SafeCsv.cells(c.sessionLogId(), c.sessionDate(), c.startTime(), c.endTime(), c.studentId(),
+                printer.printRecord(CsvCells.forPrinter(c.sessionLogId(), c.sessionDate(), c.startTime(), c.endTime(), c.studentId(),
                         c.studentFamilyName(), c.studentGivenName(), c.medicaidId(), c.diagnosisCode(),
                         c.providerId(), c.providerName(), c.discipline(), c.serviceCode(), c.sessionFormat(),
                         c.billingFormat(), c.regroupedAsIndividual(), c.studentsPresent(), c.minutes(), c.units(),

@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.iepservices.session.domain.medicaid.BilledClaim;
 import org.iepservices.session.domain.medicaid.ExportedClaim;
+import org.iepservices.rest.CsvCells;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -29,7 +30,7 @@ public final class ClaimBatchFile {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (ExportedClaim line : lines) {
                 BilledClaim c = line.claim();
-                printer.printRecord(SafeCsv.cells(line.claimLineId(), line.kind(), line.replacesClaimLineId(),
+                printer.printRecord(CsvCells.forPrinter(line.claimLineId(), line.kind(), line.replacesClaimLineId(),
                         c.sessionLogId(), c.serviceDate(), c.startTime(), c.endTime(), c.studentId(),
                         c.studentFamilyName(), c.studentGivenName(), c.medicaidId(), c.diagnosisCode(),
                         c.providerId(), c.providerName(), c.renderingDiscipline(), c.npi(),
