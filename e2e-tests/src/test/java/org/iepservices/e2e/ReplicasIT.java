@@ -31,6 +31,10 @@ class ReplicasIT {
     void aSchedulerJobSubmittedOnOnePodIsAnsweredByTheOther() {
         Enrolled e = speechStudent(0, 2);
         awaitScheduleCopies(e);
+        onReplica(ServiceLayout.SCHEDULE, 0).body(Map.of("firstDay", "2026-09-01", "lastDay", "2027-06-18",
+                        "nonInstructionalDays", List.of()))
+                .put("/api/v1/schools/" + e.schoolId() + "/calendars/2026-2027").then()
+                .statusCode(anyOf(is(200), is(201)));
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
             onReplica(ServiceLayout.SCHEDULE, 0)
                     .body(Map.of("schoolId", e.schoolId(), "dayOfWeek", day, "startTime", "08:30:00",
@@ -44,9 +48,13 @@ class ReplicasIT {
         await().atMost(Duration.ofMinutes(3)).untilAsserted(() ->
                 onReplica(ServiceLayout.SCHEDULE, 1).get("/api/v1/scheduler/jobs/" + job)
                         .then().statusCode(200).body("state", is("DONE")));
-        onReplica(ServiceLayout.SCHEDULE, 1).body(Map.of("effectiveFrom", "2026-10-05"))
+        String planned = onReplica(ServiceLayout.SCHEDULE, 1).get("/api/v1/scheduler/jobs/" + job + "/result")
+                .then().statusCode(200).extract().asString();
+        String accepted = onReplica(ServiceLayout.SCHEDULE, 1).body(Map.of("effectiveFrom", "2026-10-05"))
                 .post("/api/v1/scheduler/jobs/" + job + "/accept")
-                .then().statusCode(200).body("created", hasSize(greaterThan(0)));
+                .then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat("planned: " + planned + "\naccepted: " + accepted,
+                io.restassured.path.json.JsonPath.from(accepted).getList("created"), hasSize(greaterThan(0)));
         // the first pod sees what the second accepted: the job's sessions cannot be accepted twice
         onReplica(ServiceLayout.SCHEDULE, 0).body(Map.of("effectiveFrom", "2026-10-05"))
                 .post("/api/v1/scheduler/jobs/" + job + "/accept")

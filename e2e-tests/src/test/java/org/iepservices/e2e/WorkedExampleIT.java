@@ -72,11 +72,11 @@ class WorkedExampleIT {
     /**
      * The open week of Mon 2026-09-21 ("today" is Wednesday the 23rd): speech 2 x 30 pull-out,
      * scheduled Monday and Thursday. Monday delivered; Thursday still scheduled, so the forecast
-     * meets the mandate. A closure on Thursday cancels that occurrence: the forecast falls 30 short
-     * and the week is AT_RISK before it has even closed.
+     * meets the mandate. A closure on Thursday cancels that occurrence; under the district's default
+     * policy a closure is not owed, so its minutes are excused and the week stays on track.
      */
     @Test
-    void aClosureThatRemovesAScheduledSessionPutsTheOpenWeekAtRisk() {
+    void aClosureNotOwedExcusesItsMinutesInTheOpenWeek() {
         Enrolled e = speechStudent(0, 2);
         at(ServiceLayout.SCHEDULE).body(Map.of("firstDay", "2026-09-01", "lastDay", "2027-06-18",
                         "nonInstructionalDays", List.of()))
@@ -114,12 +114,58 @@ class WorkedExampleIT {
                         .body("mandates[0].periods[0].forecast.shortfall.total", is(0))
                         .body("mandates[0].periods[0].status", is("ON_TRACK")));
 
+        // A snow day on Thursday: closures are not owed under the district's default policy, so the system's
+        // SCHOOL_CLOSED miss excuses Thursday's minutes and the week stays on track.
         at(ServiceLayout.SCHEDULE).body(Map.of("date", "2026-09-24", "reason", "Snow day"))
                 .post("/api/v1/schools/" + e.schoolId() + "/closures").then().statusCode(anyOf(is(200), is(201)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 at(ServiceLayout.REPORTING).queryParam("from", "2026-09-21").queryParam("to", "2026-09-27")
                         .get(WEEK + e.studentId()).then()
+                        .body("mandates[0].periods[0].missedNotOwed", is(30))
+                        .body("mandates[0].periods[0].excused.pullOut", is(30))
+                        .body("mandates[0].periods[0].forecast.shortfall.pullOut", is(0))
+                        .body("mandates[0].periods[0].status", is("ON_TRACK")));
+
+    }
+
+    /**
+     * The same open week when the provider is absent on Thursday instead: the cancelled occurrence
+     * becomes an owed miss recorded by the system, the forecast falls 30 short and the week is AT_RISK
+     * before it has even closed.
+     */
+    @Test
+    void aProviderAbsenceThatRemovesAScheduledSessionPutsTheOpenWeekAtRisk() {
+        Enrolled e = speechStudent(0, 2);
+        at(ServiceLayout.SCHEDULE).body(Map.of("firstDay", "2026-09-01", "lastDay", "2027-06-18",
+                        "nonInstructionalDays", List.of()))
+                .put("/api/v1/schools/" + e.schoolId() + "/calendars/2026-2027").then().statusCode(anyOf(is(200), is(201)));
+        for (String day : List.of("MONDAY", "THURSDAY")) {
+            at(ServiceLayout.SCHEDULE).body(Map.of("schoolId", e.schoolId(), "dayOfWeek", day,
+                            "startTime", "08:00:00", "endTime", "15:00:00"))
+                    .post("/api/v1/providers/" + e.providerId() + "/availability").then().statusCode(201);
+        }
+        awaitScheduleCopies(e);
+        for (String day : List.of("MONDAY", "THURSDAY")) {
+            at(ServiceLayout.SCHEDULE).body(Map.of("providerId", e.providerId(), "schoolId", e.schoolId(),
+                            "serviceType", "SPEECH_LANGUAGE", "setting", "PULL_OUT", "room", "Speech room",
+                            "dayOfWeek", day, "startTime", "10:00:00", "durationMinutes", 30,
+                            "effectiveFrom", "2026-09-21",
+                            "students", List.of(Map.of("studentId", e.studentId(), "mandateId", e.mandateId()))))
+                    .post("/api/v1/session-series").then().statusCode(201);
+        }
+        String thursday = await().atMost(PROPAGATION).until(() -> at(ServiceLayout.SESSION)
+                        .queryParam("from", "2026-09-24").queryParam("to", "2026-09-24")
+                        .get("/api/v1/providers/" + e.providerId() + "/occurrences").then().extract()
+                        .<String>path("[0].occurrenceId"),
+                id -> id != null);
+        at(ServiceLayout.SCHEDULE).body(Map.of("reason", "PROVIDER_UNAVAILABLE", "note", "SLP out sick"))
+                .post("/api/v1/occurrences/" + thursday + "/cancel").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-21").queryParam("to", "2026-09-27")
+                        .get(WEEK + e.studentId()).then()
+                        .body("mandates[0].periods[0].missedOwed", is(30))
                         .body("mandates[0].periods[0].forecast.shortfall.pullOut", is(30))
                         .body("mandates[0].periods[0].status", is("AT_RISK")));
     }
