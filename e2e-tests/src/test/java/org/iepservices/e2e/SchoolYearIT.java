@@ -78,6 +78,13 @@ class SchoolYearIT {
                                 Map.of("date", "2026-09-10", "kind", "PROFESSIONAL_DAY",
                                         "description", "Staff development"))))
                 .put("/api/v1/schools/" + schoolId + "/calendars/" + YEAR).then().statusCode(anyOf(is(200), is(201)));
+        at(ServiceLayout.SCHEDULE).body(Map.of("name", "Regular", "isDefault", true, "periods", List.of(
+                        Map.of("name", "Morning", "startTime", "08:00", "endTime", "11:45"),
+                        Map.of("name", "Afternoon", "startTime", "12:30", "endTime", "15:00"))))
+                .post("/api/v1/schools/" + schoolId + "/bell-schedules").then().statusCode(201);
+        // schedule-service knows the class and the SLP from roster.events: wait for its copies.
+        awaitCopy(ServiceLayout.SCHEDULE, "/api/v1/classes/" + classId);
+        awaitCopy(ServiceLayout.SCHEDULE, "/api/v1/staff/" + slp);
         String block = null;
         for (String day : List.of("TUESDAY", "THURSDAY")) {
             String id = at(ServiceLayout.SCHEDULE).body(Map.of("dayOfWeek", day, "startTime", "09:00:00",
@@ -100,7 +107,8 @@ class SchoolYearIT {
             at(ServiceLayout.STUDENT).body(Map.of()).post("/api/v1/ieps/" + iep.getString("id") + "/activate")
                     .then().statusCode(200);
             ieps.put(kid, iep);
-            at(ServiceLayout.STUDENT).body(Map.of("medicaidId", "NY" + Math.abs(kid.hashCode() % 100000000),
+            at(ServiceLayout.STUDENT).body(Map.of("regulationSupport", "NONE", "needsQuietSetting", false,
+                            "medicaidId", "NY" + Math.abs(kid.hashCode() % 100000000),
                             "diagnosisCodes", List.of("F80.0"), "billingConsentOnFile", true,
                             "billingConsentDate", "2026-08-20"))
                     .put("/api/v1/students/" + kid + "/service-profile").then().statusCode(anyOf(is(200), is(201)));
@@ -141,9 +149,9 @@ class SchoolYearIT {
         });
 
         // 6. Week 1 documented in full; week 2: b ABSENT from the signed group pull-out.
-        document(provider, occurrences.get("2026-09-01"), Map.of(a, "PRESENT", b, "PRESENT"), goalA);
-        document(provider, occurrences.get("2026-09-03"), Map.of(a, "PRESENT", b, "PRESENT"), goalA);
-        document(provider, occurrences.get("2026-09-08"), Map.of(a, "PRESENT", b, "ABSENT"), goalA);
+        document(provider, occurrences.get("2026-09-01"), Map.of(a, "PRESENT", b, "PRESENT"), a, goalA);
+        document(provider, occurrences.get("2026-09-03"), Map.of(a, "PRESENT", b, "PRESENT"), a, goalA);
+        document(provider, occurrences.get("2026-09-08"), Map.of(a, "PRESENT", b, "ABSENT"), a, goalA);
 
         // 7. Week 3: the SLP is out on Tuesday (cancelled: owed), the school closes on Thursday (not owed).
         at(ServiceLayout.SCHEDULE).body(Map.of("reason", "PROVIDER_UNAVAILABLE", "note", "SLP out sick"))
@@ -182,7 +190,7 @@ class SchoolYearIT {
         await().atMost(PROPAGATION).untilAsserted(() ->
                 as(provider, ServiceLayout.SESSION).get("/api/v1/students/" + a + "/mandates").then().statusCode(200)
                         .body("mandateId", hasItem(newMandate)));
-        String log22 = document(provider, occurrences.get("2026-09-22"), Map.of(a, "PRESENT", b, "PRESENT"),
+        String log22 = document(provider, occurrences.get("2026-09-22"), Map.of(a, "PRESENT", b, "PRESENT"), a,
                 newGoal);
         at(ServiceLayout.SESSION).get("/api/v1/session-logs/" + log22).then().statusCode(200)
                 .body("students.find { it.studentId == '" + a + "' }.mandateId", is(newMandate));
@@ -271,6 +279,10 @@ class SchoolYearIT {
                 .statusCode(200).extract().path("[0].districtId");
     }
 
+    private static void awaitCopy(ServiceLayout service, String path) {
+        await().atMost(PROPAGATION).untilAsserted(() -> at(service).get(path).then().statusCode(200));
+    }
+
     private static void awaitMandates(ServiceLayout service, String student) {
         await().atMost(PROPAGATION).untilAsserted(() ->
                 at(service).get("/api/v1/students/" + student + "/mandates").then().statusCode(200)
@@ -318,16 +330,16 @@ class SchoolYearIT {
         at(ServiceLayout.SCHEDULE).body(body).post("/api/v1/session-series").then().statusCode(201);
     }
 
-    /** The provider documents and signs an occurrence: attendance per student, goal data for the present. */
+    /** The provider documents and signs an occurrence: attendance per student, goal data for one of them. */
     private static String document(String providerToken, String occurrenceId, Map<String, String> attendance,
-                                   String goalOfA) {
+                                   String goalStudent, String goalId) {
         List<Map<String, Object>> lines = new ArrayList<>();
         attendance.forEach((student, present) -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("studentId", student);
             line.put("attendance", present);
-            if (present.equals("PRESENT") && goalOfA != null && lines.isEmpty()) {
-                line.put("goalData", List.of(Map.of("goalId", goalOfA, "measure", "TRIALS", "correct", 6,
+            if (student.equals(goalStudent)) {
+                line.put("goalData", List.of(Map.of("goalId", goalId, "measure", "TRIALS", "correct", 6,
                         "total", 10, "cueLevel", "MODERATE")));
             }
             lines.add(line);

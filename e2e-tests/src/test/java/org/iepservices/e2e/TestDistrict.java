@@ -26,6 +26,11 @@ final class TestDistrict {
 
     static final Duration PROPAGATION = Duration.ofSeconds(60);
 
+    static {
+        // A failed expectation prints the request and the problem+json that answered it, so a CI log explains itself.
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     /** A student with an active IEP of one speech mandate. */
     record Enrolled(String schoolId, String studentId, String iepId, String mandateId, String providerId,
                     List<String> goalIds) {

@@ -154,6 +154,13 @@ class WorkedExampleIT {
                             "students", List.of(Map.of("studentId", e.studentId(), "mandateId", e.mandateId()))))
                     .post("/api/v1/session-series").then().statusCode(201);
         }
+        String monday = await().atMost(PROPAGATION).until(() -> at(ServiceLayout.SESSION)
+                        .queryParam("from", "2026-09-21").queryParam("to", "2026-09-21")
+                        .get("/api/v1/providers/" + e.providerId() + "/occurrences").then().extract()
+                        .<String>path("[0].occurrenceId"),
+                id -> id != null);
+        complete(e, at(ServiceLayout.SESSION).body(Map.of("occurrenceId", monday))
+                .post("/api/v1/session-logs").then().statusCode(201).extract().path("id"));
         String thursday = await().atMost(PROPAGATION).until(() -> at(ServiceLayout.SESSION)
                         .queryParam("from", "2026-09-24").queryParam("to", "2026-09-24")
                         .get("/api/v1/providers/" + e.providerId() + "/occurrences").then().extract()
