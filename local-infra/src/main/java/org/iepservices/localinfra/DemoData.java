@@ -275,21 +275,28 @@ public final class DemoData {
 
         stage(makeups + " makeup sessions for " + owed.size() + " owed misses");
 
-        // 8. Next week: a closure at Riverside on Wednesday (a water main repair; not owed under the district's
-        // policy, so its minutes are excused) and the OT out on Tuesday (owed: the system records the misses,
-        // forecasts fall short and her students show AT_RISK).
+        // 8. Ahead: a closure at Riverside next Wednesday (a water main repair; not owed under the district's
+        // policy, so its minutes are excused) and the OT out on her next day with sessions (owed: the system
+        // records the misses, forecasts fall short and her students show AT_RISK).
         LocalDate closure = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
         if (!closure.isAfter(lastDay)) {
             schedule.post("/api/v1/schools/" + schools.get("riverside") + "/closures",
                     Map.of("date", closure.toString(), "reason", "Water main repair"));
         }
-        LocalDate otOut = today.with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        // the OT's first day with sessions after today
+        LocalDate otOut = null;
         int cancelled = 0;
-        for (JsonNode occurrence : tablets.get(ot).get("/api/v1/providers/" + ot + "/occurrences?from=" + otOut
-                + "&to=" + otOut)) {
-            schedule.post("/api/v1/occurrences/" + occurrence.get("occurrenceId").asText() + "/cancel",
-                    Map.of("reason", "PROVIDER_UNAVAILABLE", "note", "OT at a district training"));
-            cancelled++;
+        for (JsonNode occurrence : tablets.get(ot).get("/api/v1/providers/" + ot + "/occurrences?from="
+                + today.plusDays(1) + "&to=" + today.plusDays(7))) {
+            LocalDate date = LocalDate.parse(occurrence.get("date").asText());
+            if (otOut == null) {
+                otOut = date; // oldest first
+            }
+            if (date.equals(otOut)) {
+                schedule.post("/api/v1/occurrences/" + occurrence.get("occurrenceId").asText() + "/cancel",
+                        Map.of("reason", "PROVIDER_UNAVAILABLE", "note", "OT at a district training"));
+                cancelled++;
+            }
         }
         stage("next week: closure at Riverside on " + closure + ", the OT's " + cancelled + " sessions on " + otOut
                 + " cancelled (owed)");
