@@ -77,31 +77,9 @@ class WorkedExampleIT {
      */
     @Test
     void aClosureNotOwedExcusesItsMinutesInTheOpenWeek() {
-        Enrolled e = speechStudent(0, 2);
-        at(ServiceLayout.SCHEDULE).body(Map.of("firstDay", "2026-09-01", "lastDay", "2027-06-18",
-                        "nonInstructionalDays", List.of()))
-                .put("/api/v1/schools/" + e.schoolId() + "/calendars/2026-2027").then().statusCode(anyOf(is(200), is(201)));
-        for (String day : List.of("MONDAY", "THURSDAY")) {
-            at(ServiceLayout.SCHEDULE).body(Map.of("schoolId", e.schoolId(), "dayOfWeek", day,
-                            "startTime", "08:00:00", "endTime", "15:00:00"))
-                    .post("/api/v1/providers/" + e.providerId() + "/availability").then().statusCode(201);
-        }
-        awaitScheduleCopies(e);
-        for (String day : List.of("MONDAY", "THURSDAY")) {
-            at(ServiceLayout.SCHEDULE).body(Map.of("providerId", e.providerId(), "schoolId", e.schoolId(),
-                            "serviceType", "SPEECH_LANGUAGE", "setting", "PULL_OUT", "room", "Speech room",
-                            "dayOfWeek", day, "startTime", "10:00:00", "durationMinutes", 30,
-                            "effectiveFrom", "2026-09-21",
-                            "students", List.of(Map.of("studentId", e.studentId(), "mandateId", e.mandateId()))))
-                    .post("/api/v1/session-series").then().statusCode(201);
-        }
+        Enrolled e = pulledOutMondaysAndThursdaysFrom21September();
         // Monday's occurrence documented from the schedule, the way a provider's tablet does it.
-        String monday = await().atMost(PROPAGATION).until(() -> at(ServiceLayout.SESSION)
-                        .queryParam("from", "2026-09-21").queryParam("to", "2026-09-21")
-                        .get("/api/v1/providers/" + e.providerId() + "/occurrences").then().extract()
-                        .<String>path("[0].occurrenceId"),
-                id -> id != null);
-        String log = at(ServiceLayout.SESSION).body(Map.of("occurrenceId", monday))
+        String log = at(ServiceLayout.SESSION).body(Map.of("occurrenceId", occurrenceOn(e, "2026-09-21")))
                 .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
         complete(e, log);
 
@@ -126,7 +104,6 @@ class WorkedExampleIT {
                         .body("mandates[0].periods[0].excused.pullOut", is(30))
                         .body("mandates[0].periods[0].forecast.shortfall.pullOut", is(0))
                         .body("mandates[0].periods[0].status", is("ON_TRACK")));
-
     }
 
     /**
@@ -136,6 +113,23 @@ class WorkedExampleIT {
      */
     @Test
     void aProviderAbsenceThatRemovesAScheduledSessionPutsTheOpenWeekAtRisk() {
+        Enrolled e = pulledOutMondaysAndThursdaysFrom21September();
+        complete(e, at(ServiceLayout.SESSION).body(Map.of("occurrenceId", occurrenceOn(e, "2026-09-21")))
+                .post("/api/v1/session-logs").then().statusCode(201).extract().path("id"));
+        String thursday = occurrenceOn(e, "2026-09-24");
+        at(ServiceLayout.SCHEDULE).body(Map.of("reason", "PROVIDER_UNAVAILABLE", "note", "SLP out sick"))
+                .post("/api/v1/occurrences/" + thursday + "/cancel").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-21").queryParam("to", "2026-09-27")
+                        .get(WEEK + e.studentId()).then()
+                        .body("mandates[0].periods[0].missedOwed", is(30))
+                        .body("mandates[0].periods[0].forecast.shortfall.pullOut", is(30))
+                        .body("mandates[0].periods[0].status", is("AT_RISK")));
+    }
+
+    /** Speech 2 x 30 pull-out, scheduled Mondays and Thursdays from 2026-09-21 at a school with a calendar. */
+    private static Enrolled pulledOutMondaysAndThursdaysFrom21September() {
         Enrolled e = speechStudent(0, 2);
         at(ServiceLayout.SCHEDULE).body(Map.of("firstDay", "2026-09-01", "lastDay", "2027-06-18",
                         "nonInstructionalDays", List.of()))
@@ -154,26 +148,15 @@ class WorkedExampleIT {
                             "students", List.of(Map.of("studentId", e.studentId(), "mandateId", e.mandateId()))))
                     .post("/api/v1/session-series").then().statusCode(201);
         }
-        String monday = await().atMost(PROPAGATION).until(() -> at(ServiceLayout.SESSION)
-                        .queryParam("from", "2026-09-21").queryParam("to", "2026-09-21")
-                        .get("/api/v1/providers/" + e.providerId() + "/occurrences").then().extract()
-                        .<String>path("[0].occurrenceId"),
-                id -> id != null);
-        complete(e, at(ServiceLayout.SESSION).body(Map.of("occurrenceId", monday))
-                .post("/api/v1/session-logs").then().statusCode(201).extract().path("id"));
-        String thursday = await().atMost(PROPAGATION).until(() -> at(ServiceLayout.SESSION)
-                        .queryParam("from", "2026-09-24").queryParam("to", "2026-09-24")
-                        .get("/api/v1/providers/" + e.providerId() + "/occurrences").then().extract()
-                        .<String>path("[0].occurrenceId"),
-                id -> id != null);
-        at(ServiceLayout.SCHEDULE).body(Map.of("reason", "PROVIDER_UNAVAILABLE", "note", "SLP out sick"))
-                .post("/api/v1/occurrences/" + thursday + "/cancel").then().statusCode(200);
+        return e;
+    }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-21").queryParam("to", "2026-09-27")
-                        .get(WEEK + e.studentId()).then()
-                        .body("mandates[0].periods[0].missedOwed", is(30))
-                        .body("mandates[0].periods[0].forecast.shortfall.pullOut", is(30))
-                        .body("mandates[0].periods[0].status", is("AT_RISK")));
+    /** The student's occurrence on {@code date}, once session-service has it from schedule.events. */
+    private static String occurrenceOn(Enrolled e, String date) {
+        return await().atMost(PROPAGATION).until(() -> at(ServiceLayout.SESSION)
+                        .queryParam("from", date).queryParam("to", date)
+                        .get("/api/v1/providers/" + e.providerId() + "/occurrences").then().extract()
+                        .<String>path("[0].occurrenceId"),
+                id -> id != null);
     }
 }
