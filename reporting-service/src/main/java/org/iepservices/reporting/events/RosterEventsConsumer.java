@@ -60,6 +60,9 @@ public class RosterEventsConsumer extends ComplianceConsumer {
                     time_zone = excluded.time_zone, status = excluded.status, event_time = excluded.event_time
                 where school.event_time <= excluded.event_time""",
                 s.schoolId(), s.districtId(), s.name(), s.timeZone(), s.status(), EventTimes.of(event));
+        // Ed-Fi's educationOrganizationId (V36), kept only when this event's state is the one in force.
+        sql.update("update school set sourced_id = ? where school_id = ? and event_time = ?", s.sourcedId(),
+                s.schoolId(), EventTimes.of(event));
     }
 
     private record Standing(UUID schoolId, LocalDate deactivatedOn) {
@@ -81,6 +84,9 @@ public class RosterEventsConsumer extends ComplianceConsumer {
                 where student.upserted_at is null or student.upserted_at <= excluded.upserted_at""",
                 s.studentId(), s.givenName(), s.familyName(), s.grade(), s.schoolId(), s.status(),
                 EventTimes.of(event));
+        // Ed-Fi's studentUniqueId (V36), kept only when this event's state is the one in force.
+        sql.update("update student set sourced_id = ? where student_id = ? and upserted_at = ?", s.sourcedId(),
+                s.studentId(), EventTimes.of(event));
         standingChanged(s.studentId(), before);
     }
 
@@ -117,5 +123,8 @@ public class RosterEventsConsumer extends ComplianceConsumer {
                 where staff.event_time <= excluded.event_time""",
                 s.staffId(), s.givenName(), s.familyName(), s.discipline(), s.credentials(), s.status(),
                 EventTimes.of(event));
+        // Ed-Fi's staffUniqueId (V36), kept only when this event's state is the one in force.
+        sql.update("update staff set sourced_id = ? where staff_id = ? and event_time = ?", s.sourcedId(),
+                s.staffId(), EventTimes.of(event));
     }
 }
