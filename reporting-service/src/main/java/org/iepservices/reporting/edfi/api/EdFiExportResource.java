@@ -82,7 +82,7 @@ public class EdFiExportResource {
 
     @GET
     @Path("/studentIEPs")
-    @Operation(summary = "The district's StudentIEP records",
+    @Operation(operationId = "exportEdFiStudentIeps", summary = "The district's StudentIEP records",
             description = "Ed-Fi 6.1 StudentIEP: one per IEP version that took effect. studentIEPIdentifier is the "
                     + "version's id, iepFinalizedDate the date it was activated (district time), iepBeginDate its "
                     + "effective date, iepEndDate its stated end (or the IepEnded date), iepAmendedDate on amendments, "
@@ -107,7 +107,7 @@ public class EdFiExportResource {
 
     @GET
     @Path("/studentIEPServicePrescriptions")
-    @Operation(summary = "The district's StudentIEPServicePrescription records",
+    @Operation(operationId = "exportEdFiServicePrescriptions", summary = "The district's StudentIEPServicePrescription records",
             description = "Ed-Fi 6.1 StudentIEPServicePrescription: one per service mandate in force in the range, "
                     + "servicePrescriptionDate and beginDate its start, endDate its effective end (stated end, "
                     + "superseding version, IEP ended, student left), duration = minutes per interval, frequency = "
@@ -135,7 +135,7 @@ public class EdFiExportResource {
 
     @GET
     @Path("/studentIEPServiceDeliveries")
-    @Operation(summary = "The district's StudentIEPServiceDelivery records",
+    @Operation(operationId = "exportEdFiServiceDeliveries", summary = "The district's StudentIEPServiceDelivery records",
             description = "Ed-Fi 6.1 StudentIEPServiceDelivery: one per completed session log credited to a student "
                     + "with a session date in [from, to] (after addenda; a session amended to 0 minutes is none), "
                     + "referencing its StudentIEP and StudentIEPServicePrescription, the provider, and "
@@ -166,7 +166,7 @@ public class EdFiExportResource {
 
     @GET
     @Path("/studentIEPGoals")
-    @Operation(summary = "The district's StudentIEPGoal records",
+    @Operation(operationId = "exportEdFiStudentIepGoals", summary = "The district's StudentIEPGoal records",
             description = "Ed-Fi 6.1 StudentIEPGoal: one per goal of each IEP version exported (a goal carried over "
                     + "by an amendment is a goal of both versions), iepGoalDetails its description and target."
                     + RANGE)

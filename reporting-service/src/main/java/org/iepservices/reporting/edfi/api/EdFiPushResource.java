@@ -68,7 +68,7 @@ public class EdFiPushResource {
     }
 
     @POST
-    @Operation(summary = "Push the district's Ed-Fi records to its ODS/API",
+    @Operation(operationId = "startEdFiPush", summary = "Push the district's Ed-Fi records to its ODS/API",
             description = "Starts a push (202 + Location of its status): every StudentIEP, "
                     + "StudentIEPServicePrescription, StudentIEPGoal and StudentIEPServiceDelivery the export gives for "
                     + "[from, to] (both optional), in that order, each POSTed to {edfi.ods.base-url}/<resource> with an "
@@ -101,7 +101,7 @@ public class EdFiPushResource {
 
     @GET
     @Path("/{pushId}")
-    @Operation(summary = "A push's status",
+    @Operation(operationId = "getEdFiPush", summary = "A push's status",
             description = "QUEUED, RUNNING (counts so far), DONE (every record tried) or FAILED (could not go on: "
                     + "error); sent and failed in total and per resource, and the first 200 refused records with "
                     + "their natural key, HTTP status, the ODS's message and the attempts made.")
@@ -114,7 +114,7 @@ public class EdFiPushResource {
     }
 
     @GET
-    @Operation(summary = "The district's latest pushes", description = "Newest first, at most 50, without failures.")
+    @Operation(operationId = "listEdFiPushes", summary = "The district's latest pushes", description = "Newest first, at most 50, without failures.")
     @APIResponse(responseCode = "404", description = "Not the caller's district")
     public List<PushStatus> listPushes(@PathParam("districtId") UUID districtId) {
         visible.requireDistrict(districtId);

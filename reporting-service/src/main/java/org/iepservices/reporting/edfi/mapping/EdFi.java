@@ -28,20 +28,25 @@ public final class EdFi {
     public static final String DELIVERIES = "studentIEPServiceDeliveries";
     public static final List<String> RESOURCES = List.of(STUDENT_IEPS, PRESCRIPTIONS, GOALS, DELIVERIES);
 
+    @Schema(name = "EdFiStudentReference")
     public record StudentReference(String studentUniqueId) {
     }
 
+    @Schema(name = "EdFiEducationOrganizationReference")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EducationOrganizationReference(Long educationOrganizationId) {
     }
 
+    @Schema(name = "EdFiStaffReference")
     public record StaffReference(String staffUniqueId) {
     }
 
+    @Schema(name = "EdFiStaff")
     public record Staff(StaffReference staffReference) {
     }
 
     /** The identity of a StudentIEP, as other resources reference it. */
+    @Schema(name = "EdFiStudentIEPReference")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StudentIEPReference(Long educationOrganizationId,
                                       @JsonProperty("iepFinalizedDate") LocalDate iepFinalizedDate,
@@ -50,6 +55,7 @@ public final class EdFi {
     }
 
     /** The identity of a StudentIEPServicePrescription, as a delivery references it. */
+    @Schema(name = "EdFiStudentIEPServicePrescriptionReference")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StudentIEPServicePrescriptionReference(Long educationOrganizationId,
                                                          @JsonProperty("iepFinalizedDate") LocalDate iepFinalizedDate,
@@ -73,10 +79,12 @@ public final class EdFi {
     }
 
     /** Push-in and pull-out minutes per interval of a mandate that splits them (the model has one location). */
+    @Schema(name = "EdFiPrescriptionExtension")
     public record PrescriptionExtension(int pushInMinutes, int pullOutMinutes, int pushInSessions,
                                         int pullOutSessions, String delivery) {
     }
 
+    @Schema(name = "EdFiPrescriptionExt")
     public record PrescriptionExt(PrescriptionExtension iepServices) {
     }
 
@@ -98,6 +106,7 @@ public final class EdFi {
     }
 
     /** Ed-Fi's Provider common: a person who delivered the service. */
+    @Schema(name = "EdFiProvider")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Provider(String firstName, String lastSurname, Boolean primaryProvider,
                            StaffReference staffReference) {
@@ -107,9 +116,11 @@ public final class EdFi {
      * What a delivery record carries beyond the model: the minutes credited to the student for the
      * session (after addenda), its setting and service kind, and the minutes of it that repay misses.
      */
+    @Schema(name = "EdFiDeliveryExtension")
     public record DeliveryExtension(int deliveredMinutes, String setting, String serviceKind, int madeUpMinutes) {
     }
 
+    @Schema(name = "EdFiDeliveryExt")
     public record DeliveryExt(DeliveryExtension iepServices) {
     }
 

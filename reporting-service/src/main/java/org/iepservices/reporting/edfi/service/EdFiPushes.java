@@ -12,6 +12,7 @@ import org.iepservices.problem.ProblemException;
 import org.iepservices.reporting.edfi.config.EdFiOdsConfig;
 import org.iepservices.reporting.edfi.mapping.EdFi;
 import org.iepservices.reporting.projection.Sql;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -44,14 +45,17 @@ public class EdFiPushes {
     /** Failures kept per run: enough to act on, bounded when an ODS refuses everything. */
     static final int MAX_FAILURES_KEPT = 1000;
 
+    @Schema(name = "EdFiPushState")
     public enum Status { QUEUED, RUNNING, DONE, FAILED }
 
+    @Schema(name = "EdFiPushCounts")
     public record Counts(int sent, int failed) {
         Counts plus(boolean ok) {
             return ok ? new Counts(sent + 1, failed) : new Counts(sent, failed + 1);
         }
     }
 
+    @Schema(name = "EdFiPushFailure")
     public record Failure(String resource, Map<String, String> record, Integer httpStatus, String message,
                           int attempts) {
     }
