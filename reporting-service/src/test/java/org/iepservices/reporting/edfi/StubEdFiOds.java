@@ -82,6 +82,14 @@ public class StubEdFiOds implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Forgets every token issued (the next post answers 401); {@code refuseClient}: the token endpoint too. */
+    public void revokeTokens(boolean refuseClient) {
+        tokens.clear();
+        this.refuseClient = refuseClient;
+    }
+
+    private volatile boolean refuseClient;
+
     /** The next {@code n} posts of {@code resource} answer 500 (a transient ODS failure). */
     public void failNext(String resource, int n) {
         failNext.computeIfAbsent(resource, r -> new AtomicInteger()).set(n);
@@ -99,7 +107,7 @@ public class StubEdFiOds implements QuarkusTestResourceLifecycleManager {
         String expected = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
                 .getBytes(StandardCharsets.UTF_8));
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (!"POST".equals(x.getRequestMethod()) || !expected.equals(x.getRequestHeaders().getFirst("Authorization"))
+        if (refuseClient || !"POST".equals(x.getRequestMethod()) || !expected.equals(x.getRequestHeaders().getFirst("Authorization"))
                 || !body.contains("grant_type=client_credentials")) {
             send(x, 401, "{\"error\":\"invalid_client\"}");
             return;

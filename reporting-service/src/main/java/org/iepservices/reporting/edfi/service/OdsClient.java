@@ -53,7 +53,11 @@ public class OdsClient {
         this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
     }
 
-    /** Upserts one record of {@code resource} (e.g. studentIEPs). */
+    /**
+     * Upserts one record of {@code resource} (e.g. studentIEPs).
+     *
+     * @throws TokenRefused when the token endpoint refuses the client
+     */
     public Outcome upsert(String resource, JsonNode record) {
         JsonNode body = config.sendExtension() ? record : withoutExtension(record);
         URI uri = URI.create(trimSlash(config.baseUrl().orElseThrow()) + "/" + resource);
@@ -88,8 +92,6 @@ public class OdsClient {
                 }
             } catch (IOException e) {
                 message = "no answer from the ODS: " + e;
-            } catch (TokenRefused e) {
-                return new Outcome(false, e.status, e.getMessage(), attempts);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(false, 0, "interrupted", attempts);
@@ -109,8 +111,11 @@ public class OdsClient {
         }
     }
 
-    /** The token endpoint refused the client (4xx): no record can be sent. */
-    static final class TokenRefused extends RuntimeException {
+    /**
+     * The token endpoint refused the client (4xx): no record can be sent, so the push stops (FAILED,
+     * with this message) instead of failing every record one by one.
+     */
+    public static final class TokenRefused extends RuntimeException {
         final int status;
 
         TokenRefused(int status, String message) {

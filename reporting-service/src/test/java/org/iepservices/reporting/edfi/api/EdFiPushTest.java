@@ -171,6 +171,29 @@ class EdFiPushTest {
     }
 
     @Test
+    void anExpiredTokenIsRenewedAndARevokedClientStopsThePush() throws Exception {
+        EdFiDistrict d = district();
+        d.seedMessyStudent();
+        awaitDeliveries(d, 3);
+        try {
+            ods().revokeTokens(false);
+            int tokensBefore = ods().tokensIssued.get();
+            JsonPath renewed = push(d);
+            assertEquals("DONE", renewed.getString("status"));
+            assertEquals(7, renewed.getInt("sent"), renewed.prettify());
+            assertEquals(tokensBefore + 1, ods().tokensIssued.get(), "a 401 fetched one new token");
+
+            ods().revokeTokens(true);
+            JsonPath stopped = push(d);
+            assertEquals("FAILED", stopped.getString("status"));
+            assertThat(stopped.getString("error"), containsString("token refused"));
+            assertEquals(0, stopped.getInt("sent"));
+        } finally {
+            ods().revokeTokens(false);
+        }
+    }
+
+    @Test
     void aPushIsSeenOnlyInItsDistrict() throws Exception {
         EdFiDistrict d = district();
         d.seedMessyStudent();
