@@ -80,6 +80,12 @@ language sql immutable as $$
     select case when length(bits) >= len then bits else bits || repeat('0', len - length(bits))::bit varying end
 $$;
 
+-- The list of students needing attention (studentsAtRisk, paged) stays a query over the periods:
+-- by status first, it reads the periods at risk or out of compliance in the range, not the year's.
+create index compliance_period_attention on compliance_period (status, period_start)
+    include (period_end, student_id, owed_balance, shortfall_pi, shortfall_po, forecast_short_pi,
+             forecast_short_po, last_chance_date);
+
 -- The aggregates of what compliance_period holds now, from scratch (the same rows the
 -- incremental path arrives at, ordinals aside): run once below for the periods that exist when
 -- this migration runs; also a repair tool, and bench/reporting.sh uses it after loading periods

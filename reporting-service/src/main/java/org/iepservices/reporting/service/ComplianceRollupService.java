@@ -192,13 +192,7 @@ public class ComplianceRollupService {
      * each school. A few rows per school and period, whatever the number of students.
      */
     RollupResponse preaggregated(Query q, String name, StudentScopeSql.Condition schools) {
-        String rows = switch (q.scope()) {
-            case DISTRICT -> " from compliance_rollup r join school sc on sc.school_id = r.school_id"
-                    + " where r.provider_id = '" + RollupAggregates.ALL_PROVIDERS + "' and sc.district_id = ?";
-            case SCHOOL -> " from compliance_rollup r where r.provider_id = '" + RollupAggregates.ALL_PROVIDERS
-                    + "' and r.school_id = ?";
-            case PROVIDER -> " from compliance_rollup r where r.provider_id = ?";
-        } + " and r.period_start <= ? and r.period_end >= ? and " + schools.sql();
+        String rows = aggregateRows(q, schools);
         Object[] params = schools.around(List.of(q.id(), q.to(), q.from()));
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -247,6 +241,17 @@ public class ComplianceRollupService {
                 breakdown, students(q, q.limit(), q.offset()));
     }
 
+    /** FROM and WHERE over compliance_rollup (parameters: id, to, from, then those of {@code schools}). */
+    private static String aggregateRows(Query q, StudentScopeSql.Condition schools) {
+        return switch (q.scope()) {
+            case DISTRICT -> " from compliance_rollup r join school sc on sc.school_id = r.school_id"
+                    + " where r.provider_id = '" + RollupAggregates.ALL_PROVIDERS + "' and sc.district_id = ?";
+            case SCHOOL -> " from compliance_rollup r where r.provider_id = '" + RollupAggregates.ALL_PROVIDERS
+                    + "' and r.school_id = ?";
+            case PROVIDER -> " from compliance_rollup r where r.provider_id = ?";
+        } + " and r.period_start <= ? and r.period_end >= ? and " + schools.sql();
+    }
+
     /** One school's or provider's line, with its distinct students at risk and out of compliance. */
     private record Group(RollupResponse.Breakdown breakdown, long atRisk, long outOfCompliance) {
     }
@@ -266,8 +271,9 @@ public class ComplianceRollupService {
         return sql.list("select nullif(x.k, " + none + ") as id, case when x.k <> "
                 + none + " then " + label + " end as name,"
                 + " bit_count(bit_or(x.b)) as students,"
-                + " coalesce(bit_count(bit_or(x.b) filter (where x.status = 'AT_RISK')), 0) as at_risk,"
-                + " coalesce(bit_count(bit_or(x.b) filter (where x.status = 'OUT_OF_COMPLIANCE')), 0) as ooc,"
+                + " coalesce(bit_count(bit_or(x.b) filter (where x.status = 'AT_RISK')), 0) as students_at_risk,"
+                + " coalesce(bit_count(bit_or(x.b) filter (where x.status = 'OUT_OF_COMPLIANCE')), 0)"
+                + " as students_out_of_compliance,"
                 + " sum(x.owed_balance) as owed_balance, sum(x.shortfall) as shortfall" + counts
                 + " from (select " + key + " as k, r.status, r.periods, r.owed_balance, r.shortfall,"
                 + " rollup_pad(r.students, max(length(r.students)) over (partition by r.school_id)) as b" + rows
@@ -278,7 +284,7 @@ public class ComplianceRollupService {
                     }
                     return new Group(new RollupResponse.Breakdown(rs.uuid("id"), rs.string("name"),
                             rs.longValue("students"), byStatus, rs.longValue("owed_balance"), rs.longValue("shortfall")),
-                            rs.longValue("at_risk"), rs.longValue("ooc"));
+                            rs.longValue("students_at_risk"), rs.longValue("students_out_of_compliance"));
                 }, params);
     }
 
@@ -389,6 +395,17 @@ public class ComplianceRollupService {
     }
 
     public long countStudents(Query q) {
+        List<String> statuses = q.statuses().stream().map(Enum::name).toList();
+        StudentScopeSql.Condition schools = schoolsInScope();
+        if (schools != null && !Boolean.getBoolean("reporting.rollup.from-periods")) {
+            // The students of each school with a period in one of the statuses: the OR of those
+            // rows' bitmaps; a student belongs to one school, so the schools' counts add up.
+            return sql.one("select coalesce(sum(n), 0) as n from (select bit_count(bit_or(x.b)) as n from"
+                            + " (select r.school_id, rollup_pad(r.students, max(length(r.students))"
+                            + " over (partition by r.school_id)) as b" + aggregateRows(q, schools)
+                            + " and r.status = any(?)) x group by x.school_id) y", rs -> rs.longValue("n"),
+                    schools.around(List.of(q.id(), q.to(), q.from()), statuses)).orElse(0L);
+        }
         StudentScopeSql.Condition scope = visible.condition("c.student_id");
         return sql.one("select count(distinct c.student_id) as n" + base(q.scope(), scope) + " and c.status = any(?)",
                 rs -> rs.longValue("n"), scope.around(List.of(q.id(), q.from(), q.to()),

@@ -120,7 +120,8 @@ class RollupAggregatesTest {
         events.send(events.amendment(UUID.randomUUID(), s2, iep2, d(9, 16),
                 ComplianceEvents.speech(m3, m2, p2, 1, 1, 30, d(9, 16), JUNE_18)));
 
-        // s3 at Birch with p2: a miss in the open week; s4's roster record never arrives.
+        // s3 at Birch with p2, and a push-in with p1 never scheduled (two periods at risk in the
+        // open week, one student): a miss in the open week; s4's roster record never arrives.
         UUID s3 = UUID.randomUUID();
         UUID m4 = UUID.randomUUID();
         UUID s4 = UUID.randomUUID();
@@ -128,7 +129,8 @@ class RollupAggregatesTest {
         events.on(d(8, 27));
         events.send(events.student(s3, schoolB, "Cy", "Aggregate"),
                 events.iep(UUID.randomUUID(), s3, null, SEPT_1, ComplianceEvents.speechPer("WEEK", m4, p2,
-                        ServiceSetting.PULL_OUT, 1, 30, SEPT_1, JUNE_18)),
+                        ServiceSetting.PULL_OUT, 1, 30, SEPT_1, JUNE_18), ComplianceEvents.speechPer("WEEK",
+                        UUID.randomUUID(), p1, ServiceSetting.PUSH_IN, 1, 20, SEPT_1, JUNE_18)),
                 events.iep(UUID.randomUUID(), s4, null, SEPT_1, ComplianceEvents.speechPer("WEEK", m5, p2,
                         ServiceSetting.PUSH_IN, 1, 30, SEPT_1, JUNE_18)));
         events.on(d(9, 21));
@@ -242,6 +244,10 @@ class RollupAggregatesTest {
         assertTrue(district.contains("\"students\":{\"total\":3,"), district); // s4 has no school: not in the district
         String provider2 = before.get("/api/v1/compliance/providers/" + p2 + "?from=2026-09-01&to=2026-10-31");
         assertTrue(provider2.contains("{\"id\":null,\"name\":null,\"students\":1"), provider2); // s4, school unknown
+        // The open week at Aspen: four periods at risk (s3 has two), three students.
+        given().get("/api/v1/compliance/districts/" + this.district).then().statusCode(200)
+                .body("students.atRisk", is(3))
+                .body("breakdown.find { it.name == 'Aspen' }.periodsByStatus.AT_RISK", is(4));
         assertAggregatesMatchThePeriods();
 
         rebuildCompliance();
