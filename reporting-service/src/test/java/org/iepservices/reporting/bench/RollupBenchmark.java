@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <li>a realistic district of N students: schools of about 500, 12 % of students with an IEP of
  * 1-3 weekly mandates (speech 1 push-in + 1 pull-out x 30, OT 1 pull-out x 30, counseling
  * 1 push-in x 30), a school year of sessions to "today" (2027-06-09) with about one session in
- * seven missed (half owed, half not), half of the owed misses made up in a later week, and the
- * rest of the year scheduled;</li>
+ * seven missed (half owed, half not), owed misses made up in later weeks (at most one a week,
+ * each week with probability 1/2), and the rest of the year scheduled;</li>
  * <li>loaded straight into the projection's tables (roster rows and one compliance_period row per
  * student x mandate x week, each evaluated from its sessions as the projector's rules do for a
  * weekly mandate), then the rollup aggregates derived by {@code compliance_rollup_recompute()}
@@ -154,6 +154,8 @@ public final class RollupBenchmark {
                 report("SQL aggregate over compliance_period", sqlRounds);
                 double ratio = median(rollupRounds, 0) / median(sqlRounds, 0);
                 System.out.printf("  ratio rollup / SQL (p50)                    %.3fx%n", ratio);
+
+                profile(db, health);
 
                 System.out.printf("%nload test, %d connections, %d s each, same run%n", connections, loadSeconds);
                 for (int r = 0; r < 2; r++) {
@@ -420,6 +422,68 @@ public final class RollupBenchmark {
         if (!ok) {
             throw new IllegalStateException("the rollup and the SQL baseline differ: " + what);
         }
+    }
+
+    // --- where a rollup's time goes -----------------------------------------------------------
+
+    /** The statements a district rollup runs (as ComplianceRollupService writes them), timed over JDBC. */
+    private static final String AGG_ROWS = " from compliance_rollup r join school sc on sc.school_id = r.school_id"
+            + " where r.provider_id = 'ffffffff-ffff-ffff-ffff-ffffffffffff' and sc.district_id = ?"
+            + " and r.period_start <= ? and r.period_end >= ? and true";
+    private static final Map<String, String> PARTS = new LinkedHashMap<>();
+
+    static {
+        PARTS.put("aggregates: sums by status", "select r.status, sum(r.periods), sum(r.mandated), sum(r.scheduled),"
+                + " sum(r.delivered), sum(r.made_up), sum(r.missed_owed), sum(r.missed_not_owed),"
+                + " sum(r.missed_in_review), sum(r.owed_balance), sum(r.shortfall), sum(r.forecast_short),"
+                + " sum(r.over_delivered)" + AGG_ROWS + " group by r.status");
+        PARTS.put("aggregates: per school, bitmaps OR-ed", "select x.k, bit_count(bit_or(x.b)),"
+                + " bit_count(bit_or(x.b) filter (where x.status = 'AT_RISK')), sum(x.periods), sum(x.owed_balance)"
+                + " from (select r.school_id as k, r.status, r.periods, r.owed_balance, rollup_pad(r.students,"
+                + " max(length(r.students)) over (partition by r.school_id)) as b" + AGG_ROWS + ") x group by x.k");
+        PARTS.put("aggregates: X-Total-Count", "select coalesce(sum(n), 0) from (select bit_count(bit_or(x.b)) as n"
+                + " from (select r.school_id, rollup_pad(r.students, max(length(r.students)) over"
+                + " (partition by r.school_id)) as b" + AGG_ROWS + " and r.status in ('AT_RISK', 'OUT_OF_COMPLIANCE'))"
+                + " x group by x.school_id) y");
+        PARTS.put("periods: one page of studentsAtRisk", """
+                select c.student_id, s.given_name, s.family_name, s.school_id,
+                       max(case c.status when 'OUT_OF_COMPLIANCE' then 4 when 'AT_RISK' then 3 when 'ON_TRACK' then 2
+                           when 'OVER_DELIVERED' then 1 else 0 end) as severity,
+                       count(*) filter (where c.status = 'AT_RISK'), count(*) filter (where c.status = 'OUT_OF_COMPLIANCE'),
+                       sum(c.owed_balance), sum(c.shortfall_pi + c.shortfall_po) as shortfall,
+                       sum(c.forecast_short_pi + c.forecast_short_po), min(c.last_chance_date)
+                from compliance_period c join student s on s.student_id = c.student_id
+                join school sc on sc.school_id = s.school_id
+                where sc.district_id = ? and daterange(c.period_start, c.period_end, '[]') && daterange(?, ?, '[]')
+                  and true and c.status in ('AT_RISK', 'OUT_OF_COMPLIANCE')
+                group by c.student_id, s.given_name, s.family_name, s.school_id
+                order by severity desc nulls last, shortfall desc nulls last, s.family_name asc nulls last,
+                         s.given_name, c.student_id limit 50""");
+    }
+
+    private void profile(Connection db, HttpRequest health) throws Exception {
+        System.out.printf("%nwhere a rollup's time goes (p50 of %d, JDBC in the bench; HTTP floor: /q/health)%n",
+                requests);
+        for (Map.Entry<String, String> part : PARTS.entrySet()) {
+            List<Double> times = new ArrayList<>();
+            boolean page = part.getKey().startsWith("periods");
+            try (PreparedStatement ps = db.prepareStatement(part.getValue())) {
+                ps.setObject(1, district);
+                ps.setObject(2, page ? YEAR_START : YEAR_END);
+                ps.setObject(3, page ? YEAR_END : YEAR_START);
+                for (int i = 0; i < requests; i++) {
+                    long t = System.nanoTime();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getObject(1);
+                        }
+                    }
+                    times.add((System.nanoTime() - t) / 1e6);
+                }
+            }
+            System.out.printf("  %-42s p50 %7.2f ms%n", part.getKey(), percentiles(times)[0]);
+        }
+        System.out.printf("  %-42s p50 %7.2f ms%n", "GET /q/health (sequential)", timeHttp(health)[0]);
     }
 
     // --- timing -------------------------------------------------------------------------------
