@@ -5,6 +5,13 @@
 # Starts its own embedded PostgreSQL + Kafka and the packaged reporting-service; needs nothing else.
 #   bench/reporting.sh                                   # 5,000 students, 200,000 session events
 #   BENCH_OPTS='-Dbench.students=500 -Dbench.sessionEvents=20000' bench/reporting.sh   # a quick one
+# The district rollup at scale (issue 17): a district of N students generated straight into the
+# projection (schools of ~500, 12 % with IEPs of 1-3 mandates, a school year of sessions with misses
+# and makeups), the rollup against an indexed SQL aggregate returning the same numbers (asserted),
+# median of >= 3 alternating rounds, and a 16-connection load test next to /q/health:
+#   bench/reporting.sh rollup 5000
+#   bench/reporting.sh rollup 50000
+#   BENCH_OPTS='-Dbench.rounds=5 -Dbench.requests=50 -Dbench.loadSeconds=20' bench/reporting.sh rollup 5000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +22,13 @@ echo "Packaging reporting-service and its test classes ..."
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 
 classpath="reporting-service/target/test-classes:$(cat reporting-service/target/bench.classpath)"
+main=org.iepservices.reporting.bench.ReportingBenchmark
+args=()
+if [ "${1:-}" = rollup ]; then
+  main=org.iepservices.reporting.bench.RollupBenchmark
+  args=("${2:-5000}")
+fi
 exec java -Xmx2g ${BENCH_OPTS:-} -Diep.repo.root="$PWD" \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$classpath" org.iepservices.reporting.bench.ReportingBenchmark
+  -cp "$classpath" "$main" "${args[@]}"

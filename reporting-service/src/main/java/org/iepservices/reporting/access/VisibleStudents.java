@@ -29,7 +29,8 @@ public class VisibleStudents {
         this.sql = sql;
     }
 
-    private StudentScope scope() {
+    /** The caller's scope (rollups use it to tell whether whole schools are visible). */
+    public StudentScope scope() {
         return actor.get().studentScope();
     }
 

@@ -40,7 +40,8 @@ public class ComplianceProjection implements Projection {
                 "session_series", "series_teacher", "series_occurrence", "series_cancellation",
                 "occurrence_cancellation", "occurrence_move", "effective_occurrence", "effective_occurrence_core",
                 "delivered_session", "makeup_repayment", "missed_session", "miss_resolution",
-                "compliance_period", "compliance_refresh");
+                "compliance_period", "compliance_refresh",
+                "compliance_rollup", "rollup_student", "rollup_student_ordinal", "rollup_school");
     }
 
     @Override

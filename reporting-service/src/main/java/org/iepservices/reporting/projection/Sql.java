@@ -114,7 +114,8 @@ public class Sql {
 
     private static Array array(Connection c, Collection<?> values) throws SQLException {
         Object first = values.isEmpty() ? null : values.iterator().next();
-        String type = first instanceof UUID ? "uuid" : first instanceof LocalDate ? "date" : "varchar";
+        String type = first instanceof UUID ? "uuid" : first instanceof LocalDate ? "date"
+                : first instanceof Integer ? "integer" : "varchar";
         Object[] elements = values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v).toArray();
         return c.createArrayOf(type, elements);
     }

@@ -50,10 +50,13 @@ public class ComplianceProjector {
     private final PendingRecomputes pending;
     private final jakarta.enterprise.inject.Instance<ScheduleResolver> resolver;
     private final CompliancePolicies policies;
+    private final RollupAggregates rollups;
 
     ComplianceProjector(Sql sql, ReportingClock clock, PendingRecomputes pending,
-                        jakarta.enterprise.inject.Instance<ScheduleResolver> resolver, CompliancePolicies policies) {
+                        jakarta.enterprise.inject.Instance<ScheduleResolver> resolver, CompliancePolicies policies,
+                        RollupAggregates rollups) {
         this.sql = sql;
+        this.rollups = rollups;
         this.policies = policies;
         this.clock = clock;
         this.pending = pending;
@@ -97,6 +100,7 @@ public class ComplianceProjector {
     public void flush() {
         Map<UUID, PendingRecomputes.Work> work = pending.drain();
         lockStudents(work.keySet());
+        RollupAggregates.Change rollup = rollups.before(work.keySet());
         ScheduleResolver schedules = resolver.get();
         for (Map.Entry<UUID, PendingRecomputes.Work> e : work.entrySet()) {
             UUID student = e.getKey();
@@ -127,6 +131,7 @@ public class ComplianceProjector {
                 }
             }
         }
+        rollup.apply();
     }
 
     /** Serialises work on these students with every other transaction that locks them (sorted: no deadlock). */
@@ -179,6 +184,7 @@ public class ComplianceProjector {
      * {@code since} (the last refresh) and have started by today: the daily refresh.
      */
     public void reevaluate(UUID studentId, Collection<UUID> chainIds, LocalDate since) {
+        RollupAggregates.Change rollup = rollups.before(List.of(studentId));
         StudentServices services = load(studentId);
         LocalDate today = clock.today();
         for (MandateChains.Chain chain : services.chains) {
@@ -191,6 +197,7 @@ public class ComplianceProjector {
                     .toList();
             write(services, chain, open);
         }
+        rollup.apply();
     }
 
     // --- loading --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.iepservices.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.iepservices.access.StudentScope;
 import org.iepservices.problem.Problem;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
@@ -160,6 +161,135 @@ public class ComplianceRollupService {
         if (q.scope() == Scope.DISTRICT) {
             name = null;
         }
+        StudentScopeSql.Condition schools = schoolsInScope();
+        if (schools != null && !Boolean.getBoolean("reporting.rollup.from-periods")) {
+            return preaggregated(q, name, schools);
+        }
+        return fromPeriods(q, name);
+    }
+
+    /**
+     * The caller's students as whole schools, a condition on {@code r.school_id} of
+     * compliance_rollup; null when the scope is not a set of schools (a provider's caseload, a
+     * teacher's classes): the aggregates cannot tell those students apart, so the rollup then
+     * reads the periods.
+     */
+    private StudentScopeSql.Condition schoolsInScope() {
+        StudentScope scope = visible.scope();
+        if (scope instanceof StudentScope.District d) {
+            return d.districtId() == null ? StudentScopeSql.Condition.ALWAYS : new StudentScopeSql.Condition(
+                    "r.school_id in (select school_id from school where district_id = ?)", List.of(d.districtId()));
+        }
+        if (scope instanceof StudentScope.Schools s) {
+            return new StudentScopeSql.Condition("r.school_id = any(?)", List.of(List.copyOf(s.schoolIds())));
+        }
+        return null;
+    }
+
+    /**
+     * The rollup from compliance_rollup (V34, kept by {@link RollupAggregates} with the
+     * projection): sums per status, and distinct students as the OR of the per-period bitmaps of
+     * each school. A few rows per school and period, whatever the number of students.
+     */
+    RollupResponse preaggregated(Query q, String name, StudentScopeSql.Condition schools) {
+        String rows = aggregateRows(q, schools);
+        Object[] params = schools.around(List.of(q.id(), q.to(), q.from()));
+
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (ComplianceStatus s : ComplianceStatus.values()) {
+            byStatus.put(s.name(), 0L);
+        }
+        String[] columns = {"mandated", "scheduled", "delivered", "made_up", "missed_owed", "missed_not_owed",
+                "missed_in_review", "owed_balance", "shortfall", "forecast_short", "over_delivered"};
+        long[] totals = new long[columns.length];
+        long[] periods = {0};
+        StringBuilder sums = new StringBuilder("select r.status, sum(r.periods) as n");
+        for (String c : columns) {
+            sums.append(", sum(r.").append(c).append(") as ").append(c);
+        }
+        sql.list(sums + rows + " group by r.status", rs -> {
+            byStatus.put(rs.string("status"), rs.longValue("n"));
+            periods[0] += rs.longValue("n");
+            for (int i = 0; i < columns.length; i++) {
+                totals[i] += rs.longValue(columns[i]);
+            }
+            return 1;
+        }, params);
+
+        // Distinct students per school (a student counts in one school): the bitmaps OR-ed.
+        List<Group> perSchool = groups(rows, params, "r.school_id",
+                "(select name from school where school_id = x.k)");
+        long[] students = new long[3];
+        for (Group g : perSchool) {
+            students[0] += g.breakdown().students();
+            students[1] += g.atRisk();
+            students[2] += g.outOfCompliance();
+        }
+        List<RollupResponse.Breakdown> breakdown = perSchool.stream().map(Group::breakdown).toList();
+        if (q.scope() == Scope.SCHOOL) {
+            String providerRows = " from compliance_rollup r where r.provider_id <> '"
+                    + RollupAggregates.ALL_PROVIDERS + "' and r.school_id = ?"
+                    + " and r.period_start <= ? and r.period_end >= ? and " + schools.sql();
+            breakdown = groups(providerRows, params, "r.provider_id", "(select trim(coalesce(given_name, '') || ' ' "
+                    + "|| coalesce(family_name, '')) from staff where staff_id = x.k)").stream()
+                    .map(Group::breakdown).toList();
+        }
+        return new RollupResponse(q.scope().name(), q.id(), name, q.from(), q.to(), clock.today(), byStatus,
+                periods[0], new RollupResponse.StudentCounts(students[0], students[1], students[2]),
+                new RollupResponse.Minutes(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5],
+                        totals[6], totals[7], totals[8], totals[9], totals[10]),
+                breakdown, students(q, q.limit(), q.offset()));
+    }
+
+    /** FROM and WHERE over compliance_rollup (parameters: id, to, from, then those of {@code schools}). */
+    private static String aggregateRows(Query q, StudentScopeSql.Condition schools) {
+        return switch (q.scope()) {
+            case DISTRICT -> " from compliance_rollup r join school sc on sc.school_id = r.school_id"
+                    + " where r.provider_id = '" + RollupAggregates.ALL_PROVIDERS + "' and sc.district_id = ?";
+            case SCHOOL -> " from compliance_rollup r where r.provider_id = '" + RollupAggregates.ALL_PROVIDERS
+                    + "' and r.school_id = ?";
+            case PROVIDER -> " from compliance_rollup r where r.provider_id = ?";
+        } + " and r.period_start <= ? and r.period_end >= ? and " + schools.sql();
+    }
+
+    /** One school's or provider's line, with its distinct students at risk and out of compliance. */
+    private record Group(RollupResponse.Breakdown breakdown, long atRisk, long outOfCompliance) {
+    }
+
+    /**
+     * The aggregate rows grouped by {@code key} (school or provider; the zero id, "none", is
+     * answered as null): students as the bit count of the OR of the group's bitmaps (padded to
+     * the longest of their school), periods per status, owed balance and shortfall.
+     */
+    private List<Group> groups(String rows, Object[] params, String key, String label) {
+        StringBuilder counts = new StringBuilder();
+        for (ComplianceStatus s : ComplianceStatus.values()) {
+            counts.append(", coalesce(sum(x.periods) filter (where x.status = '").append(s.name()).append("'), 0) as ")
+                    .append(s.name().toLowerCase());
+        }
+        String none = "'" + RollupAggregates.NONE + "'";
+        return sql.list("select nullif(x.k, " + none + ") as id, case when x.k <> "
+                + none + " then " + label + " end as name,"
+                + " bit_count(bit_or(x.b)) as students,"
+                + " coalesce(bit_count(bit_or(x.b) filter (where x.status = 'AT_RISK')), 0) as students_at_risk,"
+                + " coalesce(bit_count(bit_or(x.b) filter (where x.status = 'OUT_OF_COMPLIANCE')), 0)"
+                + " as students_out_of_compliance,"
+                + " sum(x.owed_balance) as owed_balance, sum(x.shortfall) as shortfall" + counts
+                + " from (select " + key + " as k, r.status, r.periods, r.owed_balance, r.shortfall,"
+                + " rollup_pad(r.students, max(length(r.students)) over (partition by r.school_id)) as b" + rows
+                + ") x group by x.k order by name nulls last, id nulls last", rs -> {
+                    Map<String, Long> byStatus = new LinkedHashMap<>();
+                    for (ComplianceStatus s : ComplianceStatus.values()) {
+                        byStatus.put(s.name(), rs.longValue(s.name().toLowerCase()));
+                    }
+                    return new Group(new RollupResponse.Breakdown(rs.uuid("id"), rs.string("name"),
+                            rs.longValue("students"), byStatus, rs.longValue("owed_balance"), rs.longValue("shortfall")),
+                            rs.longValue("students_at_risk"), rs.longValue("students_out_of_compliance"));
+                }, params);
+    }
+
+    /** The rollup aggregated from compliance_period at request time (callers seeing a caseload or classes). */
+    RollupResponse fromPeriods(Query q, String name) {
         StudentScopeSql.Condition scope = visible.condition("c.student_id");
         Object[] params = scope.around(List.of(q.id(), q.from(), q.to()));
         String base = base(q.scope(), scope);
@@ -265,6 +395,17 @@ public class ComplianceRollupService {
     }
 
     public long countStudents(Query q) {
+        List<String> statuses = q.statuses().stream().map(Enum::name).toList();
+        StudentScopeSql.Condition schools = schoolsInScope();
+        if (schools != null && !Boolean.getBoolean("reporting.rollup.from-periods")) {
+            // The students of each school with a period in one of the statuses: the OR of those
+            // rows' bitmaps; a student belongs to one school, so the schools' counts add up.
+            return sql.one("select coalesce(sum(n), 0) as n from (select bit_count(bit_or(x.b)) as n from"
+                            + " (select r.school_id, rollup_pad(r.students, max(length(r.students))"
+                            + " over (partition by r.school_id)) as b" + aggregateRows(q, schools)
+                            + " and r.status = any(?)) x group by x.school_id) y", rs -> rs.longValue("n"),
+                    schools.around(List.of(q.id(), q.to(), q.from()), statuses)).orElse(0L);
+        }
         StudentScopeSql.Condition scope = visible.condition("c.student_id");
         return sql.one("select count(distinct c.student_id) as n" + base(q.scope(), scope) + " and c.status = any(?)",
                 rs -> rs.longValue("n"), scope.around(List.of(q.id(), q.from(), q.to()),
