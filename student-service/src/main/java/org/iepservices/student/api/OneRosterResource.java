@@ -123,22 +123,17 @@ public class OneRosterResource {
      * student it contained (found again from their OneRoster sourcedIds).
      */
     private void audit(OneRosterCollection collection, List<Map<String, Object>> rows) {
-        String key = collection == OneRosterCollection.USERS ? "sourcedId"
-                : collection == OneRosterCollection.ENROLLMENTS ? "userSourcedId" : null;
-        if (key == null) {
+        if (collection != OneRosterCollection.USERS && collection != OneRosterCollection.ENROLLMENTS) {
             return;
         }
-        Set<String> sourcedIds = new LinkedHashSet<>();
+        Set<java.util.UUID> students = new LinkedHashSet<>();
         rows.forEach(r -> {
-            if (r.get(key) != null) {
-                sourcedIds.add(r.get(key).toString());
+            if (r.get("_student") != null) {
+                students.add(java.util.UUID.fromString(r.get("_student").toString()));
             }
         });
-        List<java.util.UUID> students = sourcedIds.isEmpty() ? List.of() : em.createNativeQuery(
-                        "select s.id from student s where coalesce(s.sourced_id, s.id::text) in (:ids)", java.util.UUID.class)
-                .setParameter("ids", sourcedIds).getResultList();
         if (!students.isEmpty()) {
-            access.export("oneroster." + collection.path(), students);
+            access.export("oneroster." + collection.path(), List.copyOf(students));
         }
     }
 
@@ -321,7 +316,13 @@ public class OneRosterResource {
             throw new ProblemException(ProblemType.VALIDATION, violations.get(0).field() + ": "
                     + violations.get(0).message(), violations);
         }
-        Map<String, Object> row = repository.one(collection, scope, district(), sourcedId).orElseThrow(() ->
+        Map<String, Object> row;
+        try {
+            row = repository.one(collection, scope, district(), sourcedId).orElse(null);
+        } catch (OneRosterReadRepository.Ambiguous e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+        Optional.ofNullable(row).orElseThrow(() ->
                 ProblemException.notFound("OneRoster " + (scope == null ? collection.singular() : scope.value()),
                         sourcedId));
         OneRosterJsonMapper json = new OneRosterJsonMapper(mapper, uri.getBaseUriBuilder().path(BASE).build().toString());
