@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -68,8 +67,8 @@ public class OneRosterResource {
         @QueryParam("limit")
         @DefaultValue("100")
         @Min(1)
-        @Max(MAX_LIMIT)
-        @Parameter(description = "page size, 1 to 1000 (default 100)")
+        @Parameter(description = "page size (default 100); above the server's maximum of 1000 the page is 1000 "
+                + "long (the Link header says so)")
         public int limit;
 
         @QueryParam("offset")
@@ -286,7 +285,7 @@ public class OneRosterResource {
         if (violations.isEmpty()) {
             try {
                 page = repository.list(collection, scope, district(), filter, sort.get(), "desc".equals(params.orderBy),
-                        params.limit, params.offset);
+                        limit(params), params.offset);
             } catch (OneRosterFilter.InvalidFilter e) {
                 violations.add(new Problem.Violation("filter", e.getMessage()));
             }
@@ -305,8 +304,13 @@ public class OneRosterResource {
         audit(collection, page.rows());
         return Response.ok(body)
                 .header("X-Total-Count", page.total())
-                .header("Link", links(uri, page.total(), params.limit, params.offset))
+                .header("Link", links(uri, page.total(), limit(params), params.offset))
                 .build();
+    }
+
+    /** A limit above the maximum is clamped, as the OneRoster binding lets a server do, rather than refused. */
+    private static int limit(ListParams params) {
+        return Math.min(params.limit, MAX_LIMIT);
     }
 
     private Response one(OneRosterCollection collection, Scope scope, String sourcedId, String fieldList, UriInfo uri) {

@@ -16,7 +16,9 @@ import java.util.Optional;
  * so a district's admin reads only theirs. SourcedIds are unique per district: every join to
  * roster_record and every sourcedId resolved for a row (children, parents, terms, courses) stays
  * within the row's {@code roster_district}. {@code _student} is the student a user or enrollment
- * row names (the access trail).
+ * row names (the access trail). Users the roster sent that are neither a placed student nor staff
+ * (a student whose only org is a department of a school not rostered yet, a guardian) are read from
+ * their roster record, so every user the SIS sent reads back.
  */
 public enum OneRosterCollection {
 
@@ -154,6 +156,35 @@ public enum OneRosterCollection {
               from staff t
               left join roster_record r on r.roster_district = t.roster_district and r.entity = 'users'
                                        and r.sourced_id = t.sourced_id
+            union all
+            select r.sourced_id, r.status, r.changed_at, coalesce(nullif(r.fields ->> 'username', ''), r.sourced_id),
+                   coalesce(cast(nullif(r.fields ->> 'enabledUser', '') as boolean), true),
+                   r.fields ->> 'givenName', r.fields ->> 'familyName', r.fields ->> 'middleName',
+                   r.fields ->> 'preferredGivenName', r.fields ->> 'preferredMiddleName',
+                   r.fields ->> 'preferredFamilyName', r.fields ->> 'pronouns', r.fields ->> 'identifier',
+                   r.fields ->> 'email', r.fields ->> 'sms', r.fields ->> 'phone', r.fields ->> 'userMasterIdentifier',
+                   coalesce(nullif(r.fields ->> 'role', ''), ro.role),
+                   coalesce(cast(r.orgs as text[]), ro.orgs),
+                   nullif(r.fields ->> 'grades', ''), r.fields ->> 'userIds', r.fields ->> 'agentSourcedIds',
+                   r.extensions::text,
+                   array(select us.district_id from school us where us.roster_district = r.roster_district
+                                                                and us.sourced_id = any(r.orgs)
+                         union select r.roster_district),
+                   null::uuid
+              from roster_record r
+              left join lateral (
+                   select (array_agg(x.fields ->> 'role' order by (x.fields ->> 'roleType') = 'primary' desc,
+                                     x.sourced_id))[1] as role,
+                          array_agg(x.fields ->> 'orgSourcedId' order by (x.fields ->> 'roleType') = 'primary' desc,
+                                    x.sourced_id) as orgs
+                     from roster_record x
+                    where x.roster_district = r.roster_district and x.entity = 'roles' and x.status = 'active'
+                      and x.fields ->> 'userSourcedId' = r.sourced_id) ro on true
+             where r.entity = 'users'
+               and not exists (select 1 from student ps where ps.roster_district = r.roster_district
+                                                         and ps.sourced_id = r.sourced_id)
+               and not exists (select 1 from staff pt where pt.roster_district = r.roster_district
+                                                       and pt.sourced_id = r.sourced_id)
             """, fields("username", "enabledUser#boolean", "givenName", "familyName", "middleName",
             "preferredFirstName", "preferredMiddleName", "preferredLastName", "pronouns", "identifier", "email", "sms",
             "phone", "userMasterIdentifier", "role:roles.role")),

@@ -53,8 +53,12 @@ class RosterDistrictScopeTest {
         enrollments.add("et-" + s + ",,,cls-" + s + ",sch-" + s + ",tch-" + s + ",teacher,true,,");
         return RosterZip.v11()
                 .file("orgs", "bulk", DistrictRoster.ORGS, "sch-" + s + ",,,Oak " + s + ",school,,")
+                .file("academicSessions", "bulk", DistrictRoster.SESSIONS,
+                        "term-" + s + ",,,Fall,term,2026-08-24,2027-01-15,,2027")
+                .file("courses", "bulk", DistrictRoster.COURSES, "crs-" + s + ",,,term-" + s + ",Homeroom,HR,02,sch-"
+                        + s + ",homeroom,")
                 .file("classes", "bulk", DistrictRoster.CLASSES,
-                        "cls-" + s + ",,,Room 1,02,,R1,homeroom,Room 1,sch-" + s + ",,,,")
+                        "cls-" + s + ",,,Room 1,02,crs-" + s + ",R1,homeroom,Room 1,sch-" + s + ",term-" + s + ",,,")
                 .file("users", "bulk", DistrictRoster.USERS, users.toArray(String[]::new))
                 .file("enrollments", "bulk", DistrictRoster.ENROLLMENTS, enrollments.toArray(String[]::new));
     }
