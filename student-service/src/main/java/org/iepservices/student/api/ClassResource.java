@@ -65,7 +65,8 @@ public class ClassResource {
 
     @GET
     @Operation(summary = "List classes", description = "Filters: schoolId, staffId (a teacher or aide enrolled), "
-            + "studentId (a student enrolled), status (active or tobedeleted), sourcedId, title (part of it). "
+            + "studentId (a student enrolled), status (active or tobedeleted), sourcedId (within the caller's "
+            + "district when the token names one), title (part of it). "
             + "Sorted by title; limit/offset with X-Total-Count and Link headers.")
     public Response list(@QueryParam("schoolId") UUID schoolId, @QueryParam("staffId") UUID staffId,
                          @QueryParam("studentId") UUID studentId,
@@ -77,13 +78,14 @@ public class ClassResource {
         String where = "from ClassSection c where (:school is null or c.schoolId = :school)"
                 + " and (:status is null or c.status = :status) and (:sourcedId is null or c.sourcedId = :sourcedId)"
                 + " and (:title is null or lower(c.title) like :title)"
+                + " and (:sourcedId is null or :rosterDistrict is null or c.rosterDistrict = :rosterDistrict)"
                 + " and (:staff is null or exists (select 1 from Enrollment e where e.classId = c.id"
                 + " and e.staffId = :staff and e.status = 'active'))"
                 + " and (:student is null or exists (select 1 from Enrollment e where e.classId = c.id"
                 + " and e.studentId = :student and e.status = 'active'))";
         Parameters params = Parameters.with("school", schoolId).and("status", status).and("sourcedId", sourcedId)
                 .and("title", title == null || title.isBlank() ? null : "%" + title.trim().toLowerCase() + "%")
-                .and("staff", staffId).and("student", studentId);
+                .and("staff", staffId).and("student", studentId).and("rosterDistrict", access.actor().districtId());
         if (studentId != null) {
             // Which classes a student is in is the student's record: only for a student in the caller's scope.
             StudentScopeQuery scope = access.scope();

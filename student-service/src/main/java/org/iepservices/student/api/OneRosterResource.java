@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -68,8 +67,8 @@ public class OneRosterResource {
         @QueryParam("limit")
         @DefaultValue("100")
         @Min(1)
-        @Max(MAX_LIMIT)
-        @Parameter(description = "page size, 1 to 1000 (default 100)")
+        @Parameter(description = "page size (default 100); above the server's maximum of 1000 the page is 1000 "
+                + "long (the Link header says so)")
         public int limit;
 
         @QueryParam("offset")
@@ -123,22 +122,17 @@ public class OneRosterResource {
      * student it contained (found again from their OneRoster sourcedIds).
      */
     private void audit(OneRosterCollection collection, List<Map<String, Object>> rows) {
-        String key = collection == OneRosterCollection.USERS ? "sourcedId"
-                : collection == OneRosterCollection.ENROLLMENTS ? "userSourcedId" : null;
-        if (key == null) {
+        if (collection != OneRosterCollection.USERS && collection != OneRosterCollection.ENROLLMENTS) {
             return;
         }
-        Set<String> sourcedIds = new LinkedHashSet<>();
+        Set<java.util.UUID> students = new LinkedHashSet<>();
         rows.forEach(r -> {
-            if (r.get(key) != null) {
-                sourcedIds.add(r.get(key).toString());
+            if (r.get("_student") != null) {
+                students.add(java.util.UUID.fromString(r.get("_student").toString()));
             }
         });
-        List<java.util.UUID> students = sourcedIds.isEmpty() ? List.of() : em.createNativeQuery(
-                        "select s.id from student s where coalesce(s.sourced_id, s.id::text) in (:ids)", java.util.UUID.class)
-                .setParameter("ids", sourcedIds).getResultList();
         if (!students.isEmpty()) {
-            access.export("oneroster." + collection.path(), students);
+            access.export("oneroster." + collection.path(), List.copyOf(students));
         }
     }
 
@@ -291,7 +285,7 @@ public class OneRosterResource {
         if (violations.isEmpty()) {
             try {
                 page = repository.list(collection, scope, district(), filter, sort.get(), "desc".equals(params.orderBy),
-                        params.limit, params.offset);
+                        limit(params), params.offset);
             } catch (OneRosterFilter.InvalidFilter e) {
                 violations.add(new Problem.Violation("filter", e.getMessage()));
             }
@@ -310,8 +304,13 @@ public class OneRosterResource {
         audit(collection, page.rows());
         return Response.ok(body)
                 .header("X-Total-Count", page.total())
-                .header("Link", links(uri, page.total(), params.limit, params.offset))
+                .header("Link", links(uri, page.total(), limit(params), params.offset))
                 .build();
+    }
+
+    /** A limit above the maximum is clamped, as the OneRoster binding lets a server do, rather than refused. */
+    private static int limit(ListParams params) {
+        return Math.min(params.limit, MAX_LIMIT);
     }
 
     private Response one(OneRosterCollection collection, Scope scope, String sourcedId, String fieldList, UriInfo uri) {
@@ -321,7 +320,13 @@ public class OneRosterResource {
             throw new ProblemException(ProblemType.VALIDATION, violations.get(0).field() + ": "
                     + violations.get(0).message(), violations);
         }
-        Map<String, Object> row = repository.one(collection, scope, district(), sourcedId).orElseThrow(() ->
+        Map<String, Object> row;
+        try {
+            row = repository.one(collection, scope, district(), sourcedId).orElse(null);
+        } catch (OneRosterReadRepository.Ambiguous e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+        Optional.ofNullable(row).orElseThrow(() ->
                 ProblemException.notFound("OneRoster " + (scope == null ? collection.singular() : scope.value()),
                         sourcedId));
         OneRosterJsonMapper json = new OneRosterJsonMapper(mapper, uri.getBaseUriBuilder().path(BASE).build().toString());

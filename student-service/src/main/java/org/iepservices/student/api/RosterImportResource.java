@@ -57,6 +57,11 @@ public class RosterImportResource {
     private static final String SOURCE = "the feed the import belongs to (default: the caller's token subject); "
             + "a bulk file replaces only this feed's records";
 
+    private static final String DISTRICT = "the district the import belongs to (sourcedIds are unique per "
+            + "district), for a caller whose token names no district (district_id); default: the district org in "
+            + "orgs.csv, else the district of the schools it lists, else the district its orgs are stored in. 422 "
+            + "(nothing written) when these disagree or are ambiguous";
+
     private static final String CONFIRM = "apply a bulk file even when it deactivates more than the configured share "
             + "of the students or staff in its scope (otherwise such an import is HELD)";
 
@@ -76,11 +81,13 @@ public class RosterImportResource {
                                     @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                     @Parameter(description = SOURCE) @QueryParam("source") String source,
                                     @Parameter(description = CONFIRM) @QueryParam("confirmMassDeactivation")
-                                    @DefaultValue("false") boolean confirm, UriInfo uri) {
+                                    @DefaultValue("false") boolean confirm,
+                                    @Parameter(description = DISTRICT) @QueryParam("districtId") UUID districtId,
+                                    UriInfo uri) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalid("file", "a multipart field 'file' with the OneRoster zip is required");
         }
-        return created(imports.importZip(file.uploadedFile(), options(dryRun, source, confirm)), uri);
+        return created(imports.importZip(file.uploadedFile(), options(dryRun, source, confirm, districtId)), uri);
     }
 
     @POST
@@ -89,11 +96,13 @@ public class RosterImportResource {
     public Response importBody(File zip, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                @Parameter(description = SOURCE) @QueryParam("source") String source,
                                @Parameter(description = CONFIRM) @QueryParam("confirmMassDeactivation")
-                               @DefaultValue("false") boolean confirm, UriInfo uri) {
+                               @DefaultValue("false") boolean confirm,
+                               @Parameter(description = DISTRICT) @QueryParam("districtId") UUID districtId,
+                               UriInfo uri) {
         if (zip == null || zip.length() == 0) {
             throw ProblemException.invalid("body", "the request body must be the OneRoster zip");
         }
-        return created(imports.importZip(zip.toPath(), options(dryRun, source, confirm)), uri);
+        return created(imports.importZip(zip.toPath(), options(dryRun, source, confirm, districtId)), uri);
     }
 
     @GET
@@ -118,8 +127,9 @@ public class RosterImportResource {
                 "Request Entity Too Large", 413, e.getMessage(), URI.create(BodyLimits.IMPORTS), List.of())).build();
     }
 
-    private RosterImportService.Options options(boolean dryRun, String source, boolean confirm) {
-        return new RosterImportService.Options(dryRun, sources.of(source), confirm);
+    private RosterImportService.Options options(boolean dryRun, String source, boolean confirm, UUID districtId) {
+        return new RosterImportService.Options(dryRun, sources.of(source), confirm, sources.claimedDistrict(),
+                districtId);
     }
 
     /** 201 with the report; a held import changed nothing, so 202 (accepted for confirmation). */

@@ -21,6 +21,7 @@ import org.iepservices.student.repository.RosterRecordRepository.Change;
 import org.iepservices.student.service.roster.RosterPushService;
 
 import java.net.URI;
+import java.util.UUID;
 
 @Path("/api/v1/roster")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +32,11 @@ public class RosterPushResource {
     private static final String TYPES = "orgs|academicSessions|courses|classes|users|demographics|enrollments";
 
     private static final String SOURCE = "the feed the record belongs to (default: the caller's token subject)";
+
+    static final String DISTRICT = "the district the record belongs to (sourcedIds are unique per district), for a "
+            + "caller whose token names no district (district_id); default: the one district where the record, or "
+            + "for a new record the org it points at, is stored. 422 when it differs from the token's district, or "
+            + "when it is needed (the sourcedId is stored in several districts) and missing";
 
     private final RosterPushService push;
     private final RosterSource sources;
@@ -55,8 +61,11 @@ public class RosterPushResource {
     public Response put(@Parameter(description = "orgs, academicSessions, courses, classes, users, demographics or "
                                 + "enrollments") @PathParam("type") String type,
                         @PathParam("sourcedId") String sourcedId,
-                        @Parameter(description = SOURCE) @QueryParam("source") String source, JsonNode body, UriInfo uri) {
-        RosterPushService.Result result = push.upsert(file(type), sourcedId, body, sources.of(source));
+                        @Parameter(description = SOURCE) @QueryParam("source") String source,
+                        @Parameter(description = DISTRICT) @QueryParam("districtId") UUID districtId,
+                        JsonNode body, UriInfo uri) {
+        RosterPushService.Result result = push.upsert(file(type), sourcedId, body, sources.of(source),
+                sources.claimedDistrict(), districtId);
         if (result.change() == Change.INSERTED) {
             return Response.created(readUrl(uri, type, sourcedId)).entity(result).build();
         }
@@ -69,8 +78,9 @@ public class RosterPushResource {
             + "(its content and everything that points at it are kept; a student is deactivated and "
             + "StudentDeactivated published). 404 when the record was never stored; deleting twice changes nothing.")
     public Response delete(@PathParam("type") String type, @PathParam("sourcedId") String sourcedId,
-                           @Parameter(description = SOURCE) @QueryParam("source") String source) {
-        push.delete(file(type), sourcedId, sources.of(source));
+                           @Parameter(description = SOURCE) @QueryParam("source") String source,
+                           @Parameter(description = DISTRICT) @QueryParam("districtId") UUID districtId) {
+        push.delete(file(type), sourcedId, sources.of(source), sources.claimedDistrict(), districtId);
         return Response.noContent().build();
     }
 

@@ -19,6 +19,11 @@ class RosterSource {
         this.actors = actors;
     }
 
+    /** The caller's district (claim {@code district_id}), which decides the district of what they import or push; null if none. */
+    java.util.UUID claimedDistrict() {
+        return actors.actor().districtId();
+    }
+
     String of(String named) {
         if (named == null || named.isBlank()) {
             return actors.actor().subject();

@@ -2,6 +2,7 @@ package org.iepservices.student.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.iepservices.access.Role;
+import org.iepservices.student.service.StudentAccess;
 import org.iepservices.rest.Paging;
 import org.iepservices.student.service.command.SchoolRequest;
 
@@ -51,8 +52,11 @@ public class SchoolResource {
 
     private final SchoolService service;
 
-    SchoolResource(SchoolService service) {
+    private final StudentAccess access;
+
+    SchoolResource(SchoolService service, StudentAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     @POST
@@ -79,15 +83,19 @@ public class SchoolResource {
 
     @GET
     @Operation(summary = "List schools", description = "Filters: status (active or tobedeleted), sourcedId, "
-            + "districtId. Sorted by name; limit/offset with X-Total-Count and Link headers.")
+            + "districtId. sourcedIds are unique per district: a caller whose token names a district finds only that "
+            + "district's school by sourcedId, one of no district every district's. Sorted by name; limit/offset "
+            + "with X-Total-Count and Link headers.")
     public Response list(@QueryParam("status") @Pattern(regexp = "active|tobedeleted",
                                  message = "must be active or tobedeleted") String status,
                          @QueryParam("sourcedId") String sourcedId, @QueryParam("districtId") UUID districtId,
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
         String where = "(:status is null or status = :status) and (:sourcedId is null or sourcedId = :sourcedId)"
-                + " and (:district is null or districtId = :district)";
-        Parameters params = Parameters.with("status", status).and("sourcedId", sourcedId).and("district", districtId);
+                + " and (:district is null or districtId = :district)"
+                + " and (:sourcedId is null or :rosterDistrict is null or rosterDistrict = :rosterDistrict)";
+        Parameters params = Parameters.with("status", status).and("sourcedId", sourcedId).and("district", districtId)
+                .and("rosterDistrict", access.actor().districtId());
         return Paging.page(School.<School>find(where + " order by name, id", params).range(offset, offset + limit - 1)
                 .list().stream().map(SchoolResponse::of).toList(), School.count(where, params), limit, offset, uri);
     }

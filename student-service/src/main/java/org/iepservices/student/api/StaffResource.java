@@ -93,7 +93,8 @@ public class StaffResource {
 
     @GET
     @Operation(summary = "List staff", description = "Filters: discipline (SLP, OT, PT, COUNSELOR, TEACHER), "
-            + "schoolId, status (active or tobedeleted), sourcedId, name (part of given or family name). Sorted by "
+            + "schoolId, status (active or tobedeleted), sourcedId (within the caller's district when the token names "
+            + "one), name (part of given or family name). Sorted by "
             + "family then given name; limit/offset with X-Total-Count and Link headers.")
     public Response list(@QueryParam("discipline") Discipline discipline, @QueryParam("schoolId") UUID schoolId,
                          @QueryParam("status") @Pattern(regexp = "active|tobedeleted",
@@ -104,9 +105,10 @@ public class StaffResource {
         String where = "(:discipline is null or discipline = :discipline)"
                 + " and (:school is null or :school member of schoolIds)"
                 + " and (:status is null or status = :status) and (:sourcedId is null or sourcedId = :sourcedId)"
-                + " and (:name is null or lower(givenName) like :name or lower(familyName) like :name)";
+                + " and (:name is null or lower(givenName) like :name or lower(familyName) like :name)"
+                + " and (:sourcedId is null or :rosterDistrict is null or rosterDistrict = :rosterDistrict)";
         Parameters params = Parameters.with("discipline", discipline).and("school", schoolId).and("status", status)
-                .and("sourcedId", sourcedId)
+                .and("sourcedId", sourcedId).and("rosterDistrict", access.actor().districtId())
                 .and("name", name == null || name.isBlank() ? null : "%" + name.trim().toLowerCase() + "%");
         long total = Staff.count(where, params);
         List<StaffResponse> items = Staff.<Staff>find(where + " order by lower(familyName), lower(givenName), id", params)

@@ -118,7 +118,7 @@ public class StudentResource {
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, UriInfo uri) {
         StudentQueries.Filter filter = new StudentQueries.Filter(schoolId, classId, grade, name, hasActiveIep, status,
-                sourcedId);
+                sourcedId, access.actor().districtId());
         StudentScopeQuery scope = access.scope();
         List<Student> page = queries.page(filter, scope, limit, offset);
         List<UUID> ids = page.stream().map(s -> s.id).toList();

@@ -1,5 +1,6 @@
 package org.iepservices.student.domain;
 
+import org.iepservices.student.domain.roster.RosterDistrict;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,6 +21,10 @@ public class Course extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
+    /** The district whose roster this row belongs to (sourcedIds are unique per district); nil: none known. */
+    @Column(name = "roster_district")
+    public UUID rosterDistrict = RosterDistrict.NONE;
 
     @Column(name = "sourced_id")
     public String sourcedId;

@@ -1,5 +1,6 @@
 package org.iepservices.student.domain;
 
+import org.iepservices.student.domain.roster.RosterDistrict;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -51,6 +52,10 @@ public class Staff extends PanacheEntityBase {
     public Set<UUID> schoolIds = new LinkedHashSet<>();
 
     /** The SIS's id (OneRoster sourcedId) when the person came from a roster. */
+    /** The district whose roster this row belongs to (sourcedIds are unique per district); nil: none known. */
+    @Column(name = "roster_district")
+    public UUID rosterDistrict = RosterDistrict.NONE;
+
     @Column(name = "sourced_id")
     public String sourcedId;
 

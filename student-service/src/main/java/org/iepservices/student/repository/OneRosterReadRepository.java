@@ -91,21 +91,42 @@ public class OneRosterReadRepository {
         });
     }
 
+    /**
+     * The record with this sourcedId the caller may read. SourcedIds are unique per district: a
+     * caller scoped to a district finds at most its own; a district-less caller who names a
+     * sourcedId stored in several districts gets {@link Ambiguous} rather than an arbitrary one.
+     */
     public Optional<Map<String, Object>> one(OneRosterCollection collection, Scope scope, UUID district,
                                              String sourcedId) {
         List<Object> params = new ArrayList<>();
         String where = where(collection, scope, district, Optional.empty(), params);
         params.add(sourcedId);
         String sql = "select x.* from (" + collection.source() + ") x" + where
-                + (where.isEmpty() ? " where " : " and ") + "x.\"sourcedId\" = ?";
-        return session().doReturningWork(c -> {
+                + (where.isEmpty() ? " where " : " and ") + "x.\"sourcedId\" = ? limit 2";
+        List<Map<String, Object>> rows = session().doReturningWork(c -> {
+            List<Map<String, Object>> found = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+                    while (rs.next()) {
+                        found.add(row(rs));
+                    }
                 }
             }
+            return found;
         });
+        if (rows.size() > 1) {
+            throw new Ambiguous(sourcedId);
+        }
+        return rows.stream().findFirst();
+    }
+
+    /** A sourcedId that several districts use, asked for by a caller of no district. */
+    public static final class Ambiguous extends RuntimeException {
+        public Ambiguous(String sourcedId) {
+            super(sourcedId + " is a sourcedId of several districts; read it with a token of the district"
+                    + " (district_id) whose record you want");
+        }
     }
 
     /**

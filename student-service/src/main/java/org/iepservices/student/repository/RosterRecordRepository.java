@@ -86,7 +86,8 @@ public class RosterRecordRepository {
             with recursive scope (org) as (
                 select unnest(?::varchar[])
                 union
-                select o.sourced_id from roster_record o join scope on o.entity = 'orgs'
+                select o.sourced_id from roster_record o join scope on o.roster_district = ?::uuid
+                                                                  and o.entity = 'orgs'
                                                                   and o.fields ->> 'parentSourcedId' = scope.org
             )
             """;
@@ -94,21 +95,22 @@ public class RosterRecordRepository {
     private static final String IN_SCOPE = """
             (not exists (select 1 from scope) or r.orgs is null or r.orgs && array(select org from scope)::varchar[]
              or (r.entity = 'users' and exists (select 1 from roster_record ro
-                     where ro.entity = 'roles' and ro.fields ->> 'userSourcedId' = r.sourced_id
+                     where ro.roster_district = r.roster_district and ro.entity = 'roles'
+                       and ro.fields ->> 'userSourcedId' = r.sourced_id
                        and ro.fields ->> 'orgSourcedId' in (select org from scope))))
             """;
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
 
     private static final String UPSERT = """
-            insert into roster_record as r (entity, sourced_id, status, date_last_modified, fields, extensions,
+            insert into roster_record as r (roster_district, entity, sourced_id, status, date_last_modified, fields, extensions,
                                             row_hash, first_import_id, last_change_import_id, last_seen_import_id,
                                             changed_at, sources, orgs)
-            select ?, u.sourced_id, u.status, u.modified, cast(u.fields as jsonb), cast(u.extensions as jsonb),
+            select ?::uuid, ?, u.sourced_id, u.status, u.modified, cast(u.fields as jsonb), cast(u.extensions as jsonb),
                    u.hash, ?, ?, ?, now(), array[?]::varchar[], string_to_array(u.orgs, E'\\x1f')::varchar[]
               from unnest(?::varchar[], ?::varchar[], ?::timestamptz[], ?::text[], ?::text[], ?::varchar[], ?::text[])
                    as u (sourced_id, status, modified, fields, extensions, hash, orgs)
-            on conflict (entity, sourced_id) do update set
+            on conflict (roster_district, entity, sourced_id) do update set
                 sources = case when excluded.sources[1] = any(r.sources) then r.sources
                                else r.sources || excluded.sources end,
                 orgs = excluded.orgs,
@@ -140,7 +142,7 @@ public class RosterRecordRepository {
         if (records.isEmpty()) {
             return List.of();
         }
-        Map<String, Existing> existing = existing(entity, records.stream().map(RosterRecord::sourcedId).toList());
+        Map<String, Existing> existing = existing(feed.district(), entity, records.stream().map(RosterRecord::sourcedId).toList());
         List<Change> changes = new ArrayList<>(records.size());
         List<String[]> rows = new ArrayList<>();
         List<OffsetDateTime> modified = new ArrayList<>();
@@ -173,19 +175,20 @@ public class RosterRecordRepository {
         if (!rows.isEmpty()) {
             work(c -> {
                 try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                    ps.setString(1, entity);
-                    ps.setObject(2, importId);
+                    ps.setObject(1, feed.district());
+                    ps.setString(2, entity);
                     ps.setObject(3, importId);
                     ps.setObject(4, importId);
-                    ps.setString(5, feed.source());
-                    ps.setArray(6, column(c, rows, 0));
-                    ps.setArray(7, column(c, rows, 1));
-                    ps.setArray(8, c.createArrayOf("timestamptz",
+                    ps.setObject(5, importId);
+                    ps.setString(6, feed.source());
+                    ps.setArray(7, column(c, rows, 0));
+                    ps.setArray(8, column(c, rows, 1));
+                    ps.setArray(9, c.createArrayOf("timestamptz",
                             modified.stream().map(m -> Timestamp.from(m.toInstant())).toArray()));
-                    ps.setArray(9, column(c, rows, 2));
-                    ps.setArray(10, column(c, rows, 3));
-                    ps.setArray(11, column(c, rows, 4));
-                    ps.setArray(12, column(c, rows, 5));
+                    ps.setArray(10, column(c, rows, 2));
+                    ps.setArray(11, column(c, rows, 3));
+                    ps.setArray(12, column(c, rows, 4));
+                    ps.setArray(13, column(c, rows, 5));
                     ps.executeUpdate();
                 }
                 return null;
@@ -194,17 +197,18 @@ public class RosterRecordRepository {
         return changes;
     }
 
-    /** Of {@code sourcedIds}, those stored as active records of {@code entity}. */
-    public Set<String> active(String entity, Collection<String> sourcedIds) {
+    /** Of {@code sourcedIds}, those stored as active records of {@code entity} in {@code district}. */
+    public Set<String> active(UUID district, String entity, Collection<String> sourcedIds) {
         if (sourcedIds.isEmpty()) {
             return Set.of();
         }
         return work(c -> {
             Set<String> found = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("select sourced_id from roster_record where entity = ?"
-                    + " and status = 'active' and sourced_id = any(?)")) {
-                ps.setString(1, entity);
-                ps.setArray(2, c.createArrayOf("varchar", sourcedIds.toArray()));
+            try (PreparedStatement ps = c.prepareStatement("select sourced_id from roster_record where roster_district = ?"
+                    + " and entity = ? and status = 'active' and sourced_id = any(?)")) {
+                ps.setObject(1, district);
+                ps.setString(2, entity);
+                ps.setArray(3, c.createArrayOf("varchar", sourcedIds.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.add(rs.getString(1));
@@ -215,17 +219,62 @@ public class RosterRecordRepository {
         });
     }
 
-    public Optional<Stored> find(String entity, String sourcedId) {
-        return Optional.ofNullable(findAll(entity, List.of(sourcedId)).get(sourcedId));
+    /**
+     * The districts in which a record of {@code entity} with one of these sourcedIds is stored (any
+     * status): where an import's orgs or a pushed record already live.
+     */
+    public Set<UUID> districtsStoring(String entity, Collection<String> sourcedIds) {
+        if (sourcedIds.isEmpty()) {
+            return Set.of();
+        }
+        return work(c -> {
+            Set<UUID> found = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("select distinct roster_district from roster_record"
+                    + " where entity = ? and sourced_id = any(?)")) {
+                ps.setString(1, entity);
+                ps.setArray(2, c.createArrayOf("varchar", sourcedIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
-    /** The stored records of {@code entity} among {@code sourcedIds}, in the order asked. */
-    public Map<String, Stored> findAll(String entity, Collection<String> sourcedIds) {
+    /** The districts in which a district (projected district org) with one of these sourcedIds is stored. */
+    public Set<UUID> districtsOfDistrictOrgs(Collection<String> sourcedIds) {
+        if (sourcedIds.isEmpty()) {
+            return Set.of();
+        }
+        return work(c -> {
+            Set<UUID> found = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select distinct roster_district from district where sourced_id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", sourcedIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    public Optional<Stored> find(UUID district, String entity, String sourcedId) {
+        return Optional.ofNullable(findAll(district, entity, List.of(sourcedId)).get(sourcedId));
+    }
+
+    /** The stored records of {@code entity} in {@code district} among {@code sourcedIds}, in the order asked. */
+    public Map<String, Stored> findAll(UUID district, String entity, Collection<String> sourcedIds) {
         if (sourcedIds.isEmpty()) {
             return Map.of();
         }
         Map<String, Stored> byId = query("select entity, sourced_id, status, fields::text, extensions::text,"
-                + " date_last_modified from roster_record where entity = ? and sourced_id = any(?)", entity, sourcedIds)
+                + " date_last_modified from roster_record where roster_district = ? and entity = ? and sourced_id = any(?)",
+                district, entity, sourcedIds)
                 .stream().collect(HashMap::new, (m, s) -> m.put(s.sourcedId(), s), HashMap::putAll);
         Map<String, Stored> ordered = new LinkedHashMap<>();
         for (String id : sourcedIds) {
@@ -238,14 +287,14 @@ public class RosterRecordRepository {
     }
 
     /** 1.2: the roles (any status) the given users hold, by user, in sourcedId order. */
-    public Map<String, List<Stored>> rolesOf(Collection<String> userSourcedIds) {
+    public Map<String, List<Stored>> rolesOf(UUID district, Collection<String> userSourcedIds) {
         if (userSourcedIds.isEmpty()) {
             return Map.of();
         }
         Map<String, List<Stored>> byUser = new HashMap<>();
         for (Stored role : query("select entity, sourced_id, status, fields::text, extensions::text, date_last_modified"
-                + " from roster_record where entity = ? and fields ->> 'userSourcedId' = any(?)"
-                + " order by sourced_id", "roles", userSourcedIds)) {
+                + " from roster_record where roster_district = ? and entity = ? and fields ->> 'userSourcedId' = any(?)"
+                + " order by sourced_id", district, "roles", userSourcedIds)) {
             byUser.computeIfAbsent(role.field("userSourcedId"), u -> new ArrayList<>()).add(role);
         }
         return byUser;
@@ -296,7 +345,7 @@ public class RosterRecordRepository {
      * Bulk mode: every active record of {@code entity} that the feed's source sends, within the
      * orgs it covers, and that the file did not list, is no longer sent by that source; one that no
      * other source sends any more becomes tobedeleted (content kept). Records of orgs the file does
-     * not cover (another district, another school's feed) are untouched. Returns how many were
+     * not cover (another school's feed) and records of another district are untouched. Returns how many were
      * deactivated; read them with {@link #gone(String, int)}.
      */
     public int deactivateUnseen(String entity, UUID importId, RosterFeed feed) {
@@ -308,17 +357,20 @@ public class RosterRecordRepository {
                            set sources = array_remove(r.sources, ?::varchar),
                                status = case when r.sources = array[?]::varchar[] then 'tobedeleted' else r.status end,
                                changed_at = now(), last_change_import_id = ?
-                         where r.entity = ? and ?::varchar = any(r.sources) and r.status <> 'tobedeleted' and {inScope}
+                         where r.roster_district = ? and r.entity = ? and ?::varchar = any(r.sources)
+                           and r.status <> 'tobedeleted' and {inScope}
                            and not exists (select 1 from roster_seen s where s.sourced_id = r.sourced_id)
                         returning r.sourced_id, r.status)
                     insert into roster_gone select sourced_id from dropped where status = 'tobedeleted'
                     """))) {
                 ps.setArray(1, c.createArrayOf("varchar", feed.coveredOrgs().toArray()));
-                ps.setString(2, feed.source());
+                ps.setObject(2, feed.district());
                 ps.setString(3, feed.source());
-                ps.setObject(4, importId);
-                ps.setString(5, entity);
-                ps.setString(6, feed.source());
+                ps.setString(4, feed.source());
+                ps.setObject(5, importId);
+                ps.setObject(6, feed.district());
+                ps.setString(7, entity);
+                ps.setString(8, feed.source());
                 return ps.executeUpdate();
             }
         });
@@ -338,16 +390,21 @@ public class RosterRecordRepository {
                                cardinality(r.sources) = 1
                                and not exists (select 1 from roster_seen s where s.sourced_id = r.sourced_id) as leaving
                           from roster_record r
-                          left join student st on st.sourced_id = r.sourced_id and st.status = 'active'
-                          left join staff sf on sf.sourced_id = r.sourced_id and sf.status = 'active'
-                         where r.entity = 'users' and ?::varchar = any(r.sources) and r.status <> 'tobedeleted'
+                          left join student st on st.roster_district = r.roster_district and st.sourced_id = r.sourced_id
+                                              and st.status = 'active'
+                          left join staff sf on sf.roster_district = r.roster_district and sf.sourced_id = r.sourced_id
+                                            and sf.status = 'active'
+                         where r.roster_district = ? and r.entity = 'users' and ?::varchar = any(r.sources)
+                           and r.status <> 'tobedeleted'
                            and {inScope})
                     select count(student), count(student) filter (where leaving),
                            count(staff), count(staff) filter (where leaving)
                       from people
                     """))) {
                 ps.setArray(1, c.createArrayOf("varchar", feed.coveredOrgs().toArray()));
-                ps.setString(2, feed.source());
+                ps.setObject(2, feed.district());
+                ps.setObject(3, feed.district());
+                ps.setString(4, feed.source());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return new PeopleInScope(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
@@ -380,13 +437,14 @@ public class RosterRecordRepository {
         return sql.replace("{scope}", SCOPE).replace("{inScope}", IN_SCOPE);
     }
 
-    private Map<String, Existing> existing(String entity, Collection<String> ids) {
+    private Map<String, Existing> existing(UUID district, String entity, Collection<String> ids) {
         return work(c -> {
             Map<String, Existing> found = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("select sourced_id, row_hash, status, sources from roster_record"
-                    + " where entity = ? and sourced_id = any(?)")) {
-                ps.setString(1, entity);
-                ps.setArray(2, c.createArrayOf("varchar", ids.toArray()));
+                    + " where roster_district = ? and entity = ? and sourced_id = any(?)")) {
+                ps.setObject(1, district);
+                ps.setString(2, entity);
+                ps.setArray(3, c.createArrayOf("varchar", ids.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.put(rs.getString(1), new Existing(rs.getString(2), rs.getString(3),
@@ -398,12 +456,13 @@ public class RosterRecordRepository {
         });
     }
 
-    private List<Stored> query(String sql, String entity, Collection<String> ids) {
+    private List<Stored> query(String sql, UUID district, String entity, Collection<String> ids) {
         return work(c -> {
             List<Stored> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, entity);
-                ps.setArray(2, c.createArrayOf("varchar", ids.toArray()));
+                ps.setObject(1, district);
+                ps.setString(2, entity);
+                ps.setArray(3, c.createArrayOf("varchar", ids.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Timestamp modified = rs.getTimestamp(6);

@@ -21,9 +21,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class StudentQueries {
 
-    /** The filters of GET /api/v1/students; null means "any". */
+    /**
+     * The filters of GET /api/v1/students; null means "any". {@code sourcedIdDistrict}: sourcedIds are
+     * unique per district, so a sourcedId is looked up within the caller's district when it has one.
+     */
     public record Filter(UUID schoolId, UUID classId, String grade, String name, Boolean hasActiveIep, String status,
-                         String sourcedId) {
+                         String sourcedId, UUID sourcedIdDistrict) {
     }
 
     /** The IEP in force: its id, dates, how many service mandates it holds and their terms in short. */
@@ -46,6 +49,8 @@ public class StudentQueries {
                and (cast(:grade as varchar) is null or s.grade = cast(:grade as varchar))
                and (cast(:status as varchar) is null or s.status = cast(:status as varchar))
                and (cast(:sourcedId as varchar) is null or s.sourced_id = cast(:sourcedId as varchar))
+               and (cast(:sourcedId as varchar) is null or cast(:rosterDistrict as uuid) is null
+                    or s.roster_district = cast(:rosterDistrict as uuid))
                and (cast(:name as varchar) is null or lower(s.given_name) like cast(:name as varchar)
                     or lower(s.family_name) like cast(:name as varchar)
                     or lower(s.given_name || ' ' || s.family_name) like cast(:name as varchar))
@@ -143,6 +148,7 @@ public class StudentQueries {
                 .setParameter("grade", f.grade(), String.class)
                 .setParameter("status", f.status(), String.class)
                 .setParameter("sourcedId", f.sourcedId(), String.class)
+                .setParameter("rosterDistrict", f.sourcedIdDistrict(), UUID.class)
                 .setParameter("name", name, String.class)
                 .setParameter("hasIep", f.hasActiveIep(), Boolean.class);
     }

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
+import org.iepservices.student.domain.roster.RosterDistrict;
 
 /** Schools created and changed through our API; each change publishes SchoolUpserted. */
 @ApplicationScoped
@@ -31,6 +32,8 @@ public class SchoolService {
         school.id = UUID.randomUUID();
         school.status = RosterStatus.ACTIVE;
         school.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // sourcedIds are unique per district: a school created here is keyed by the district it is given.
+        school.rosterDistrict = RosterDistrict.of(request.districtId());
         apply(school, request);
         school.persist();
         events.schoolUpserted(school);
@@ -62,7 +65,8 @@ public class SchoolService {
             }
         }
         if (request.sourcedId() != null
-                && School.count("sourcedId = ?1 and id <> ?2", request.sourcedId(), school.id) > 0) {
+                && School.count("sourcedId = ?1 and id <> ?2 and rosterDistrict = ?3", request.sourcedId(), school.id,
+                school.rosterDistrict) > 0) {
             throw ProblemException.conflict("A school with sourcedId " + request.sourcedId() + " exists");
         }
         boolean changed = !Objects.equals(school.name, request.name())

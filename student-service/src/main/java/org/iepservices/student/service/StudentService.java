@@ -33,6 +33,10 @@ public class StudentService {
         student.id = UUID.randomUUID();
         student.status = Student.ACTIVE;
         student.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        School school = School.findById(request.schoolId());
+        if (school != null) {
+            student.rosterDistrict = school.rosterDistrict; // sourcedIds are unique per district: its school's
+        }
         apply(student, request);
         student.persist();
         events.studentUpserted(student);
@@ -62,7 +66,8 @@ public class StudentService {
                     new org.iepservices.problem.Problem.Violation("schoolId", "no school " + request.schoolId()));
         }
         if (request.sourcedId() != null
-                && Student.count("sourcedId = ?1 and id <> ?2", request.sourcedId(), student.id) > 0) {
+                && Student.count("sourcedId = ?1 and id <> ?2 and rosterDistrict = ?3", request.sourcedId(), student.id,
+                student.rosterDistrict) > 0) {
             throw ProblemException.conflict("A student with sourcedId " + request.sourcedId() + " exists");
         }
         boolean changed = !Objects.equals(student.givenName, request.givenName())

@@ -149,8 +149,7 @@ class OneRosterApiTest {
                 new Object[] {"sort", "shoeSize", "sort"},
                 new Object[] {"fields", "sourcedId,shoeSize", "fields"},
                 new Object[] {"orderBy", "sideways", "orderBy"},
-                new Object[] {"limit", "0", "limit"},
-                new Object[] {"limit", "100000", "limit"})) {
+                new Object[] {"limit", "0", "limit"})) {
             Response response = get("/users", bad[0], bad[1]);
             assertEquals(400, response.statusCode(), bad[0] + "=" + bad[1] + ": " + response.asString());
             response.then().contentType("application/problem+json").body("violations.field", hasItem((String) bad[2]));
@@ -158,5 +157,38 @@ class OneRosterApiTest {
         get("/users/x", "fields", "shoeSize").then().statusCode(400);
         get("/users/none-" + s).then().statusCode(404).contentType("application/problem+json");
         get("/gradebooks").then().statusCode(404);
+    }
+
+    @Test
+    void aLimitAboveTheMaximumIsClampedNotRefused() {
+        RosterPushTest.pushSchool(s);
+        Response response = get("/users", "filter", "sourcedId~'" + s + "'", "limit", 100000);
+        response.then().statusCode(200).header("X-Total-Count", "2").body("users", hasSize(2));
+        assertThat(response.header("Link"), containsString("limit=1000"));
+        assertThat(response.header("Link"), not(containsString("limit=100000")));
+        get("/enrollments", "limit", 1001, "offset", 0).then().statusCode(200)
+                .header("Link", containsString("limit=1000"));
+    }
+
+    @Test
+    void usersWhoseOrgIsADepartmentReadBack() {
+        // The only org is a department of a school the roster has not sent (as in real SIS exports):
+        // the people cannot be placed at a school, yet every user the SIS sent reads back.
+        given().contentType("application/zip").body(RosterZip.v11()
+                        .file("orgs", "bulk", DistrictRoster.ORGS, "dept-" + s + ",,,History Department,department,,sch-gone-" + s)
+                        .file("users", "bulk", DistrictRoster.USERS,
+                                "dstu-" + s + ",,,true,dept-" + s + ",student,d.stu." + s + ",,Dee,Dept" + s + ",,,,,,,05,,",
+                                "dpar-" + s + ",,,true,dept-" + s + ",guardian,d.par." + s + ",,Pat,Dept" + s + ",,,,,,,,,")
+                        .bytes())
+                .post("/api/v1/roster/imports").then().statusCode(201);
+        get("/users/dstu-" + s).then().statusCode(200)
+                .body("user.givenName", is("Dee")).body("user.username", is("d.stu." + s))
+                .body("user.roles[0].role", is("student")).body("user.roles[0].org.sourcedId", is("dept-" + s))
+                .body("user.grades", contains("05"));
+        get("/students/dstu-" + s).then().statusCode(200);
+        get("/users/dpar-" + s).then().statusCode(200).body("user.roles[0].role", is("guardian"));
+        get("/students/dpar-" + s).then().statusCode(404);
+        get("/users", "filter", "familyName='Dept" + s + "'").then().statusCode(200).header("X-Total-Count", "2");
+        get("/orgs/dept-" + s).then().statusCode(200).body("org.type", is("department"));
     }
 }

@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.iepservices.localinfra.RealInfrastructureTestResource;
 import org.iepservices.localinfra.TokenIssuer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,11 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * differ) must get two distinct schools and students, each district admin seeing only theirs, and
  * one district's bulk re-import or push by sourcedId must leave the other district's record alone.
  *
- * <p>Not yet true: roster_record and the eight projected tables are keyed by sourcedId alone, so
- * the second district's import takes over the first district's rows (see the README, "Known
- * limitation: sourcedIds are global"). This is the acceptance test for the per-district key.
+ * <p>roster_record and the eight projected tables are keyed by (roster_district, sourcedId); this is
+ * the acceptance test for that key (README, "sourcedIds are unique per district").
  */
-@Disabled("issue 13: sourcedIds are still global (README: Known limitation); enable with the per-district key")
 @QuarkusTest
 @WithTestResource(value = RealInfrastructureTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "student"))

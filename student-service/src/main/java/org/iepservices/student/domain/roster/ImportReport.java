@@ -56,6 +56,12 @@ public final class ImportReport {
     public Outcome outcome;
     /** The feed the import belongs to (the source parameter, else the caller's token subject). */
     public String source;
+    /**
+     * The district the import belongs to (its records are keyed by it: sourcedIds are unique per
+     * district): the caller's district_id claim, else the districtId parameter, else the roster's
+     * own district org, its schools' district, or where its orgs are stored; null when none is known.
+     */
+    public UUID district;
     /** The org sourcedIds the zip lists or references: the scope its bulk files replace. */
     public List<String> coveredOrgs = new ArrayList<>();
     /** Present when the zip has a bulk users file. */

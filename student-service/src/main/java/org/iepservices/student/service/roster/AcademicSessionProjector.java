@@ -17,7 +17,7 @@ import java.util.UUID;
 class AcademicSessionProjector {
 
     void project(List<Stored> records, ProjectionContext context) {
-        Map<String, AcademicSession> existing = BySourcedId.load(AcademicSession.class,
+        Map<String, AcademicSession> existing = BySourcedId.load(AcademicSession.class, context.district(),
                 records.stream().map(Stored::sourcedId).toList(), x -> x.sourcedId);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Stored r : records) {
@@ -33,6 +33,7 @@ class AcademicSessionProjector {
                 s = new AcademicSession();
                 s.id = UUID.randomUUID();
                 s.sourcedId = r.sourcedId();
+                s.rosterDistrict = context.district();
                 s.createdAt = now;
             } else if (s.title.equals(r.field("title")) && s.type.equals(r.field("type")) && s.startDate.equals(start)
                     && s.endDate.equals(end) && Objects.equals(s.parentSourcedId, parent)

@@ -34,9 +34,9 @@ class ClassProjector {
     }
 
     void project(List<Stored> records, ProjectionContext context) {
-        Map<String, ClassSection> existing = BySourcedId.load(ClassSection.class,
+        Map<String, ClassSection> existing = BySourcedId.load(ClassSection.class, context.district(),
                 records.stream().map(Stored::sourcedId).toList(), c -> c.sourcedId);
-        SchoolResolver schools = new SchoolResolver(this.records,
+        SchoolResolver schools = new SchoolResolver(this.records, context.district(),
                 records.stream().map(r -> r.field("schoolSourcedId")).collect(Collectors.toSet()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<ClassSection> created = new ArrayList<>();
@@ -62,6 +62,7 @@ class ClassProjector {
                 c = new ClassSection();
                 c.id = UUID.randomUUID();
                 c.sourcedId = r.sourcedId();
+                c.rosterDistrict = context.district();
                 c.createdAt = now;
                 created.add(c);
             } else if (c.title.equals(r.field("title")) && Objects.equals(c.classCode, code)
@@ -87,6 +88,6 @@ class ClassProjector {
             c.persist();
             events.classUpserted(c);
         }
-        enrollments.linkClasses(created);
+        enrollments.linkClasses(context.district(), created);
     }
 }

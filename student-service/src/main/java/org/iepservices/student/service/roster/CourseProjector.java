@@ -17,7 +17,7 @@ import java.util.UUID;
 class CourseProjector {
 
     void project(List<Stored> records, ProjectionContext context) {
-        Map<String, Course> existing = BySourcedId.load(Course.class,
+        Map<String, Course> existing = BySourcedId.load(Course.class, context.district(),
                 records.stream().map(Stored::sourcedId).toList(), x -> x.sourcedId);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Stored r : records) {
@@ -34,6 +34,7 @@ class CourseProjector {
                 c = new Course();
                 c.id = UUID.randomUUID();
                 c.sourcedId = r.sourcedId();
+                c.rosterDistrict = context.district();
                 c.createdAt = now;
             } else if (c.title.equals(r.field("title")) && Objects.equals(c.courseCode, code)
                     && Objects.equals(c.schoolYearSourcedId, year) && Objects.equals(c.orgSourcedId, org)

@@ -47,13 +47,13 @@ class EnrollmentProjector {
 
     void project(List<Stored> records, ProjectionContext context) {
         List<String> ids = records.stream().map(Stored::sourcedId).toList();
-        Map<String, Enrollment> existing = BySourcedId.load(Enrollment.class, ids, e -> e.sourcedId);
-        Map<String, ClassSection> classes = BySourcedId.load(ClassSection.class, distinct(records, "classSourcedId"),
+        Map<String, Enrollment> existing = BySourcedId.load(Enrollment.class, context.district(), ids, e -> e.sourcedId);
+        Map<String, ClassSection> classes = BySourcedId.load(ClassSection.class, context.district(), distinct(records, "classSourcedId"),
                 c -> c.sourcedId);
         Set<String> users = distinct(records, "userSourcedId");
-        Map<String, UUID> students = ids(BySourcedId.load(Student.class, users, s -> s.sourcedId), s -> s.id);
-        Map<String, UUID> staff = ids(BySourcedId.load(Staff.class, users, s -> s.sourcedId), s -> s.id);
-        SchoolResolver schools = new SchoolResolver(this.records, distinct(records, "schoolSourcedId"));
+        Map<String, UUID> students = ids(BySourcedId.load(Student.class, context.district(), users, s -> s.sourcedId), s -> s.id);
+        Map<String, UUID> staff = ids(BySourcedId.load(Staff.class, context.district(), users, s -> s.sourcedId), s -> s.id);
+        SchoolResolver schools = new SchoolResolver(this.records, context.district(), distinct(records, "schoolSourcedId"));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         for (Stored r : records) {
@@ -66,6 +66,7 @@ class EnrollmentProjector {
                 e = new Enrollment();
                 e.id = UUID.randomUUID();
                 e.sourcedId = r.sourcedId();
+                e.rosterDistrict = context.district();
                 e.createdAt = now;
             }
             String role = r.field("role");
@@ -113,13 +114,13 @@ class EnrollmentProjector {
     }
 
     /** Classes just projected: their waiting enrollments link to them. */
-    void linkClasses(Collection<ClassSection> classes) {
+    void linkClasses(UUID district, Collection<ClassSection> classes) {
         if (classes.isEmpty()) {
             return;
         }
         Map<String, ClassSection> bySourcedId = classes.stream()
                 .collect(Collectors.toMap(c -> c.sourcedId, Function.identity()));
-        for (Enrollment e : BySourcedId.where(Enrollment.class, "class_sourced_id", " and class_id is null",
+        for (Enrollment e : BySourcedId.where(Enrollment.class, district, "class_sourced_id", " and class_id is null",
                 bySourcedId.keySet())) {
             ClassSection cls = bySourcedId.get(e.classSourcedId);
             e.classId = cls.id;
@@ -131,13 +132,13 @@ class EnrollmentProjector {
     }
 
     /** People just projected (by sourcedId): their waiting enrollments link to them. */
-    void linkPeople(Map<String, UUID> students, Map<String, UUID> staff) {
+    void linkPeople(UUID district, Map<String, UUID> students, Map<String, UUID> staff) {
         Set<String> ids = new HashSet<>(students.keySet());
         ids.addAll(staff.keySet());
         if (ids.isEmpty()) {
             return;
         }
-        for (Enrollment e : BySourcedId.where(Enrollment.class, "user_sourced_id",
+        for (Enrollment e : BySourcedId.where(Enrollment.class, district, "user_sourced_id",
                 " and student_id is null and staff_id is null", ids)) {
             e.studentId = students.get(e.userSourcedId);
             e.staffId = e.studentId == null ? staff.get(e.userSourcedId) : null;

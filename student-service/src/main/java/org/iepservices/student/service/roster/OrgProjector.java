@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.iepservices.student.domain.District;
 import org.iepservices.student.domain.RosterStatus;
 import org.iepservices.student.domain.School;
+import org.iepservices.student.domain.roster.RosterDistrict;
 import org.iepservices.student.repository.RosterRecordRepository.Stored;
 import org.iepservices.student.service.RosterEvents;
 
@@ -34,8 +35,8 @@ class OrgProjector {
         List<Stored> ordered = orgs.stream()
                 .sorted(Comparator.comparing((Stored o) -> !"district".equals(o.field("type")))).toList();
         List<String> ids = ordered.stream().map(Stored::sourcedId).toList();
-        Map<String, District> districts = BySourcedId.load(District.class, ids, d -> d.sourcedId);
-        Map<String, School> schools = BySourcedId.load(School.class, ids, s -> s.sourcedId);
+        Map<String, District> districts = BySourcedId.load(District.class, context.district(), ids, d -> d.sourcedId);
+        Map<String, School> schools = BySourcedId.load(School.class, context.district(), ids, s -> s.sourcedId);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Stored org : ordered) {
             String type = org.field("type");
@@ -46,7 +47,11 @@ class OrgProjector {
                 }
                 if (district == null) {
                     district = new District();
-                    district.id = UUID.randomUUID();
+                    // The import's district was decided (and given its uuid) before any file applied:
+                    // the district org it names is that district.
+                    district.id = RosterDistrict.known(context.district())
+                            && District.findById(context.district()) == null ? context.district() : UUID.randomUUID();
+                    district.rosterDistrict = context.district();
                     district.sourcedId = org.sourcedId();
                     district.createdAt = now;
                     districts.put(org.sourcedId(), district);
@@ -64,7 +69,7 @@ class OrgProjector {
 
             School school = schools.get(org.sourcedId());
             if ("school".equals(type)) {
-                UUID districtId = districtOf(org, districts);
+                UUID districtId = districtOf(org, districts, context.district());
                 if (school == null && !org.active()) {
                     continue;
                 }
@@ -72,6 +77,7 @@ class OrgProjector {
                     school = new School();
                     school.id = UUID.randomUUID();
                     school.sourcedId = org.sourcedId();
+                    school.rosterDistrict = context.district();
                     school.createdAt = now;
                 } else if (school.name.equals(org.field("name")) && school.status.equals(org.status())
                         && Objects.equals(school.districtId, districtId)) {
@@ -91,15 +97,20 @@ class OrgProjector {
         }
     }
 
-    private static UUID districtOf(Stored school, Map<String, District> sameChunk) {
+    /**
+     * The district of a school: its parent org's, looked up within the import's district; a school
+     * whose parent is no district (or none) belongs to the import's district when one is known.
+     */
+    private static UUID districtOf(Stored school, Map<String, District> sameChunk, UUID rosterDistrict) {
         String parent = school.field("parentSourcedId");
-        if (parent.isEmpty()) {
-            return null;
+        District district = parent.isEmpty() ? null : sameChunk.get(parent);
+        if (district == null && !parent.isEmpty()) {
+            district = District.<District>find("rosterDistrict = ?1 and sourcedId = ?2", rosterDistrict, parent)
+                    .firstResult();
         }
-        District district = sameChunk.get(parent);
-        if (district == null) {
-            district = District.<District>find("sourcedId", parent).firstResult();
+        if (district != null) {
+            return district.id;
         }
-        return district == null ? null : district.id;
+        return RosterDistrict.known(rosterDistrict) ? rosterDistrict : null;
     }
 }

@@ -61,12 +61,12 @@ class PersonProjector {
         final Set<String> emailsClaimed = new HashSet<>();
         final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
-        Chunk(Collection<String> ids) {
-            users = records.findAll("users", ids);
-            roles = records.rolesOf(users.keySet());
-            demographics = records.findAll("demographics", users.keySet());
-            students = BySourcedId.load(Student.class, users.keySet(), s -> s.sourcedId);
-            staff = BySourcedId.load(Staff.class, users.keySet(), s -> s.sourcedId);
+        Chunk(UUID district, Collection<String> ids) {
+            users = records.findAll(district, "users", ids);
+            roles = records.rolesOf(district, users.keySet());
+            demographics = records.findAll(district, "demographics", users.keySet());
+            students = BySourcedId.load(Student.class, district, users.keySet(), s -> s.sourcedId);
+            staff = BySourcedId.load(Staff.class, district, users.keySet(), s -> s.sourcedId);
             Set<String> orgs = new HashSet<>();
             Set<String> emails = new HashSet<>();
             for (Stored user : users.values()) {
@@ -81,9 +81,10 @@ class PersonProjector {
                     emails.add(email(user));
                 }
             }
-            schools = new SchoolResolver(records, orgs);
+            schools = new SchoolResolver(records, district, orgs);
             if (!emails.isEmpty()) {
-                BySourcedId.where(Staff.class, "email", "", emails).forEach(s -> staffByEmail.put(s.email, s));
+                // staff.email is unique across the deployment: matched in every district
+                BySourcedId.where(Staff.class, null, "email", "", emails).forEach(s -> staffByEmail.put(s.email, s));
             }
         }
 
@@ -97,7 +98,7 @@ class PersonProjector {
         if (userSourcedIds.isEmpty()) {
             return;
         }
-        Chunk chunk = new Chunk(userSourcedIds);
+        Chunk chunk = new Chunk(context.district(), userSourcedIds);
         for (Stored user : chunk.users.values()) {
             PersonRoles person = chunk.people.get(user.sourcedId());
             Student student = chunk.students.get(user.sourcedId());
@@ -117,7 +118,7 @@ class PersonProjector {
                 }
             }
         }
-        enrollments.linkPeople(chunk.newStudents, chunk.newStaff);
+        enrollments.linkPeople(context.district(), chunk.newStudents, chunk.newStaff);
     }
 
     private void student(Stored user, PersonRoles person, Student student, Chunk chunk, ProjectionContext context) {
@@ -147,6 +148,7 @@ class PersonProjector {
             student = new Student();
             student.id = UUID.randomUUID();
             student.sourcedId = user.sourcedId();
+            student.rosterDistrict = context.district();
             student.createdAt = chunk.now;
             chunk.newStudents.put(user.sourcedId(), student.id);
         } else if (Objects.equals(student.givenName, user.field("givenName"))
@@ -189,6 +191,7 @@ class PersonProjector {
             if (sameEmail != null && sameEmail.sourcedId == null && !chunk.emailsClaimed.contains(email)) {
                 staff = sameEmail;
                 staff.sourcedId = user.sourcedId();
+                staff.rosterDistrict = context.district();
                 chunk.staff.put(user.sourcedId(), staff);
             }
         }
@@ -215,6 +218,7 @@ class PersonProjector {
             staff = new Staff();
             staff.id = UUID.randomUUID();
             staff.sourcedId = user.sourcedId();
+            staff.rosterDistrict = context.district();
             staff.disciplineSource = DisciplineSource.ROSTER;
             staff.createdAt = chunk.now;
             chunk.newStaff.put(user.sourcedId(), staff.id);

@@ -4,14 +4,17 @@ import org.iepservices.student.repository.RosterRecordRepository.Stored;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
- * Why a projection runs (an import's rows, a bulk file's absentees, the push API) and where its
+ * Why a projection runs (an import's rows, a bulk file's absentees, the push API), for which
+ * district (every sourcedId is looked up, and every new row keyed, within it) and where its
  * warnings go: {@code warn(sourcedId, message)} for things that applied but could not be placed
  * (a student whose orgs hold no known school, a teacher whose email another person has).
  */
-public record ProjectionContext(String deactivationReason, ZoneId zone, BiConsumer<String, String> warnings) {
+public record ProjectionContext(UUID district, String deactivationReason, ZoneId zone,
+                                BiConsumer<String, String> warnings) {
 
     public void warn(String sourcedId, String message) {
         warnings.accept(sourcedId, message);
@@ -28,6 +31,6 @@ public record ProjectionContext(String deactivationReason, ZoneId zone, BiConsum
     }
 
     public ProjectionContext withReason(String reason) {
-        return new ProjectionContext(reason, zone, warnings);
+        return new ProjectionContext(district, reason, zone, warnings);
     }
 }

@@ -12,6 +12,7 @@ import org.iepservices.problem.ProblemException;
 import org.iepservices.problem.ProblemType;
 import org.iepservices.student.domain.roster.ImportMode;
 import org.iepservices.student.domain.roster.ImportReport;
+import org.iepservices.student.domain.roster.RosterDistrict;
 import org.iepservices.student.domain.roster.RosterFile;
 import org.iepservices.student.domain.roster.RosterFeed;
 import org.iepservices.student.domain.roster.RosterHeader;
@@ -77,8 +78,16 @@ public class RosterImportService {
      * @param source                  the feed the import belongs to
      * @param confirmMassDeactivation apply a bulk file even when it deactivates more than the
      *                                allowed share of its scope's students or staff
+     * @param claimedDistrict         the caller's district_id claim, or null
+     * @param requestedDistrict       the districtId parameter (a district-less caller importing for a
+     *                                district), or null
      */
-    public record Options(boolean dryRun, String source, boolean confirmMassDeactivation) {
+    public record Options(boolean dryRun, String source, boolean confirmMassDeactivation, UUID claimedDistrict,
+                          UUID requestedDistrict) {
+    }
+
+    /** The orgs a zip covers, and what its orgs.csv says about districts. */
+    private record Orgs(Set<String> covered, RosterDistricts.FileOrgs file) {
     }
 
     private final ReentrantLock importing = new ReentrantLock();
@@ -91,9 +100,10 @@ public class RosterImportService {
     private final double massDeactivationThreshold;
     private final long massDeactivationMinimum;
     private final RosterZipLimits limits;
+    private final RosterDistricts districts;
 
     RosterImportService(RosterRecordRepository records, RosterProjection projection, EntityManager em,
-                        RosterZipLimits limits,
+                        RosterZipLimits limits, RosterDistricts districts,
                         ObjectMapper mapper, @ConfigProperty(name = "district.time-zone") ZoneId zone,
                         @ConfigProperty(name = "roster.import.file-timeout", defaultValue = "1h") Duration fileTimeout,
                         @ConfigProperty(name = "roster.import.mass-deactivation-threshold", defaultValue = "0.10")
@@ -109,6 +119,7 @@ public class RosterImportService {
         this.massDeactivationThreshold = massDeactivationThreshold;
         this.massDeactivationMinimum = massDeactivationMinimum;
         this.limits = limits;
+        this.districts = districts;
     }
 
     public ImportReport importZip(Path zipPath, Options options) {
@@ -191,7 +202,12 @@ public class RosterImportService {
                 throw rejected("The roster was rejected as a whole; nothing was imported.", structural);
             }
 
-            RosterFeed feed = new RosterFeed(options.source(), coveredOrgs(zip, plans));
+            Orgs orgs = coveredOrgs(zip, plans);
+            UUID district = QuarkusTransaction.requiringNew().call(() -> districts.forImport(
+                    options.claimedDistrict(), options.requestedDistrict(), orgs.file(), orgs.covered(),
+                    () -> ownRecords(zip, plans)));
+            RosterFeed feed = new RosterFeed(options.source(), district, orgs.covered());
+            report.district = RosterDistrict.known(feed.district()) ? feed.district() : null;
             report.coveredOrgs.addAll(new TreeSet<>(feed.coveredOrgs()));
             int timeout = (int) Math.min(Integer.MAX_VALUE, fileTimeout.toSeconds());
             importing.lock();
@@ -262,7 +278,7 @@ public class RosterImportService {
         ImportReport.FileCounts counts = report.file(plan.file());
         RosterRowReader reader = new RosterRowReader(plan.header(), version, plan.mode());
         Map<String, Long> lines = new HashMap<>();
-        ProjectionContext context = new ProjectionContext(
+        ProjectionContext context = new ProjectionContext(feed.district(),
                 "the roster marked it tobedeleted (" + plan.mode().name().toLowerCase(Locale.ROOT) + " " + name + ")",
                 zone, (sourcedId, message) -> report.warning(new RowIssue(name, lines.get(sourcedId), null,
                         sourcedId + ": " + message)));
@@ -326,7 +342,7 @@ public class RosterImportService {
             }
         }
         Set<String> listedBefore = records.seen(listed);
-        checkReferences(file, valid, rejected, report, false);
+        checkReferences(file, valid, rejected, report, feed, false);
 
         List<RosterRecord> toApply = new ArrayList<>();
         List<Long> applyLines = new ArrayList<>();
@@ -363,7 +379,7 @@ public class RosterImportService {
             }
         }
         checkReferences(file, valid.stream().filter(r -> !rejected.containsKey(r.line())).toList(), rejected, report,
-                true);
+                feed, true);
         projection.project(file, changed, context);
         em.flush();
         em.clear();
@@ -382,12 +398,20 @@ public class RosterImportService {
      * (a class's school, a user's orgs, an enrollment's school). Its bulk files replace records of
      * these orgs and of the orgs stored below them, nothing else. Reads only those columns.
      */
-    private static Set<String> coveredOrgs(ZipFile zip, List<FilePlan> plans) throws IOException {
+    private static Orgs coveredOrgs(ZipFile zip, List<FilePlan> plans) throws IOException {
         Set<String> orgs = new HashSet<>();
+        Set<String> districtOrgs = new HashSet<>();
+        Set<String> schoolParents = new HashSet<>();
         for (FilePlan plan : plans) {
             List<Integer> columns = new ArrayList<>();
+            Integer type = null;
+            Integer parent = null;
+            Integer id = null;
             if (plan.file() == RosterFile.ORGS) {
-                columns.add(plan.header().known().get("sourcedId"));
+                id = plan.header().known().get("sourcedId");
+                type = plan.header().known().get("type");
+                parent = plan.header().known().get("parentSourcedId");
+                columns.add(id);
             }
             for (RosterReference ref : RosterReference.of(plan.file())) {
                 if (ref.target() == RosterFile.ORGS && plan.header().known().containsKey(ref.column())) {
@@ -406,10 +430,51 @@ public class RosterImportService {
                             orgs.addAll(RosterRecord.splitValues(values.get(column)));
                         }
                     }
+                    // What orgs.csv says about its district (a tobedeleted org says nothing).
+                    String orgType = cell(values, type).toLowerCase(Locale.ROOT);
+                    if (plan.file() == RosterFile.ORGS && !"tobedeleted".equalsIgnoreCase(cell(values,
+                            plan.header().known().get("status")))) {
+                        if ("district".equals(orgType) && !cell(values, id).isEmpty()) {
+                            districtOrgs.add(cell(values, id));
+                        } else if ("school".equals(orgType) && !cell(values, parent).isEmpty()) {
+                            schoolParents.add(cell(values, parent));
+                        }
+                    }
                 }
             }
         }
-        return orgs;
+        return new Orgs(orgs, new RosterDistricts.FileOrgs(districtOrgs, schoolParents));
+    }
+
+    private static String cell(List<String> values, Integer column) {
+        return column != null && column < values.size() ? values.get(column).trim() : "";
+    }
+
+    /**
+     * The sourcedIds of the zip's records by entity (the first chunk of each file): where a roster
+     * that names no org at all (academic sessions only) was stored before.
+     */
+    private static Map<String, Set<String>> ownRecords(ZipFile zip, List<FilePlan> plans) {
+        Map<String, Set<String>> byEntity = new HashMap<>();
+        for (FilePlan plan : plans) {
+            Integer id = plan.header().known().get("sourcedId");
+            if (id == null) {
+                continue;
+            }
+            Set<String> ids = byEntity.computeIfAbsent(plan.file().entity(), e -> new HashSet<>());
+            try (CsvRows rows = new CsvRows(zip.getInputStream(plan.entry()))) {
+                rows.next(); // the header
+                for (int n = 0; n < CHUNK && rows.hasNext(); n++) {
+                    String value = cell(rows.next(), id);
+                    if (!value.isEmpty()) {
+                        ids.add(value);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return byEntity;
     }
 
     /**
@@ -456,7 +521,7 @@ public class RosterImportService {
      * so a parent listed later in the chunk is found, and only warn.
      */
     private void checkReferences(RosterFile file, List<RosterRecordRow> rows, Map<Long, List<RowIssue>> rejected,
-                                 ImportReport report, boolean sameFile) {
+                                 ImportReport report, RosterFeed feed, boolean sameFile) {
         String name = file.fileName() + ".csv";
         for (RosterReference ref : RosterReference.of(file)) {
             if (ref.withinFile(file) != sameFile) {
@@ -468,7 +533,7 @@ public class RosterImportService {
                     targets.addAll(ref.values(row.record()));
                 }
             }
-            Set<String> active = records.active(ref.target().entity(), targets);
+            Set<String> active = records.active(feed.district(), ref.target().entity(), targets);
             for (RosterRecordRow row : rows) {
                 if (!RosterRecord.ACTIVE.equals(row.record().status())) {
                     continue;
@@ -491,9 +556,11 @@ public class RosterImportService {
     }
 
     private void save(ImportReport report) {
-        em.createNativeQuery("insert into roster_import (id, received_at, dry_run, version, outcome, source, report)"
-                        + " values (:id, :at, :dryRun, :version, :outcome, :source, cast(:report as jsonb))")
+        em.createNativeQuery("insert into roster_import (id, received_at, dry_run, version, outcome, source, district,"
+                        + " report) values (:id, :at, :dryRun, :version, :outcome, :source, cast(nullif(:district, '') as uuid),"
+                        + " cast(:report as jsonb))")
                 .setParameter("source", report.source)
+                .setParameter("district", report.district == null ? "" : report.district.toString())
                 .setParameter("id", report.id)
                 .setParameter("at", report.receivedAt)
                 .setParameter("dryRun", report.dryRun)

@@ -48,21 +48,21 @@ public class RosterProjection {
             return;
         }
         switch (file) {
-            case ORGS -> orgs.project(stored(file, sourcedIds), context);
-            case ACADEMIC_SESSIONS -> sessions.project(stored(file, sourcedIds), context);
-            case COURSES -> courses.project(stored(file, sourcedIds), context);
-            case CLASSES -> classes.project(stored(file, sourcedIds), context);
+            case ORGS -> orgs.project(stored(file, sourcedIds, context), context);
+            case ACADEMIC_SESSIONS -> sessions.project(stored(file, sourcedIds, context), context);
+            case COURSES -> courses.project(stored(file, sourcedIds, context), context);
+            case CLASSES -> classes.project(stored(file, sourcedIds, context), context);
             case USERS, DEMOGRAPHICS -> people.project(sourcedIds, context); // demographics share the user's sourcedId
             case ROLES -> {
                 Set<String> users = new LinkedHashSet<>();
-                stored(file, sourcedIds).forEach(role -> users.add(role.field("userSourcedId")));
+                stored(file, sourcedIds, context).forEach(role -> users.add(role.field("userSourcedId")));
                 people.project(users, context);
             }
-            case ENROLLMENTS -> enrollments.project(stored(file, sourcedIds), context);
+            case ENROLLMENTS -> enrollments.project(stored(file, sourcedIds, context), context);
         }
     }
 
-    private List<Stored> stored(RosterFile file, Collection<String> sourcedIds) {
-        return new ArrayList<>(records.findAll(file.entity(), sourcedIds).values());
+    private List<Stored> stored(RosterFile file, Collection<String> sourcedIds, ProjectionContext context) {
+        return new ArrayList<>(records.findAll(context.district(), file.entity(), sourcedIds).values());
     }
 }

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The push API: a vendor that syncs record by record PUTs one OneRoster record (JSON) or DELETEs
@@ -48,20 +49,26 @@ public class RosterPushService {
 
     private final RosterRecordRepository records;
     private final RosterProjection projection;
+    private final RosterDistricts districts;
     private final EntityManager em;
     private final ZoneId zone;
 
-    RosterPushService(RosterRecordRepository records, RosterProjection projection, EntityManager em,
-                      @ConfigProperty(name = "district.time-zone") ZoneId zone) {
+    RosterPushService(RosterRecordRepository records, RosterProjection projection, RosterDistricts districts,
+                      EntityManager em, @ConfigProperty(name = "district.time-zone") ZoneId zone) {
         this.records = records;
+        this.districts = districts;
         this.projection = projection;
         this.em = em;
         this.zone = zone;
     }
 
+    /**
+     * @param claimedDistrict   the caller's district_id claim, or null
+     * @param requestedDistrict the districtId parameter, or null
+     */
     @Transactional
-    public Result upsert(RosterFile file, String sourcedId, JsonNode body, String source) {
-        RosterFeed feed = RosterFeed.push(source);
+    public Result upsert(RosterFile file, String sourcedId, JsonNode body, String source, UUID claimedDistrict,
+                         UUID requestedDistrict) {
         OneRosterJson.Read read = OneRosterJson.read(file, body).orElseThrow(() -> ProblemException.invalid("body",
                 "must be a JSON object: the " + OneRosterJson.singular(file) + ", or {\"" + OneRosterJson.singular(file)
                         + "\": {...}}"));
@@ -95,18 +102,30 @@ public class RosterPushService {
         List<RosterRecord> roles = file == RosterFile.USERS && read.hasRoles()
                 ? roles(sourcedId, read.roles(), violations) : List.of();
 
+        // The district first: every reference is looked up, and the record keyed, within it.
+        Map<String, List<String>> pointsAt = new LinkedHashMap<>();
+        List<String> orgs = new ArrayList<>(record == null ? List.of() : file == RosterFile.ORGS
+                ? record.values("parentSourcedId") : RosterReference.orgsOf(record));
+        roles.forEach(role -> orgs.addAll(role.values("orgSourcedId")));
+        pointsAt.put("orgs", orgs);
+        if (file == RosterFile.DEMOGRAPHICS) {
+            pointsAt.put("users", List.of(sourcedId)); // a user's demographics share its sourcedId
+        }
+        UUID district = districts.forPush(claimedDistrict, requestedDistrict, file.entity(), sourcedId, pointsAt,
+                file == RosterFile.ORGS && record != null && "district".equals(record.field("type")));
+        RosterFeed feed = RosterFeed.push(source, district);
+
         List<String> warnings = new ArrayList<>();
         if (record != null) {
-            references(record, read::path, violations, warnings);
+            references(record, read::path, violations, warnings, district);
         }
         for (int i = 0; i < roles.size(); i++) {
             String path = read.roles().get(i).path();
             references(roles.get(i), column -> path + ("orgSourcedId".equals(column) ? ".org.sourcedId" : "." + column),
-                    violations, warnings);
+                    violations, warnings, district);
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The " + OneRosterJson.singular(file)
-                    + " was not stored: " + violations.size() + " field(s) are invalid", violations);
+            throw invalid(file, violations);
         }
 
         lock();
@@ -115,23 +134,32 @@ public class RosterPushService {
             change = replaceRoles(sourcedId, roles, change, feed);
         }
         if (change != Change.UNCHANGED) {
-            projection.project(file, List.of(sourcedId), context("the push API set it tobedeleted", warnings));
+            projection.project(file, List.of(sourcedId), context(district, "the push API set it tobedeleted",
+                    warnings));
         }
         return new Result(file.entity(), sourcedId, record.status(), change, warnings);
     }
 
+    private static ProblemException invalid(RosterFile file, List<Violation> violations) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, "The " + OneRosterJson.singular(file)
+                + " was not stored: " + violations.size() + " field(s) are invalid", violations);
+    }
+
     /** Deactivates the record (status tobedeleted, content kept); 404 when it was never stored. */
     @Transactional
-    public Result delete(RosterFile file, String sourcedId, String source) {
-        Stored stored = records.find(file.entity(), sourcedId).orElseThrow(() ->
+    public Result delete(RosterFile file, String sourcedId, String source, UUID claimedDistrict,
+                         UUID requestedDistrict) {
+        UUID district = districts.forDelete(claimedDistrict, requestedDistrict, file.entity(), sourcedId);
+        Stored stored = records.find(district, file.entity(), sourcedId).orElseThrow(() ->
                 ProblemException.notFound("OneRoster " + OneRosterJson.singular(file), sourcedId));
         lock();
         RosterRecord record = new RosterRecord(file, sourcedId, RosterRecord.TO_BE_DELETED,
                 OffsetDateTime.now(ZoneOffset.UTC), stored.fields(), stored.extensions());
-        Change change = records.apply(file.entity(), List.of(record), null, RosterFeed.push(source)).get(0);
+        Change change = records.apply(file.entity(), List.of(record), null, RosterFeed.push(source, district)).get(0);
         List<String> warnings = new ArrayList<>();
         if (change != Change.UNCHANGED) {
-            projection.project(file, List.of(sourcedId), context("deleted through the roster push API", warnings));
+            projection.project(file, List.of(sourcedId), context(district, "deleted through the roster push API",
+                    warnings));
         }
         return new Result(file.entity(), sourcedId, record.status(), change, warnings);
     }
@@ -142,8 +170,8 @@ public class RosterPushService {
                 .setParameter("key", RosterImportService.IMPORT_LOCK_KEY).getSingleResult();
     }
 
-    private ProjectionContext context(String reason, List<String> warnings) {
-        return new ProjectionContext(reason, zone, (id, message) -> warnings.add(id + ": " + message));
+    private ProjectionContext context(UUID district, String reason, List<String> warnings) {
+        return new ProjectionContext(district, reason, zone, (id, message) -> warnings.add(id + ": " + message));
     }
 
     /** Runs the CSV row checks on the record; null (and violations) when it breaks them. */
@@ -195,7 +223,7 @@ public class RosterPushService {
     }
 
     private void references(RosterRecord record, java.util.function.Function<String, String> path,
-                            List<Violation> violations, List<String> warnings) {
+                            List<Violation> violations, List<String> warnings, UUID district) {
         if (!RosterRecord.ACTIVE.equals(record.status())) {
             return;
         }
@@ -207,7 +235,7 @@ public class RosterPushService {
                 if (ref.withinFile(record.file()) && target.equals(record.sourcedId())) {
                     continue;
                 }
-                if (!records.active(ref.target().entity(), List.of(target)).isEmpty()) {
+                if (!records.active(district, ref.target().entity(), List.of(target)).isEmpty()) {
                     continue;
                 }
                 String message = "no active " + ref.target().fileName() + " record " + target;
@@ -229,7 +257,7 @@ public class RosterPushService {
         Set<String> kept = new HashSet<>();
         roles.forEach(r -> kept.add(r.sourcedId()));
         List<RosterRecord> dropped = new ArrayList<>();
-        for (Stored role : records.rolesOf(List.of(user)).getOrDefault(user, List.of())) {
+        for (Stored role : records.rolesOf(feed.district(), List.of(user)).getOrDefault(user, List.of())) {
             if (role.active() && !kept.contains(role.sourcedId())) {
                 dropped.add(new RosterRecord(RosterFile.ROLES, role.sourcedId(), RosterRecord.TO_BE_DELETED,
                         OffsetDateTime.now(ZoneOffset.UTC), role.fields(), role.extensions()));

@@ -11,12 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Finds the school an org stands for: the org itself when it is a school, else the nearest school
  * up its parent chain. SIS exports often place classes and people in a department of a school
  * ("History Department" under "Upper School"); those belong to that school. One resolver serves one
- * chunk, loading schools and parent orgs a level at a time.
+ * chunk, loading schools and parent orgs a level at a time, within the chunk's district.
  */
 final class SchoolResolver {
 
@@ -28,17 +29,17 @@ final class SchoolResolver {
     private final Map<String, String> parents = new HashMap<>();
     private final Set<String> loaded = new HashSet<>();
 
-    SchoolResolver(RosterRecordRepository records, Collection<String> orgSourcedIds) {
+    SchoolResolver(RosterRecordRepository records, UUID district, Collection<String> orgSourcedIds) {
         this.records = records;
         Set<String> level = new HashSet<>(orgSourcedIds);
         for (int depth = 0; depth <= MAX_DEPTH && !level.isEmpty(); depth++) {
             level.removeAll(loaded);
             loaded.addAll(level);
-            schools.putAll(BySourcedId.load(School.class, level, s -> s.sourcedId));
+            schools.putAll(BySourcedId.load(School.class, district, level, s -> s.sourcedId));
             Set<String> notSchools = new HashSet<>(level);
             notSchools.removeAll(schools.keySet());
             Set<String> next = new HashSet<>();
-            for (Stored org : records.findAll("orgs", notSchools).values()) {
+            for (Stored org : records.findAll(district, "orgs", notSchools).values()) {
                 String parent = org.field("parentSourcedId");
                 if (!parent.isEmpty()) {
                     parents.put(org.sourcedId(), parent);
