@@ -2,6 +2,7 @@ package org.iepservices.backbone.faults;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iepservices.backbone.inbox.IdempotentConsumer;
 import org.iepservices.events.EventEnvelope;
@@ -18,8 +19,8 @@ public class TallyConsumer extends IdempotentConsumer {
 
     @Incoming("tallies")
     @Blocking
-    public void onEvent(String record) {
-        consume(record);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        consume(record); // the whole record: its traceparent header continues the producer's trace
     }
 
     @Override
