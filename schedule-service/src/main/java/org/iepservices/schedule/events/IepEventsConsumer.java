@@ -1,5 +1,6 @@
 package org.iepservices.schedule.events;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,8 +49,8 @@ public class IepEventsConsumer extends IdempotentConsumer {
 
     @Incoming("iep-events")
     @Blocking // ordered: one student's IEP versions are applied in partition order
-    public void onEvent(String record) {
-        consume(record);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        consume(record); // with its headers: continues the producer's trace
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.iepservices.schedule.events;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,8 +43,8 @@ public class RosterEventsConsumer extends IdempotentConsumer {
 
     @Incoming("roster-events")
     @Blocking // ordered: one key's events are applied in partition order
-    public void onEvent(String record) {
-        consume(record);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        consume(record); // with its headers: continues the producer's trace
     }
 
     @Override

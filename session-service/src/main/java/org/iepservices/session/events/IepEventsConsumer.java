@@ -1,5 +1,6 @@
 package org.iepservices.session.events;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -32,8 +33,8 @@ public class IepEventsConsumer extends IdempotentConsumer {
 
     @Incoming("iep-events")
     @Blocking // ordered: one student's IEP versions are applied in partition order
-    public void onEvent(String record) {
-        consume(record);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        consume(record); // with its headers: continues the producer's trace
     }
 
     @Override
