@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iepservices.backbone.inbox.IdempotentConsumer;
 import org.iepservices.events.EventEnvelope;
+import org.jboss.logging.Logger;
 
 /**
  * The tests' projection: adds each TallyAdded into {@code tally}, once per event id. A negative amount
@@ -14,6 +15,8 @@ import org.iepservices.events.EventEnvelope;
  */
 @ApplicationScoped
 public class TallyConsumer extends IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TallyConsumer.class);
 
     static volatile boolean acceptNegative;
 
@@ -39,5 +42,7 @@ public class TallyConsumer extends IdempotentConsumer {
                 .setParameter("counter", added.counter())
                 .setParameter("amount", added.amount())
                 .executeUpdate();
+        // A line of the projection's own: OutboxTracingTest checks that it names the event's trace.
+        LOG.infof("tally %s + %d (event %s)", added.counter(), added.amount(), event.id());
     }
 }

@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iepservices.backbone.faults.FaultInfrastructure;
 import org.iepservices.backbone.faults.TallyAdded;
+import org.iepservices.backbone.faults.TallyConsumer;
+import org.jboss.logmanager.ExtLogRecord;
 import org.iepservices.backbone.outbox.Outbox;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.localinfra.LocalInfrastructure;
@@ -37,6 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
@@ -65,6 +70,26 @@ class OutboxTracingTest {
     @Test
     void theTraceOfTheWritingRequestRunsThroughTheOutboxAndKafkaIntoTheConsumer() {
         String counter = "traced-" + UUID.randomUUID();
+        // What %X{traceId} / %X{spanId} in the log format print: the MDC of the consumer's log records.
+        Map<String, String[]> logged = new ConcurrentHashMap<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord r && r.getFormattedMessage().contains(counter)) {
+                    logged.put(counter, new String[]{r.getMdc("traceId"), r.getMdc("spanId")});
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger consumerLog = java.util.logging.Logger.getLogger(TallyConsumer.class.getName());
+        consumerLog.addHandler(handler);
         Span request = openTelemetry.getTracer("test").spanBuilder("POST /tallies").setSpanKind(SpanKind.SERVER)
                 .startSpan();
         UUID eventId;
@@ -76,7 +101,11 @@ class OutboxTracingTest {
         }
         String traceId = request.getSpanContext().getTraceId();
         String requestSpanId = request.getSpanContext().getSpanId();
-        await().atMost(Duration.ofSeconds(60)).until(() -> total(counter) == 3L);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> total(counter) == 3L);
+        } finally {
+            consumerLog.removeHandler(handler);
+        }
 
         // 1. The row: the writer's context, as W3C traceparent.
         String stored = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
@@ -104,6 +133,9 @@ class OutboxTracingTest {
         assertEquals(send.getSpanId(), consume.getParentSpanId(), "the consumer continues the send");
         assertEquals(eventId.toString(), consume.getAttributes().get(AttributeKey.stringKey("cloudevents.event_id")));
         assertEquals(Boolean.FALSE, consume.getAttributes().get(AttributeKey.booleanKey("consumer.duplicate")));
+
+        // 4. The projection's log line names the trace and the consumer's span.
+        assertArrayEquals(new String[]{traceId, consume.getSpanId()}, logged.get(counter));
     }
 
     @Test
