@@ -2,6 +2,7 @@ package org.iepservices.backbone.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.context.Context;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,10 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iepservices.backbone.tracing.TraceContext;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.EventType;
-import org.iepservices.backbone.tracing.TraceContext;
-import io.opentelemetry.context.Context;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
