@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RunningSystem {
 
     private static LocalSystem system;
+    private static OtlpTraceReceiver traces;
 
     /**
      * Reporting's "today": Wednesday of the week after the worked example's, so that week is closed
@@ -37,9 +38,13 @@ final class RunningSystem {
     static synchronized LocalSystem get() {
         if (system == null) {
             Path root = Path.of(System.getProperty("iep.repo.root", "..")).toAbsolutePath().normalize();
+            // Every service exports its spans to a collector in this JVM (TracingIT reads them).
+            traces = OtlpTraceReceiver.start();
+            Map<String, String> config = new java.util.HashMap<>(traces.serviceConfig());
+            config.put(PINNED_TODAY_KEY, PINNED_TODAY);
             try {
                 system = LocalSystem.start(root, root.resolve("e2e-tests/target/e2e-run"), 0,
-                        defaultPort -> freePort(), Map.of(PINNED_TODAY_KEY, PINNED_TODAY), REPLICAS);
+                        defaultPort -> freePort(), config, REPLICAS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -50,6 +55,12 @@ final class RunningSystem {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-system-stop"));
         }
         return system;
+    }
+
+    /** The spans the running services exported (OTLP/HTTP into this JVM). */
+    static synchronized OtlpTraceReceiver traces() {
+        get();
+        return traces;
     }
 
     private static String adminToken;

@@ -2,6 +2,7 @@ package org.iepservices.backbone.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.context.Context;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iepservices.backbone.tracing.TraceContext;
 import org.iepservices.events.EventEnvelope;
 import org.iepservices.events.EventType;
 
@@ -68,6 +70,12 @@ public class Outbox {
         row.eventType = type.name();
         row.createdAt = envelope.time();
         row.payload = json;
+        // The request (or consumer) span that caused the event: the relay sends the record in its trace.
+        TraceContext.Carrier trace = TraceContext.capture(Context.current());
+        if (trace != null) {
+            row.traceparent = trace.traceparent();
+            row.tracestate = trace.tracestate();
+        }
         em.persist(row);
         // One wake-up call for the relay per transaction, however many events it stores.
         if (transactions.getResource(Written.class) == null) {

@@ -41,4 +41,9 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** W3C trace context of the writing transaction's span (V1003); null when it was written outside any trace. */
+    public String traceparent;
+
+    public String tracestate;
 }

@@ -2,6 +2,12 @@ package org.iepservices.backbone.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,6 +27,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iepservices.backbone.tracing.TraceContext;
 import org.iepservices.events.EventEnvelope;
 import org.jboss.logging.Logger;
 
@@ -78,14 +85,16 @@ public class OutboxRelay {
         return thread;
     });
     private volatile KafkaProducer<String, String> producer;
+    private final Tracer tracer;
 
     OutboxRelay(EntityManager em,
                 @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                 @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "200") int batchSize,
                 @ConfigProperty(name = "outbox.relay.send-timeout-ms", defaultValue = "5000") long sendTimeoutMs,
                 @ConfigProperty(name = "outbox.relay.max-attempts", defaultValue = "5") int maxAttempts,
-                MeterRegistry registry) {
+                MeterRegistry registry, OpenTelemetry openTelemetry) {
         this.em = em;
+        this.tracer = openTelemetry.getTracer("org.iepservices.backbone.outbox");
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
         this.sendTimeoutMs = sendTimeoutMs;
@@ -143,7 +152,8 @@ public class OutboxRelay {
     }
 
     /** An event as the relay reads it: only what Kafka needs, never a managed entity (nothing to dirty-check). */
-    private record Pending(UUID id, String topic, String key, String type, String payload, int attempts) {
+    private record Pending(UUID id, String topic, String key, String type, String payload, int attempts,
+                           String traceparent, String tracestate) {
     }
 
     /** Publishes one batch of pending events; returns how many were acknowledged. */
@@ -159,7 +169,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
-                            "select id, topic, message_key, event_type, payload, attempts from outbox_event "
+                            "select id, topic, message_key, event_type, payload, attempts, traceparent, tracestate from outbox_event "
                                     + "where published_at is null and parked_at is null order by seq limit :n for update skip locked")
                     .setParameter("n", batchSize)
                     .getResultList();
@@ -169,58 +179,91 @@ public class OutboxRelay {
             List<Pending> batch = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 batch.add(new Pending((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        ((Number) r[5]).intValue()));
+                        ((Number) r[5]).intValue(), (String) r[6], (String) r[7]));
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            List<Span> sends = new ArrayList<>(batch.size());
             KafkaProducer<String, String> kafka = producer();
-            for (Pending event : batch) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
-                record.headers().add(new RecordHeader("ce_id", event.id().toString().getBytes(StandardCharsets.UTF_8)));
-                record.headers().add(new RecordHeader("ce_type", event.type().getBytes(StandardCharsets.UTF_8)));
-                record.headers().add(new RecordHeader("content-type",
-                        EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-                acks.add(kafka.send(record));
-            }
-            // Mark the prefix that Kafka acknowledged (publication order is commit order), stepping over
-            // rows that are parked; the first row that must wait stops the batch.
-            List<UUID> acknowledged = new ArrayList<>(batch.size());
-            int handled = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                Pending event = batch.get(i);
-                try {
-                    acks.get(i).get(sendTimeoutMs * 2, TimeUnit.MILLISECONDS);
-                    acknowledged.add(event.id());
-                    handled++;
-                } catch (Exception e) {
-                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                    int attempts = event.attempts() + 1;
-                    boolean park = refusedForGood(cause) || (!brokerOutage(cause) && attempts >= maxAttempts);
-                    em.createNativeQuery("update outbox_event set attempts = :attempts, last_error = :error, "
-                                    + "parked_at = " + (park ? "now()" : "null") + " where id = :id")
-                            .setParameter("attempts", attempts)
-                            .setParameter("error", truncate(cause.toString()))
-                            .setParameter("id", event.id())
-                            .executeUpdate();
-                    if (park) {
-                        LOG.errorf("Outbox event %s (%s, key %s) PARKED after %d refusal(s): %s; the events behind it flow on",
-                                event.id(), event.type(), event.key(), attempts, cause.toString());
-                        handled++;
-                        continue;
-                    }
-                    LOG.warnf("Kafka did not acknowledge outbox event %s (%s); %d event(s) wait for the next attempt",
-                            event.id(), cause.toString(), batch.size() - i);
-                    break;
+            try {
+                for (Pending event : batch) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+                    record.headers().add(new RecordHeader("ce_id", event.id().toString().getBytes(StandardCharsets.UTF_8)));
+                    record.headers().add(new RecordHeader("ce_type", event.type().getBytes(StandardCharsets.UTF_8)));
+                    record.headers().add(new RecordHeader("content-type",
+                            EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+                    Span send = sendSpan(event);
+                    sends.add(send);
+                    // The consumers continue the trace from here: traceparent names this send, a child of the writer's span.
+                    TraceContext.inject(Context.root().with(send), record.headers());
+                    acks.add(kafka.send(record));
                 }
+                // Mark the prefix that Kafka acknowledged (publication order is commit order), stepping over
+                // rows that are parked; the first row that must wait stops the batch.
+                List<UUID> acknowledged = new ArrayList<>(batch.size());
+                int handled = 0;
+                for (int i = 0; i < batch.size(); i++) {
+                    Pending event = batch.get(i);
+                    try {
+                        RecordMetadata ack = acks.get(i).get(sendTimeoutMs * 2, TimeUnit.MILLISECONDS);
+                        acknowledged.add(event.id());
+                        handled++;
+                        sends.get(i).setAttribute("messaging.destination.partition.id", String.valueOf(ack.partition()))
+                                .setAttribute("messaging.kafka.offset", ack.offset());
+                    } catch (Exception e) {
+                        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                        sends.get(i).recordException(cause).setStatus(StatusCode.ERROR, "not acknowledged by Kafka");
+                        int attempts = event.attempts() + 1;
+                        boolean park = refusedForGood(cause) || (!brokerOutage(cause) && attempts >= maxAttempts);
+                        em.createNativeQuery("update outbox_event set attempts = :attempts, last_error = :error, "
+                                        + "parked_at = " + (park ? "now()" : "null") + " where id = :id")
+                                .setParameter("attempts", attempts)
+                                .setParameter("error", truncate(cause.toString()))
+                                .setParameter("id", event.id())
+                                .executeUpdate();
+                        if (park) {
+                            LOG.errorf("Outbox event %s (%s, key %s) PARKED after %d refusal(s): %s; the events behind it flow on",
+                                    event.id(), event.type(), event.key(), attempts, cause.toString());
+                            handled++;
+                            continue;
+                        }
+                        LOG.warnf("Kafka did not acknowledge outbox event %s (%s); %d event(s) wait for the next attempt",
+                                event.id(), cause.toString(), batch.size() - i);
+                        break;
+                    }
+                }
+                if (!acknowledged.isEmpty()) {
+                    em.createNativeQuery("update outbox_event set published_at = :now where id in (:ids)")
+                            .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                            .setParameter("ids", acknowledged)
+                            .executeUpdate();
+                }
+                // A batch in which every row was acknowledged or parked counts as full, so the run goes on.
+                return handled;
+            } finally {
+                // Rows behind one that must wait were sent but not marked: they are sent again, in a span of their own.
+                sends.forEach(Span::end);
             }
-            if (!acknowledged.isEmpty()) {
-                em.createNativeQuery("update outbox_event set published_at = :now where id in (:ids)")
-                        .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                        .setParameter("ids", acknowledged)
-                        .executeUpdate();
-            }
-            // A batch in which every row was acknowledged or parked counts as full, so the run goes on.
-            return handled;
         });
+    }
+
+    /**
+     * The PRODUCER span of one send, a child of the span that wrote the row (W3C context stored with it),
+     * or a trace of its own for a row written outside any trace.
+     */
+    private Span sendSpan(Pending event) {
+        Context writer = TraceContext.restore(event.traceparent(), event.tracestate());
+        return tracer.spanBuilder(event.topic() + " publish")
+                .setParent(writer)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.message.id", event.id().toString())
+                .setAttribute("messaging.kafka.message.key", event.key())
+                .setAttribute("cloudevents.event_id", event.id().toString())
+                .setAttribute("cloudevents.event_type", event.type())
+                .setAttribute("outbox.attempt", event.attempts() + 1L)
+                .startSpan();
     }
 
     /** Too large for the producer or broker: no retry will ever get it through. */

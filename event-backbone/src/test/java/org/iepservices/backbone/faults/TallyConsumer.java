@@ -2,9 +2,11 @@ package org.iepservices.backbone.faults;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iepservices.backbone.inbox.IdempotentConsumer;
 import org.iepservices.events.EventEnvelope;
+import org.jboss.logging.Logger;
 
 /**
  * The tests' projection: adds each TallyAdded into {@code tally}, once per event id. A negative amount
@@ -14,12 +16,14 @@ import org.iepservices.events.EventEnvelope;
 @ApplicationScoped
 public class TallyConsumer extends IdempotentConsumer {
 
+    private static final Logger LOG = Logger.getLogger(TallyConsumer.class);
+
     static volatile boolean acceptNegative;
 
     @Incoming("tallies")
     @Blocking
-    public void onEvent(String record) {
-        consume(record);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        consume(record); // the whole record: its traceparent header continues the producer's trace
     }
 
     @Override
@@ -38,5 +42,7 @@ public class TallyConsumer extends IdempotentConsumer {
                 .setParameter("counter", added.counter())
                 .setParameter("amount", added.amount())
                 .executeUpdate();
+        // A line of the projection's own: OutboxTracingTest checks that it names the event's trace.
+        LOG.infof("tally %s + %d (event %s)", added.counter(), added.amount(), event.id());
     }
 }

@@ -3,6 +3,7 @@ package org.iepservices.reporting.events;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iepservices.backbone.inbox.IdempotentConsumer;
 import org.iepservices.events.EventEnvelope;
@@ -26,8 +27,8 @@ public class AccessRecordConsumer extends IdempotentConsumer {
 
     @Incoming("audit-events")
     @Blocking // ordered per partition; each access commits with its ledger row
-    public void onEvent(String json) {
-        consume(json);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        consume(record); // with its headers: continues the producer's trace
     }
 
     @Override

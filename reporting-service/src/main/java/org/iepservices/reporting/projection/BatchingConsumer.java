@@ -87,7 +87,7 @@ public abstract class BatchingConsumer extends IdempotentConsumer implements Pro
         try {
             retry.run(consumerName() + " applying a batch of " + batch.size(), () ->
                     QuarkusTransaction.requiringNew().run(() -> {
-                        batch.forEach(r -> consume(r.value()));
+                        batch.forEach(r -> consume(r)); // the record: its traceparent header continues the producer's trace
                         projection.flush();
                     }));
         } catch (RuntimeException batchFailed) {
@@ -95,7 +95,7 @@ public abstract class BatchingConsumer extends IdempotentConsumer implements Pro
                 try {
                     retry.run(consumerName() + " applying " + r.topic() + "-" + r.partition() + "@" + r.offset(),
                             () -> QuarkusTransaction.requiringNew().run(() -> {
-                                consume(r.value());
+                                consume(r);
                                 projection.flush();
                             }));
                 } catch (RuntimeException e) {

@@ -21,13 +21,14 @@ public class ScheduleConflictMapper {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConflictProblem(URI type, String title, int status, String detail, URI instance,
-                                  List<ConflictDto> conflicts) {
+                                  List<ConflictDto> conflicts, String traceId) {
     }
 
     @ServerExceptionMapper
     public Response conflicts(ScheduleConflictException e, UriInfo uri) {
         return Response.status(409).type(Problem.MEDIA_TYPE).entity(new ConflictProblem(ProblemType.CONFLICT.uri(),
                 "Schedule conflict", 409, e.getMessage(), uri == null ? null : URI.create(uri.getPath()),
-                e.conflicts().stream().map(c -> ConflictDto.of(c, null, null, false)).toList())).build();
+                e.conflicts().stream().map(c -> ConflictDto.of(c, null, null, false)).toList(),
+                Problem.currentTraceId())).build();
     }
 }

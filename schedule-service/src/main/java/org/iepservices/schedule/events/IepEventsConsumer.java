@@ -3,6 +3,7 @@ package org.iepservices.schedule.events;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iepservices.backbone.inbox.IdempotentConsumer;
 import org.iepservices.events.EventEnvelope;
@@ -48,8 +49,8 @@ public class IepEventsConsumer extends IdempotentConsumer {
 
     @Incoming("iep-events")
     @Blocking // ordered: one student's IEP versions are applied in partition order
-    public void onEvent(String record) {
-        consume(record);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        consume(record); // with its headers: continues the producer's trace
     }
 
     @Override

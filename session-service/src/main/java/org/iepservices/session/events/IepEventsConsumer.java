@@ -2,6 +2,7 @@ package org.iepservices.session.events;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.iepservices.backbone.inbox.IdempotentConsumer;
 import org.iepservices.events.EventEnvelope;
@@ -32,8 +33,8 @@ public class IepEventsConsumer extends IdempotentConsumer {
 
     @Incoming("iep-events")
     @Blocking // ordered: one student's IEP versions are applied in partition order
-    public void onEvent(String record) {
-        consume(record);
+    public void onEvent(ConsumerRecord<String, String> record) {
+        consume(record); // with its headers: continues the producer's trace
     }
 
     @Override

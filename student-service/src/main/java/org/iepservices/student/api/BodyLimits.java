@@ -56,6 +56,9 @@ public class BodyLimits {
             problem.put("detail", "The request body has " + length + " bytes; this endpoint takes at most " + limit
                     + " (only roster imports take larger bodies)");
             problem.putArray("violations");
+            if (Problem.currentTraceId() != null) {
+                problem.put("traceId", Problem.currentTraceId());
+            }
             ctx.response().setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close") // the body is not read
