@@ -91,6 +91,8 @@ public class RosterImportService {
     private final double massDeactivationThreshold;
     private final long massDeactivationMinimum;
     private final RosterZipLimits limits;
+    @jakarta.inject.Inject
+    RosterImportCompletions completions;
 
     RosterImportService(RosterRecordRepository records, RosterProjection projection, EntityManager em,
                         RosterZipLimits limits,
@@ -491,6 +493,7 @@ public class RosterImportService {
     }
 
     private void save(ImportReport report) {
+        completions.completed(report); // RosterImportCompleted with the report, in its transaction
         em.createNativeQuery("insert into roster_import (id, received_at, dry_run, version, outcome, source, report)"
                         + " values (:id, :at, :dryRun, :version, :outcome, :source, cast(:report as jsonb))")
                 .setParameter("source", report.source)
