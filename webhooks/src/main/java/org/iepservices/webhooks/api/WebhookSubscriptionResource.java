@@ -93,13 +93,14 @@ public class WebhookSubscriptionResource {
     @Operation(operationId = "listWebhookEventTypes", summary = "The event types webhooks deliver",
             description = "Each type with what it means and the data fields a webhook carries: ids, dates, minutes and "
                     + "statuses, never clinical content (goal data, notes, IEP goals).")
-    public List<WebhookEventTypes.Subscribable> eventTypes() {
+    public List<WebhookEventTypes.WebhookEventType> eventTypes() {
         return WebhookEventTypes.all();
     }
 
     @GET
     @Path("/subscriptions")
-    @Operation(operationId = "listWebhookSubscriptions", summary = "The district's webhook subscriptions")
+    @Operation(operationId = "listWebhookSubscriptions", summary = "The district's webhook subscriptions",
+            description = "Every subscription of the caller's district, oldest first, without secrets.")
     public List<SubscriptionResponse> list() {
         return subscriptions.list(district()).stream().map(SubscriptionResponse::of).toList();
     }
@@ -114,13 +115,13 @@ public class WebhookSubscriptionResource {
                     + "refused url, an unknown or missing event type, a description over 500 characters; 409 when the "
                     + "district has the most subscriptions allowed.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = WebhookSubscriptions.Request.class),
+            schema = @Schema(implementation = WebhookSubscriptions.SubscriptionRequest.class),
             examples = @ExampleObject(name = "subscription", value = REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Subscribed; the secret is in the answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionWithSecret.class)))
     @APIResponse(responseCode = "400", description = "Refused url, unknown event type or bad field")
     @APIResponse(responseCode = "409", description = "Too many subscriptions in the district")
-    public Response create(WebhookSubscriptions.Request request, @Context UriInfo uri) {
+    public Response create(WebhookSubscriptions.SubscriptionRequest request, @Context UriInfo uri) {
         WebhookSubscriptions.WithSecret created = subscriptions.create(district(), actor.get().subject(), request);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/webhooks/subscriptions")
                         .path(created.subscription().id().toString()).build())
@@ -130,7 +131,8 @@ public class WebhookSubscriptionResource {
 
     @GET
     @Path("/subscriptions/{subscriptionId}")
-    @Operation(operationId = "getWebhookSubscription", summary = "One subscription")
+    @Operation(operationId = "getWebhookSubscription", summary = "One subscription",
+            description = "Its url, event types, state and dates; never its secret. 404 for another district's.")
     @APIResponse(responseCode = "404", description = "No such subscription in the caller's district")
     public SubscriptionResponse get(@PathParam("subscriptionId") UUID id) {
         return SubscriptionResponse.of(subscriptions.require(district(), id));
@@ -144,11 +146,11 @@ public class WebhookSubscriptionResource {
                     + "(active false) gets no new deliveries and its pending ones wait until it is active again. Same "
                     + "validation as creation.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = WebhookSubscriptions.Request.class),
+            schema = @Schema(implementation = WebhookSubscriptions.SubscriptionRequest.class),
             examples = @ExampleObject(name = "pause", value = "{\"active\": false}")))
     @APIResponse(responseCode = "400", description = "Refused url, unknown event type or bad field")
     @APIResponse(responseCode = "404", description = "No such subscription in the caller's district")
-    public SubscriptionResponse update(@PathParam("subscriptionId") UUID id, WebhookSubscriptions.Request request) {
+    public SubscriptionResponse update(@PathParam("subscriptionId") UUID id, WebhookSubscriptions.SubscriptionRequest request) {
         return SubscriptionResponse.of(subscriptions.update(district(), id, request));
     }
 
@@ -184,7 +186,7 @@ public class WebhookSubscriptionResource {
                     + "last status code or error, and every attempt. Paginated with limit/offset, X-Total-Count and "
                     + "Link headers.")
     @APIResponse(responseCode = "200", description = "Deliveries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookDeliveries.Delivery.class)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookDeliveries.WebhookDelivery.class)))
     @APIResponse(responseCode = "400", description = "Unknown status, limit outside 1..500 or negative offset")
     @APIResponse(responseCode = "404", description = "No such subscription in the caller's district")
     public Response deliveries(@PathParam("subscriptionId") UUID id,
@@ -198,15 +200,17 @@ public class WebhookSubscriptionResource {
             throw ProblemException.invalid("offset", "0 or more");
         }
         String wanted = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
-        WebhookDeliveries.Page page = deliveries.list(district(), id, wanted, limit, offset);
+        WebhookDeliveries.DeliveryPage page = deliveries.list(district(), id, wanted, limit, offset);
         return Paging.page(page.deliveries(), page.total(), limit, offset, uri);
     }
 
     @GET
     @Path("/subscriptions/{subscriptionId}/deliveries/{deliveryId}")
-    @Operation(operationId = "getWebhookDelivery", summary = "One delivery with its attempts")
+    @Operation(operationId = "getWebhookDelivery", summary = "One delivery with its attempts",
+            description = "Status, attempts, next attempt, last status code or error, and every attempt with its time, "
+                    + "status code or error and duration.")
     @APIResponse(responseCode = "404", description = "No such subscription or delivery in the caller's district")
-    public WebhookDeliveries.Delivery delivery(@PathParam("subscriptionId") UUID id,
+    public WebhookDeliveries.WebhookDelivery delivery(@PathParam("subscriptionId") UUID id,
                                                @PathParam("deliveryId") UUID deliveryId) {
         return deliveries.get(district(), id, deliveryId);
     }
@@ -217,10 +221,10 @@ public class WebhookSubscriptionResource {
             description = "Now, with the same webhook-id (a receiver that has it can skip it) and a fresh set of "
                     + "attempts; works for FAILED, DELIVERED and PENDING deliveries. Answers 202 with the delivery.")
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = WebhookDeliveries.Delivery.class)))
+            schema = @Schema(implementation = WebhookDeliveries.WebhookDelivery.class)))
     @APIResponse(responseCode = "404", description = "No such subscription or delivery in the caller's district")
     public Response redeliver(@PathParam("subscriptionId") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        WebhookDeliveries.Delivery delivery = deliveries.redeliver(district(), id, deliveryId);
+        WebhookDeliveries.WebhookDelivery delivery = deliveries.redeliver(district(), id, deliveryId);
         dispatcher.wake();
         return Response.accepted(delivery).build();
     }

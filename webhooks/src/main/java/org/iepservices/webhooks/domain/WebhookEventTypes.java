@@ -25,10 +25,10 @@ import java.util.Optional;
 public final class WebhookEventTypes {
 
     /** One subscribable type: its name, what it means, the data fields a webhook carries. */
-    public record Subscribable(String type, String description, List<String> fields) {
+    public record WebhookEventType(String type, String description, List<String> fields) {
     }
 
-    private static final Map<String, Subscribable> TYPES = new LinkedHashMap<>();
+    private static final Map<String, WebhookEventType> TYPES = new LinkedHashMap<>();
 
     static {
         add(SessionCompleted.TYPE, "A session log was completed (signed): one event per student credited with minutes.",
@@ -55,14 +55,14 @@ public final class WebhookEventTypes {
     }
 
     private static void add(EventType<?> type, String description, String... fields) {
-        TYPES.put(type.name(), new Subscribable(type.name(), description, List.of(fields)));
+        TYPES.put(type.name(), new WebhookEventType(type.name(), description, List.of(fields)));
     }
 
-    public static List<Subscribable> all() {
+    public static List<WebhookEventType> all() {
         return List.copyOf(TYPES.values());
     }
 
-    public static Optional<Subscribable> of(String type) {
+    public static Optional<WebhookEventType> of(String type) {
         return Optional.ofNullable(TYPES.get(type));
     }
 
@@ -73,7 +73,7 @@ public final class WebhookEventTypes {
     /** The event's data cut to the public fields of its type (an empty object for a type nobody may subscribe to). */
     public static ObjectNode publicData(String type, JsonNode data, com.fasterxml.jackson.databind.node.JsonNodeFactory nodes) {
         ObjectNode out = nodes.objectNode();
-        Subscribable s = TYPES.get(type);
+        WebhookEventType s = TYPES.get(type);
         if (s == null || data == null || !data.isObject()) {
             return out;
         }

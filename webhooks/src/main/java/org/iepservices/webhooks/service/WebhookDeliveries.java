@@ -20,15 +20,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookDeliveries {
 
-    public record Attempt(int attempt, OffsetDateTime attemptedAt, Integer statusCode, String error, int durationMs) {
+    public record DeliveryAttempt(int attempt, OffsetDateTime attemptedAt, Integer statusCode, String error, int durationMs) {
     }
 
-    public record Delivery(UUID id, UUID eventId, String eventType, String status, int attempts,
+    public record WebhookDelivery(UUID id, UUID eventId, String eventType, String status, int attempts,
                            OffsetDateTime nextAttemptAt, Integer lastStatusCode, String lastError,
-                           OffsetDateTime createdAt, OffsetDateTime deliveredAt, List<Attempt> attemptLog) {
+                           OffsetDateTime createdAt, OffsetDateTime deliveredAt, List<DeliveryAttempt> attemptLog) {
     }
 
-    public record Page(List<Delivery> deliveries, long total) {
+    public record DeliveryPage(List<WebhookDelivery> deliveries, long total) {
     }
 
     public static final List<String> STATUSES = List.of("PENDING", "DELIVERED", "FAILED");
@@ -46,7 +46,7 @@ public class WebhookDeliveries {
 
     /** Newest first, each with its attempts; {@code status} null for all. */
     @Transactional
-    public Page list(UUID district, UUID subscriptionId, String status, int limit, int offset) {
+    public DeliveryPage list(UUID district, UUID subscriptionId, String status, int limit, int offset) {
         subscriptions.require(district, subscriptionId);
         if (status != null && !STATUSES.contains(status)) {
             throw ProblemException.invalid("status", "one of " + STATUSES);
@@ -67,11 +67,11 @@ public class WebhookDeliveries {
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();
-        return new Page(withAttempts(rows), total);
+        return new DeliveryPage(withAttempts(rows), total);
     }
 
     @Transactional
-    public Delivery get(UUID district, UUID subscriptionId, UUID deliveryId) {
+    public WebhookDelivery get(UUID district, UUID subscriptionId, UUID deliveryId) {
         subscriptions.require(district, subscriptionId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -91,7 +91,7 @@ public class WebhookDeliveries {
      * set of attempts: a FAILED or DELIVERED delivery becomes PENDING, a PENDING one is due at once.
      */
     @Transactional
-    public Delivery redeliver(UUID district, UUID subscriptionId, UUID deliveryId) {
+    public WebhookDelivery redeliver(UUID district, UUID subscriptionId, UUID deliveryId) {
         get(district, subscriptionId, deliveryId);
         em.createNativeQuery("""
                         update webhook_delivery set status = 'PENDING', round_attempts = 0, next_attempt_at = now(),
@@ -114,8 +114,8 @@ public class WebhookDeliveries {
                 .setParameter("before", before).executeUpdate();
     }
 
-    private List<Delivery> withAttempts(List<Object[]> rows) {
-        Map<UUID, List<Attempt>> attempts = new LinkedHashMap<>();
+    private List<WebhookDelivery> withAttempts(List<Object[]> rows) {
+        Map<UUID, List<DeliveryAttempt>> attempts = new LinkedHashMap<>();
         List<UUID> ids = new ArrayList<>();
         for (Object[] r : rows) {
             ids.add(Rows.uuid(r[0]));
@@ -128,14 +128,14 @@ public class WebhookDeliveries {
                             where delivery_id in (:ids) order by delivery_id, attempt""")
                     .setParameter("ids", ids).getResultList();
             for (Object[] a : log) {
-                attempts.get(Rows.uuid(a[0])).add(new Attempt(Rows.integer(a[1]), Rows.time(a[2]), Rows.integer(a[3]),
+                attempts.get(Rows.uuid(a[0])).add(new DeliveryAttempt(Rows.integer(a[1]), Rows.time(a[2]), Rows.integer(a[3]),
                         Rows.string(a[4]), Rows.integer(a[5])));
             }
         }
-        List<Delivery> out = new ArrayList<>();
+        List<WebhookDelivery> out = new ArrayList<>();
         for (Object[] r : rows) {
             UUID id = Rows.uuid(r[0]);
-            out.add(new Delivery(id, Rows.uuid(r[1]), Rows.string(r[2]), Rows.string(r[3]), Rows.integer(r[4]),
+            out.add(new WebhookDelivery(id, Rows.uuid(r[1]), Rows.string(r[2]), Rows.string(r[3]), Rows.integer(r[4]),
                     Rows.time(r[5]), Rows.integer(r[6]), Rows.string(r[7]), Rows.time(r[8]), Rows.time(r[9]),
                     attempts.get(id)));
         }

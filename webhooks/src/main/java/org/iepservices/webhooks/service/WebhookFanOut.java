@@ -39,7 +39,7 @@ public class WebhookFanOut {
         this.mapper = mapper;
         this.queued = queued;
         this.unrouted = Counter.builder("webhooks.events.without.district")
-                .description("Subscribable events whose district the host did not know: delivered only to subscriptions without a district")
+                .description("WebhookEventType events whose district the host did not know: delivered only to subscriptions without a district")
                 .register(registry);
     }
 

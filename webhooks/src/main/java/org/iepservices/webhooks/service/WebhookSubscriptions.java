@@ -33,7 +33,7 @@ public class WebhookSubscriptions {
     }
 
     /** What a district admin asks for; on update, a null field keeps its value. */
-    public record Request(String url, List<String> eventTypes, String description, Boolean active) {
+    public record SubscriptionRequest(String url, List<String> eventTypes, String description, Boolean active) {
     }
 
     /** A subscription and its secret: the only time the secret is shown. */
@@ -51,7 +51,7 @@ public class WebhookSubscriptions {
     }
 
     @Transactional
-    public WithSecret create(UUID district, String createdBy, Request request) {
+    public WithSecret create(UUID district, String createdBy, SubscriptionRequest request) {
         if (request == null) {
             throw ProblemException.invalid("body", "required: {\"url\": ..., \"eventTypes\": [...]}");
         }
@@ -83,7 +83,7 @@ public class WebhookSubscriptions {
     }
 
     @Transactional
-    public Subscription update(UUID district, UUID id, Request request) {
+    public Subscription update(UUID district, UUID id, SubscriptionRequest request) {
         Subscription current = require(district, id);
         if (request == null) {
             throw ProblemException.invalid("body", "required: the fields to change");
@@ -197,7 +197,7 @@ public class WebhookSubscriptions {
     }
 
     private static List<String> names() {
-        return WebhookEventTypes.all().stream().map(WebhookEventTypes.Subscribable::type).toList();
+        return WebhookEventTypes.all().stream().map(WebhookEventTypes.WebhookEventType::type).toList();
     }
 
     private static void refuse(List<Problem.Violation> violations) {

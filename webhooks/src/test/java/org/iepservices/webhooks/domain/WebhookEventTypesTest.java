@@ -31,7 +31,7 @@ class WebhookEventTypesTest {
 
     @Test
     void everyListedFieldExistsInTheContract() {
-        for (WebhookEventTypes.Subscribable s : WebhookEventTypes.all()) {
+        for (WebhookEventTypes.WebhookEventType s : WebhookEventTypes.all()) {
             EventType<?> type = EventCatalog.byName(s.type()).orElseThrow(() -> new AssertionError(s.type()));
             List<String> components = Arrays.stream(type.payloadClass().getRecordComponents())
                     .map(RecordComponent::getName).toList();
