@@ -153,8 +153,11 @@ public class WebhookDispatcher {
                    int attempts, int roundAttempts) {
     }
 
-    /** Claims, sends and records one batch; returns how many rows were claimed. */
-    int dispatchBatch() {
+    /**
+     * Claims, sends and records one batch; returns how many rows were claimed. Safe to run concurrently, in this
+     * JVM or in other replicas: a row is claimed by one caller only.
+     */
+    public int dispatchBatch() {
         List<Claimed> batch = claim();
         if (batch.isEmpty()) {
             return 0;
