@@ -18,6 +18,7 @@ public final class EventCatalog {
             ClassUpserted.TYPE,
             EnrollmentChanged.TYPE,
             CaseloadAssignmentChanged.TYPE,
+            RosterImportCompleted.TYPE,
             // iep.events
             IepActivated.TYPE,
             IepAmended.TYPE,
@@ -37,6 +38,8 @@ public final class EventCatalog {
             SessionAmended.TYPE,
             SessionMissed.TYPE,
             MissResolved.TYPE,
+            // reporting.events
+            ComplianceStatusChanged.TYPE,
             // audit.events
             RecordAccessed.TYPE);
 

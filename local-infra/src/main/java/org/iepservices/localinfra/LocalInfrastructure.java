@@ -32,7 +32,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     public static final List<String> SERVICE_DATABASES = List.of("student", "schedule", "session", "reporting");
 
     /** Must match org.iepservices.events.Topics (this module stays independent of the contract). */
-    public static final List<String> TOPICS = List.of("roster.events", "iep.events", "schedule.events", "session.events", "audit.events");
+    public static final List<String> TOPICS = List.of("roster.events", "iep.events", "schedule.events", "session.events", "reporting.events", "audit.events");
 
     private static final int PARTITIONS = 3;
     private static LocalInfrastructure shared;

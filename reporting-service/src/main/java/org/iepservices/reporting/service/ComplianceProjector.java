@@ -51,6 +51,9 @@ public class ComplianceProjector {
     private final jakarta.enterprise.inject.Instance<ScheduleResolver> resolver;
     private final CompliancePolicies policies;
     private final RollupAggregates rollups;
+    /** Announces status changes (webhooks' ComplianceStatusChanged) before the periods are written. */
+    @jakarta.inject.Inject
+    org.iepservices.reporting.webhooks.ComplianceStatusAnnouncer announcer;
 
     ComplianceProjector(Sql sql, ReportingClock clock, PendingRecomputes pending,
                         jakarta.enterprise.inject.Instance<ScheduleResolver> resolver, CompliancePolicies policies,
@@ -326,6 +329,7 @@ public class ComplianceProjector {
         LocalDate today = clock.today();
         UUID seriesProvider = null;
         List<Object[]> rows = new ArrayList<>();
+        List<org.iepservices.reporting.webhooks.ComplianceStatusAnnouncer.Evaluated> evaluated = new ArrayList<>();
         Map<UUID, OffsetDateTime> mandateTimes = new LinkedHashMap<>();
         chain.versions().forEach(v -> mandateTimes.put(v.mandateId(), v.stated().eventTime()));
         for (CompliancePeriods.ServicePeriod p : periods) {
@@ -346,7 +350,12 @@ public class ComplianceProjector {
                 provider = seriesProvider;
             }
             rows.add(row(student, chain, p, w, provider, today));
+            evaluated.add(new org.iepservices.reporting.webhooks.ComplianceStatusAnnouncer.Evaluated(p.period().start(),
+                    p.period().end(), w.mandateId(), p.owner().stated().serviceType(), provider, chain.interval().name(),
+                    w.status(), w.mandated().pushIn() + w.mandated().pullOut(),
+                    w.delivered().pushIn() + w.delivered().pullOut()));
         }
+        announcer.beforeWrite(student, chain.chainId(), evaluated, today);
         sql.batch(UPSERT, rows);
     }
 

@@ -101,6 +101,8 @@ public class RosterImportService {
     private final long massDeactivationMinimum;
     private final RosterZipLimits limits;
     private final RosterDistricts districts;
+    @jakarta.inject.Inject
+    RosterImportCompletions completions;
 
     RosterImportService(RosterRecordRepository records, RosterProjection projection, EntityManager em,
                         RosterZipLimits limits, RosterDistricts districts,
@@ -556,6 +558,7 @@ public class RosterImportService {
     }
 
     private void save(ImportReport report) {
+        completions.completed(report); // RosterImportCompleted with the report, in its transaction
         em.createNativeQuery("insert into roster_import (id, received_at, dry_run, version, outcome, source, district,"
                         + " report) values (:id, :at, :dryRun, :version, :outcome, :source, cast(nullif(:district, '') as uuid),"
                         + " cast(:report as jsonb))")
