@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static org.iepservices.e2e.Clients.eventually;
 import static org.iepservices.e2e.Clients.json;
 import static org.iepservices.e2e.Clients.refused;
 import static org.iepservices.e2e.Clients.reporting;
@@ -100,7 +100,7 @@ class AccessIT {
         String someoneElse = RunningSystem.providerToken(UUID.randomUUID().toString());
         for (ServiceLayout service : ServiceLayout.ALL) {
             // Her caseload reaches each service as CaseloadAssignmentChanged: wait like a client would.
-            await().atMost(PROPAGATION).untilAsserted(() -> read(service, hers));
+            eventually(PROPAGATION).untilAsserted(() -> read(service, hers));
             Clients.Refusal notFound = refused(404, () -> read(service, someoneElse));
             assertThat(notFound.contentType(), startsWith("application/problem+json"));
         }
@@ -118,10 +118,10 @@ class AccessIT {
     void theAccessTrailShowsWhoReadTheStudentAndWhy() throws Exception {
         String hers = TestDistrict.providerToken(ava);
         // X-Access-Purpose is not a declared parameter of the document: sent as an extra header.
-        await().atMost(PROPAGATION).untilAsserted(() ->
+        eventually(PROPAGATION).untilAsserted(() ->
                 read(ServiceLayout.SESSION, hers, Map.of("X-Access-Purpose", "annual review preparation")));
 
-        await().atMost(PROPAGATION).untilAsserted(() -> {
+        eventually(PROPAGATION).untilAsserted(() -> {
             JsonNode trail = json(status(reporting(AccessAuditApi::new).getAuditAccessWithHttpInfo(
                     "provider-" + ava.providerId(), null, null, null, ava.studentId().toString(), null), 200));
             assertThat(values(trail, "purpose"), hasItem("annual review preparation"));

@@ -2,6 +2,7 @@ package org.iepservices.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionFactory;
 import org.iepservices.localinfra.ServiceLayout;
 
 import java.io.IOException;
@@ -10,12 +11,14 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -114,6 +117,22 @@ final class Clients {
             }
             headers.forEach(request::setHeader);
         };
+    }
+
+    /**
+     * Waits like a client of an event-driven system polls: until the assertions hold, retrying while they fail
+     * and while the service answers with an error (a 404 for a record that has not arrived yet is an
+     * ApiException, not an AssertionError). The last failure is reported when time runs out.
+     */
+    static ConditionFactory eventually(Duration atMost) {
+        return await().atMost(atMost).ignoreExceptionsMatching(Clients::isApiException);
+    }
+
+    private static boolean isApiException(Throwable e) {
+        return e instanceof org.iepservices.client.student.ApiException
+                || e instanceof org.iepservices.client.schedule.ApiException
+                || e instanceof org.iepservices.client.session.ApiException
+                || e instanceof org.iepservices.client.reporting.ApiException;
     }
 
     // --- statuses: the generated methods accept any 2xx, the tests say which one

@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.iepservices.e2e.Clients.eventually;
 import static org.iepservices.e2e.Clients.schedule;
 import static org.iepservices.e2e.Clients.status;
 import static org.iepservices.e2e.Clients.undescribed;
@@ -64,7 +64,7 @@ class ReplicasIT {
         assertThat(submitted.status(), is(202));
         UUID job = UUID.fromString(submitted.json().path("jobId").asText());
 
-        await().atMost(Duration.ofMinutes(3)).untilAsserted(() ->
+        eventually(Duration.ofMinutes(3)).untilAsserted(() ->
                 assertThat(status(onReplica(1, AutomaticSchedulerApi::new).getSchedulerJobWithHttpInfo(job), 200)
                         .getState(), is(State.DONE)));
         ScheduleResult planned = status(onReplica(1, AutomaticSchedulerApi::new).getSchedulerJobResultWithHttpInfo(job),
@@ -115,7 +115,7 @@ class ReplicasIT {
         // 20 sessions x 30 minutes, once each, whichever pod answers
         for (int replica = 0; replica < RunningSystem.REPLICAS; replica++) {
             String pod = RunningSystem.url(ServiceLayout.REPORTING, replica);
-            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            eventually(Duration.ofMinutes(2)).untilAsserted(() -> {
                 List<ComplianceWindow> weeks = compliance(pod, e.studentId(), "2026-10-12", "2026-11-08")
                         .getMandates().get(0).getPeriods();
                 assertThat(weeks, hasSize(4));

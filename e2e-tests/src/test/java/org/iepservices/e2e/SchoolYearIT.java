@@ -78,9 +78,9 @@ import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.iepservices.e2e.Clients.eventually;
 import static org.iepservices.e2e.Clients.json;
 import static org.iepservices.e2e.Clients.reporting;
 import static org.iepservices.e2e.Clients.schedule;
@@ -154,9 +154,9 @@ class SchoolYearIT {
                         new PeriodDto().name("Morning").startTime("08:00").endTime("11:45"),
                         new PeriodDto().name("Afternoon").startTime("12:30").endTime("15:00")))), 201);
         // schedule-service knows the class and the SLP from roster.events: wait for its copies.
-        await().atMost(PROPAGATION).untilAsserted(() ->
+        eventually(PROPAGATION).untilAsserted(() ->
                 status(schedule(ClassesAndActivitiesApi::new).getClassWithHttpInfo(classId), 200));
-        await().atMost(PROPAGATION).untilAsserted(() -> status(schedule(ProvidersApi::new).getStaffWithHttpInfo(slp), 200));
+        eventually(PROPAGATION).untilAsserted(() -> status(schedule(ProvidersApi::new).getStaffWithHttpInfo(slp), 200));
         UUID block = null;
         for (DayOfWeek day : List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)) {
             UUID created = id(json(status(schedule(ClassesAndActivitiesApi::new).createClassActivityBlockWithHttpInfo(
@@ -203,7 +203,7 @@ class SchoolYearIT {
 
         String provider = RunningSystem.providerToken(slp.toString());
         Map<String, UUID> occurrences = new LinkedHashMap<>();
-        await().atMost(PROPAGATION).untilAsserted(() -> {
+        eventually(PROPAGATION).untilAsserted(() -> {
             JsonNode found = occurrences(provider, slp, "2026-09-01", "2026-09-25", null);
             // Tue 1, Thu 3, Tue 8, (Thu 10 professional day), Tue 15, Thu 17, Tue 22, Thu 24
             List<String> dates = texts(found, "date");
@@ -226,7 +226,7 @@ class SchoolYearIT {
                 .date(LocalDate.parse("2026-09-17")).reason("Water main repair")), 200, 201);
 
         // The system recorded every miss itself: b absent, both for the absence and the closure.
-        await().atMost(PROPAGATION).untilAsserted(() -> {
+        eventually(PROPAGATION).untilAsserted(() -> {
             JsonNode misses = misses(b);
             assertThat(texts(select(misses, m -> m.path("origin").asText().equals("SYSTEM")), "sessionDate"),
                     hasItems("2026-09-08", "2026-09-15", "2026-09-17"));
@@ -246,7 +246,7 @@ class SchoolYearIT {
         UUID newGoal = id(amended.path("goals").path(0));
         assertThat(amended.path("goals").path(0).path("continuesGoalId").asText(), is(goalA.toString()));
         // The provider documents Tuesday's occurrence: credited to the mandate in force, not refused.
-        await().atMost(PROPAGATION).untilAsserted(() ->
+        eventually(PROPAGATION).untilAsserted(() ->
                 assertThat(status(session(provider, KnownRecordsApi::new).listStudentMandatesWithHttpInfo(a, null, null),
                         200).stream().map(Mandate::getMandateId).toList(), hasItem(newMandate)));
         UUID log22 = document(provider, occurrences.get("2026-09-22"),
@@ -256,7 +256,7 @@ class SchoolYearIT {
                 .path("mandateId").asText(), is(newMandate.toString()));
 
         // 9. Compliance per setting, week by week, with holidays excused and the closure not owed.
-        await().atMost(PROPAGATION).untilAsserted(() -> {
+        eventually(PROPAGATION).untilAsserted(() -> {
             MandateCompliance mandate = mandate(compliance(a, "2026-09-07", "2026-09-20"), mandateA);
             ComplianceWindow week2 = period(mandate, "2026-09-07");
             ComplianceWindow week3 = period(mandate, "2026-09-14");
@@ -278,7 +278,7 @@ class SchoolYearIT {
             assertThat(week3.getStatus(), is(ComplianceStatus.OUT_OF_COMPLIANCE));
         });
         // After the amendment the minutes count for the new mandate.
-        await().atMost(PROPAGATION).untilAsserted(() -> {
+        eventually(PROPAGATION).untilAsserted(() -> {
             ComplianceWindow week = mandate(compliance(a, "2026-09-21", "2026-09-27"), newMandate).getPeriods().get(0);
             assertThat(week.getMandated().getPullOut(), is(25));
             assertThat(week.getDelivered().getPullOut(), greaterThan(0));
@@ -291,7 +291,7 @@ class SchoolYearIT {
                 hasItems("2026-09-15", "2026-09-17"));
 
         // 11. Goal data follows the goal across the amendment: four sessions, three on the old goal id.
-        await().atMost(PROPAGATION).untilAsserted(() ->
+        eventually(PROPAGATION).untilAsserted(() ->
                 assertThat(status(reporting(GoalProgressApi::new).getStudentGoalProgressWithHttpInfo(newGoal, a), 200)
                         .getPointCount(), is(4)));
 
@@ -362,13 +362,13 @@ class SchoolYearIT {
     }
 
     private static void awaitScheduleMandates(UUID kid) {
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(status(schedule(
+        eventually(PROPAGATION).untilAsserted(() -> assertThat(status(schedule(
                 org.iepservices.client.schedule.api.StudentsApi::new).listStudentMandatesWithHttpInfo(kid, null), 200),
                 not(empty())));
     }
 
     private static void awaitSessionMandates(UUID kid) {
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(status(session(KnownRecordsApi::new)
+        eventually(PROPAGATION).untilAsserted(() -> assertThat(status(session(KnownRecordsApi::new)
                 .listStudentMandatesWithHttpInfo(kid, null, null), 200), not(empty())));
     }
 

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.iepservices.e2e.Clients.eventually;
 import static org.iepservices.e2e.Clients.json;
 import static org.iepservices.e2e.Clients.reporting;
 import static org.iepservices.e2e.Clients.session;
@@ -45,7 +45,7 @@ class SessionMinutesFlowIT {
         complete(e, draftLog(e, "2026-09-15", "PULL_OUT", 30));
         miss(e, "2026-09-17", "PUSH_IN", "PROVIDER_ABSENT");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
             DeliveredMinutesResponse minutes = status(reporting(DeliveredMinutesApi::new)
                     .getDeliveredMinutesStudentWithHttpInfo(e.studentId(), LocalDate.parse("2026-09-14"),
                             LocalDate.parse("2026-09-20")), 200);
@@ -78,7 +78,7 @@ class SessionMinutesFlowIT {
         } finally {
             infra.startKafkaBroker();
         }
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+        eventually(Duration.ofSeconds(90)).untilAsserted(() ->
                 assertThat(deliveredMinutes(e).getDelivered().getPushIn(), is(30)));
     }
 
@@ -87,7 +87,7 @@ class SessionMinutesFlowIT {
         Enrolled e = speechStudent(1, 1);
         UUID logId = draftLog(e, "2026-09-29", "PULL_OUT", 30);
         complete(e, logId);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        eventually(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(deliveredMinutes(e).getDelivered().getTotal(), is(30)));
 
         // Take the very record session-service published and deliver it again, as a relay retry would.
@@ -119,7 +119,7 @@ class SessionMinutesFlowIT {
         }
         // A later, different session proves the consumer processed past the duplicate.
         complete(e, draftLog(e, "2026-10-01", "PUSH_IN", 30));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        eventually(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(deliveredMinutes(e).getDelivered().getSessions(), is(2)));
         DeliveredMinutesResponse minutes = deliveredMinutes(e);
         assertThat(minutes.getDelivered().getTotal(), is(60));
@@ -132,7 +132,7 @@ class SessionMinutesFlowIT {
         String admin = RunningSystem.adminToken();
         for (ServiceLayout layout : ServiceLayout.ALL) {
             // Kafka readiness recovers a few seconds after the broker-outage test, whatever the test order.
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            eventually(Duration.ofSeconds(60)).untilAsserted(() -> {
                 RunningSystem.Probe health = RunningSystem.probe(layout, "/q/health", admin);
                 assertEquals(200, health.status(), health.body());
                 assertThat(Clients.JSON.readTree(health.body()).path("status").asText(), is("UP"));

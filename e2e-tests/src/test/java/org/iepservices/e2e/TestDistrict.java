@@ -39,11 +39,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.iepservices.e2e.Clients.eventually;
 import static org.iepservices.e2e.Clients.json;
 import static org.iepservices.e2e.Clients.reporting;
 import static org.iepservices.e2e.Clients.schedule;
@@ -129,7 +129,7 @@ final class TestDistrict {
 
     /** session-service validates logs and misses against its copies: wait until they arrived. */
     static void awaitSessionCopies(Enrolled e) {
-        await().atMost(PROPAGATION).untilAsserted(() -> {
+        eventually(PROPAGATION).untilAsserted(() -> {
             assertThat(status(session(KnownRecordsApi::new).listStudentMandatesWithHttpInfo(e.studentId(), null, null),
                     200), not(empty()));
             status(session(KnownRecordsApi::new).getProviderWithHttpInfo(e.providerId()), 200);
@@ -139,7 +139,7 @@ final class TestDistrict {
 
     /** schedule-service checks series against its copies of the student's mandates. */
     static void awaitScheduleCopies(Enrolled e) {
-        await().atMost(PROPAGATION).untilAsserted(() ->
+        eventually(PROPAGATION).untilAsserted(() ->
                 assertThat(status(schedule(StudentsApi::new).listStudentMandatesWithHttpInfo(e.studentId(), null), 200),
                         not(empty())));
     }

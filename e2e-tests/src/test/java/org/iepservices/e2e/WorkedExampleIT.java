@@ -31,10 +31,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
+import static org.iepservices.e2e.Clients.eventually;
 import static org.iepservices.e2e.Clients.json;
 import static org.iepservices.e2e.Clients.schedule;
 import static org.iepservices.e2e.Clients.session;
@@ -61,7 +61,7 @@ class WorkedExampleIT {
         UUID miss = miss(e, "2026-09-17", "PUSH_IN", "PROVIDER_ABSENT");
         assertThat(session(MissesApi::new).getMiss(miss).getOwed(), is(OwedVerdict.OWED));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
             var compliance = compliance(e.studentId(), "2026-09-14", "2026-09-20");
             assertThat(compliance.getMandates().get(0).getMandateId(), is(e.mandateId()));
             ComplianceWindow week = firstPeriod(compliance);
@@ -87,7 +87,7 @@ class WorkedExampleIT {
         assertThat(ledger.getOwedMinutes(), is(30));
         assertThat(ledger.getOutstandingMinutes(), is(0));
         assertThat(ledger.getMisses().get(0).getRepaidBy(), contains(makeup));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
             ComplianceWindow week = firstPeriod(compliance(e.studentId(), "2026-09-14", "2026-09-20"));
             assertThat(week.getMadeUp().getPushIn(), is(30));
             assertThat(week.getOwedBalance(), is(0));
@@ -109,7 +109,7 @@ class WorkedExampleIT {
                 new SessionLogRequest().occurrenceId(occurrenceOn(e, "2026-09-21")));
         complete(e, log);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
             ComplianceWindow week = firstPeriod(compliance(e.studentId(), "2026-09-21", "2026-09-27"));
             assertThat(week.getClosed(), is(false));
             assertThat(week.getDelivered().getPullOut(), is(30));
@@ -123,7 +123,7 @@ class WorkedExampleIT {
         status(schedule(SchoolDayAndYearApi::new).createSchoolClosureWithHttpInfo(e.schoolId(),
                 new ClosureRequest().date(LocalDate.parse("2026-09-24")).reason("Snow day")), 200, 201);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
             ComplianceWindow week = firstPeriod(compliance(e.studentId(), "2026-09-21", "2026-09-27"));
             assertThat(week.getMissedNotOwed(), is(30));
             assertThat(week.getExcused().getPullOut(), is(30));
@@ -146,7 +146,7 @@ class WorkedExampleIT {
         status(schedule(SessionSeriesApi::new).cancelOccurrenceWithHttpInfo(thursday, new CancelOccurrenceRequest()
                 .reason(CancellationReason.PROVIDER_UNAVAILABLE).note("SLP out sick"), null), 200);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
             ComplianceWindow week = firstPeriod(compliance(e.studentId(), "2026-09-21", "2026-09-27"));
             assertThat(week.getMissedOwed(), is(30));
             assertThat(week.getForecast().getShortfall().getPullOut(), is(30));
@@ -180,7 +180,7 @@ class WorkedExampleIT {
     /** The student's occurrence on {@code date}, once session-service has it from schedule.events. */
     private static UUID occurrenceOn(Enrolled e, String date) {
         LocalDate day = LocalDate.parse(date);
-        return await().atMost(PROPAGATION).until(() -> {
+        return eventually(PROPAGATION).until(() -> {
             JsonNode found = json(session(KnownRecordsApi::new)
                     .listProviderOccurrences(e.providerId(), day, null, null, null, day));
             String id = found.path(0).path("occurrenceId").asText(null);
