@@ -1,5 +1,18 @@
 package org.iepservices.e2e;
 
+import org.iepservices.client.reporting.model.ComplianceWindow;
+import org.iepservices.client.schedule.api.AutomaticSchedulerApi;
+import org.iepservices.client.schedule.api.ProvidersApi;
+import org.iepservices.client.schedule.api.SchoolDayAndYearApi;
+import org.iepservices.client.schedule.model.CalendarRequest;
+import org.iepservices.client.schedule.model.CaseloadJobRequest;
+import org.iepservices.client.schedule.model.CreateSchedulerJobRequest;
+import org.iepservices.client.schedule.model.DayOfWeek;
+import org.iepservices.client.schedule.model.Outcome;
+import org.iepservices.client.schedule.model.Request;
+import org.iepservices.client.schedule.model.ScheduleResult;
+import org.iepservices.client.schedule.model.State;
+import org.iepservices.client.schedule.model.WindowRequest;
 import org.iepservices.e2e.TestDistrict.Enrolled;
 import org.iepservices.localinfra.LocalSystem;
 import org.iepservices.localinfra.ServiceLayout;
@@ -13,10 +26,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.iepservices.e2e.Clients.eventually;
+import static org.iepservices.e2e.Clients.schedule;
+import static org.iepservices.e2e.Clients.status;
+import static org.iepservices.e2e.Clients.undescribed;
 import static org.iepservices.e2e.TestDistrict.*;
 
 /**
@@ -28,38 +45,44 @@ class ReplicasIT {
 
     /** A scheduler job submitted to one schedule-service pod is read and accepted on the other. */
     @Test
-    void aSchedulerJobSubmittedOnOnePodIsAnsweredByTheOther() {
+    void aSchedulerJobSubmittedOnOnePodIsAnsweredByTheOther() throws Exception {
         Enrolled e = speechStudent(0, 2);
         awaitScheduleCopies(e);
-        onReplica(ServiceLayout.SCHEDULE, 0).body(Map.of("firstDay", "2026-09-01", "lastDay", "2027-06-18",
-                        "nonInstructionalDays", List.of()))
-                .put("/api/v1/schools/" + e.schoolId() + "/calendars/2026-2027").then()
-                .statusCode(anyOf(is(200), is(201)));
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            onReplica(ServiceLayout.SCHEDULE, 0)
-                    .body(Map.of("schoolId", e.schoolId(), "dayOfWeek", day, "startTime", "08:30:00",
-                            "endTime", "14:30:00"))
-                    .post("/api/v1/providers/" + e.providerId() + "/availability").then().statusCode(201);
+        status(onReplica(0, SchoolDayAndYearApi::new).replaceSchoolCalendarWithHttpInfo(e.schoolId(), "2026-2027",
+                new CalendarRequest().firstDay(LocalDate.parse("2026-09-01")).lastDay(LocalDate.parse("2027-06-18"))
+                        .nonInstructionalDays(List.of())), 200, 201);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            status(onReplica(0, ProvidersApi::new).createProviderAvailabilityWithHttpInfo(e.providerId(),
+                    new WindowRequest().schoolId(e.schoolId()).dayOfWeek(day).startTime("08:30:00")
+                            .endTime("14:30:00")), 201);
         }
-        String job = onReplica(ServiceLayout.SCHEDULE, 0)
-                .body(Map.of("providerId", e.providerId(), "weekOf", "2026-10-05"))
-                .post("/api/v1/scheduler/jobs").then().statusCode(202).extract().path("jobId");
+        // createSchedulerJob documents its 202 without a body: the job id is read as sent (see Clients#undescribed).
+        Clients.Raw submitted = undescribed(() -> onReplica(0, AutomaticSchedulerApi::new)
+                .createSchedulerJobWithHttpInfo(new CreateSchedulerJobRequest(new CaseloadJobRequest()
+                        .providerId(e.providerId()).weekOf(LocalDate.parse("2026-10-05")))));
+        assertThat(submitted.status(), is(202));
+        UUID job = UUID.fromString(submitted.json().path("jobId").asText());
 
-        await().atMost(Duration.ofMinutes(3)).untilAsserted(() ->
-                onReplica(ServiceLayout.SCHEDULE, 1).get("/api/v1/scheduler/jobs/" + job)
-                        .then().statusCode(200).body("state", is("DONE")));
-        String planned = onReplica(ServiceLayout.SCHEDULE, 1).get("/api/v1/scheduler/jobs/" + job + "/result")
-                .then().statusCode(200).extract().asString();
-        String accepted = onReplica(ServiceLayout.SCHEDULE, 1).body(Map.of("effectiveFrom", "2026-10-05"))
-                .post("/api/v1/scheduler/jobs/" + job + "/accept")
-                .then().statusCode(200).extract().asString();
-        org.hamcrest.MatcherAssert.assertThat("planned: " + planned + "\naccepted: " + accepted,
-                io.restassured.path.json.JsonPath.from(accepted).getList("created"), hasSize(greaterThan(0)));
+        eventually(Duration.ofMinutes(3)).untilAsserted(() ->
+                assertThat(status(onReplica(1, AutomaticSchedulerApi::new).getSchedulerJobWithHttpInfo(job), 200)
+                        .getState(), is(State.DONE)));
+        ScheduleResult planned = status(onReplica(1, AutomaticSchedulerApi::new).getSchedulerJobResultWithHttpInfo(job),
+                200);
+        Outcome accepted = status(onReplica(1, AutomaticSchedulerApi::new).acceptSchedulerJobWithHttpInfo(job,
+                new Request().effectiveFrom(LocalDate.parse("2026-10-05"))), 200);
+        assertThat("planned: " + planned + "\naccepted: " + accepted, accepted.getCreated(), hasSize(greaterThan(0)));
         // the first pod sees what the second accepted: the job's sessions cannot be accepted twice
-        onReplica(ServiceLayout.SCHEDULE, 0).body(Map.of("effectiveFrom", "2026-10-05"))
-                .post("/api/v1/scheduler/jobs/" + job + "/accept")
-                .then().statusCode(anyOf(is(409), is(200)))
-                .body("created", anyOf(nullValue(), hasSize(0)));
+        Clients.Call again = () -> {
+            Outcome twice = status(onReplica(0, AutomaticSchedulerApi::new).acceptSchedulerJobWithHttpInfo(job,
+                    new Request().effectiveFrom(LocalDate.parse("2026-10-05"))), 200);
+            assertThat(twice.getCreated(), anyOf(nullValue(), hasSize(0)));
+        };
+        try {
+            again.run();
+        } catch (org.iepservices.client.schedule.ApiException conflict) {
+            assertThat(conflict.getResponseBody(), conflict.getCode(), is(409));
+        }
     }
 
     /**
@@ -71,7 +94,7 @@ class ReplicasIT {
     void aReportingPodKilledMidBatchLosesNothingAndCountsNothingTwice() throws Exception {
         Enrolled e = speechStudent(0, 5);
         LocalDate monday = LocalDate.of(2026, 10, 12);
-        List<String> logs = new ArrayList<>();
+        List<UUID> logs = new ArrayList<>();
         for (int week = 0; week < 4; week++) {
             for (int day = 0; day < 5; day++) {
                 logs.add(draftLog(e, monday.plusWeeks(week).plusDays(day).toString(), "PULL_OUT", 30));
@@ -91,19 +114,20 @@ class ReplicasIT {
 
         // 20 sessions x 30 minutes, once each, whichever pod answers
         for (int replica = 0; replica < RunningSystem.REPLICAS; replica++) {
-            int pod = replica;
-            await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
-                    onReplica(ServiceLayout.REPORTING, pod).queryParam("from", "2026-10-12")
-                            .queryParam("to", "2026-11-08")
-                            .get("/api/v1/compliance/students/" + e.studentId()).then().statusCode(200)
-                            .body("mandates[0].periods.delivered.pullOut", everyItem(is(150)))
-                            .body("mandates[0].periods", hasSize(4)));
+            String pod = RunningSystem.url(ServiceLayout.REPORTING, replica);
+            eventually(Duration.ofMinutes(2)).untilAsserted(() -> {
+                List<ComplianceWindow> weeks = compliance(pod, e.studentId(), "2026-10-12", "2026-11-08")
+                        .getMandates().get(0).getPeriods();
+                assertThat(weeks, hasSize(4));
+                assertThat(weeks.stream().map(week -> week.getDelivered().getPullOut()).toList(), everyItem(is(150)));
+            });
         }
     }
 
-    private static io.restassured.specification.RequestSpecification onReplica(ServiceLayout service, int replica) {
-        return given().baseUri(RunningSystem.url(service, replica)).contentType(io.restassured.http.ContentType.JSON)
-                .auth().oauth2(RunningSystem.adminToken());
+    /** schedule-service's instance number {@code replica}, as the district coordinator. */
+    private static <A> A onReplica(int replica,
+                                   java.util.function.Function<org.iepservices.client.schedule.ApiClient, A> api) {
+        return schedule(RunningSystem.url(ServiceLayout.SCHEDULE, replica), RunningSystem.adminToken(), Map.of(), api);
     }
 
     private static int freePort() throws IOException {

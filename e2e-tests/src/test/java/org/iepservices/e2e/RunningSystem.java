@@ -6,6 +6,10 @@ import org.iepservices.localinfra.ServiceLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +91,34 @@ final class RunningSystem {
     /** The service's instance number {@code replica} (0 = the first started). */
     static String url(ServiceLayout service, int replica) {
         return get().instances(service).get(replica).baseUrl();
+    }
+
+    /** What a platform probe got: status, content type and body. */
+    record Probe(int status, String contentType, String body) {
+    }
+
+    private static final HttpClient PROBES = HttpClient.newHttpClient();
+
+    /**
+     * A GET of one of the service's platform endpoints, which are not part of its API document and so have no
+     * generated client: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}, or a path no API has. The
+     * API itself is only ever called through the generated clients ({@link Clients}; a test checks it).
+     */
+    static Probe probe(ServiceLayout service, String pathAndQuery, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service) + pathAndQuery)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = PROBES.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Probe(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {

@@ -1,30 +1,101 @@
 package org.iepservices.e2e;
 
-import io.restassured.path.json.JsonPath;
-import org.iepservices.localinfra.ServiceLayout;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.iepservices.client.reporting.api.CompliancePolicyApi;
+import org.iepservices.client.reporting.api.GoalProgressApi;
+import org.iepservices.client.reporting.model.ComplianceResponse;
+import org.iepservices.client.reporting.model.ComplianceStatus;
+import org.iepservices.client.reporting.model.ComplianceWindow;
+import org.iepservices.client.reporting.model.MandateCompliance;
+import org.iepservices.client.reporting.model.PolicyRequest;
+import org.iepservices.client.schedule.api.ClassesAndActivitiesApi;
+import org.iepservices.client.schedule.api.ProvidersApi;
+import org.iepservices.client.schedule.api.SchoolDayAndYearApi;
+import org.iepservices.client.schedule.api.SessionSeriesApi;
+import org.iepservices.client.schedule.model.ActivityBlockRequest;
+import org.iepservices.client.schedule.model.ActivitySubject;
+import org.iepservices.client.schedule.model.BellScheduleRequest;
+import org.iepservices.client.schedule.model.CalendarDay;
+import org.iepservices.client.schedule.model.CalendarRequest;
+import org.iepservices.client.schedule.model.CancelOccurrenceRequest;
+import org.iepservices.client.schedule.model.CancellationReason;
+import org.iepservices.client.schedule.model.ClosureRequest;
+import org.iepservices.client.schedule.model.ConflictOverride;
+import org.iepservices.client.schedule.model.DayKind;
+import org.iepservices.client.schedule.model.DayOfWeek;
+import org.iepservices.client.schedule.model.PeriodDto;
+import org.iepservices.client.schedule.model.PushInOpenness;
+import org.iepservices.client.schedule.model.SeriesRequest;
+import org.iepservices.client.schedule.model.Structure;
+import org.iepservices.client.schedule.model.StudentRef;
+import org.iepservices.client.schedule.model.WindowRequest;
+import org.iepservices.client.session.api.KnownRecordsApi;
+import org.iepservices.client.session.api.MedicaidApi;
+import org.iepservices.client.session.api.MissesApi;
+import org.iepservices.client.session.api.SessionLogsApi;
+import org.iepservices.client.session.model.Attendance;
+import org.iepservices.client.session.model.BillingRequest;
+import org.iepservices.client.session.model.CompleteRequest;
+import org.iepservices.client.session.model.CueLevel;
+import org.iepservices.client.session.model.DocumentationStatus;
+import org.iepservices.client.session.model.GoalData;
+import org.iepservices.client.session.model.GoalMeasure;
+import org.iepservices.client.session.model.Mandate;
+import org.iepservices.client.session.model.SessionLogRequest;
+import org.iepservices.client.session.model.StudentLine;
+import org.iepservices.client.student.api.ClassesApi;
+import org.iepservices.client.student.api.IepsApi;
+import org.iepservices.client.student.api.RosterImportsApi;
+import org.iepservices.client.student.api.SchoolsApi;
+import org.iepservices.client.student.api.ServiceProfilesApi;
+import org.iepservices.client.student.api.StaffApi;
+import org.iepservices.client.student.api.StudentsApi;
+import org.iepservices.client.student.model.Delivery;
+import org.iepservices.client.student.model.GoalArea;
+import org.iepservices.client.student.model.GoalRequest;
+import org.iepservices.client.student.model.IepRequest;
+import org.iepservices.client.student.model.MandateInterval;
+import org.iepservices.client.student.model.MandateRequest;
+import org.iepservices.client.student.model.MeasurementMethod;
+import org.iepservices.client.student.model.RegulationSupport;
+import org.iepservices.client.student.model.ServiceProfileRequest;
+import org.iepservices.client.student.model.ServiceType;
+import org.iepservices.client.student.model.SkillStage;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.iepservices.e2e.Clients.eventually;
+import static org.iepservices.e2e.Clients.json;
+import static org.iepservices.e2e.Clients.reporting;
+import static org.iepservices.e2e.Clients.schedule;
+import static org.iepservices.e2e.Clients.session;
+import static org.iepservices.e2e.Clients.status;
+import static org.iepservices.e2e.Clients.student;
 import static org.iepservices.e2e.TestDistrict.PROPAGATION;
-import static org.iepservices.e2e.TestDistrict.as;
-import static org.iepservices.e2e.TestDistrict.at;
+import static org.iepservices.e2e.TestDistrict.activate;
+import static org.iepservices.e2e.TestDistrict.compliance;
+import static org.iepservices.e2e.TestDistrict.createIep;
+import static org.iepservices.e2e.TestDistrict.createLog;
+import static org.iepservices.e2e.TestDistrict.id;
 
 /**
- * A slice of a school year over HTTP only, the way it gets messy: a second roster feed and a
+ * A slice of a school year through the generated clients only, the way it gets messy: a second roster feed and a
  * truncated bulk file from the first, a holiday week, a provider absence, a closure, a student
  * ABSENT from a signed group session, and an IEP amendment mid-term. Asserts compliance per
  * setting under the district's EXCUSE holiday policy, the misses the system recorded (origin,
@@ -44,311 +115,367 @@ class SchoolYearIT {
             .name("District SIS").sign();
 
     @Test
-    void aSchoolYearSliceThatGetsMessy() {
+    void aSchoolYearSliceThatGetsMessy() throws Exception {
         // 1. Two roster feeds into one district: the SIS's (students, teacher, SLP) and a contract agency's (its SLP).
-        JsonPath sis = importRoster(roster(List.of("a", "b", "c", "d", "e", "f", "g", "h")), "sis", false);
+        JsonNode sis = importRoster(roster(List.of("a", "b", "c", "d", "e", "f", "g", "h")), "sis", false);
         assertOutcome(sis, "APPLIED");
-        String districtId = districtOf("sch-" + run);
-        String schoolId = idOf("/api/v1/schools", "sch-" + run);
-        JsonPath agency = importRoster(agencyRoster(), "therapy-agency", false);
+        UUID districtId = districtOf("sch-" + run);
+        UUID schoolId = schoolOf("sch-" + run);
+        JsonNode agency = importRoster(agencyRoster(), "therapy-agency", false);
         assertOutcome(agency, "APPLIED");
-        List<String> kids = List.of(idOf("/api/v1/students", "stu-a-" + run), idOf("/api/v1/students", "stu-b-" + run),
-                idOf("/api/v1/students", "stu-c-" + run));
-        String slp = idOf("/api/v1/staff", "slp-" + run);
-        idOf("/api/v1/staff", "slp-agency-" + run); // the agency's SLP arrived beside the SIS's people
-        for (String kid : kids) { // the agency's bulk file deactivated nobody of the SIS feed
-            at(ServiceLayout.STUDENT).get("/api/v1/students/" + kid).then().statusCode(200).body("status", is("active"));
+        List<UUID> kids = List.of(studentOf("stu-a-" + run), studentOf("stu-b-" + run), studentOf("stu-c-" + run));
+        UUID slp = staffOf("slp-" + run);
+        staffOf("slp-agency-" + run); // the agency's SLP arrived beside the SIS's people
+        for (UUID kid : kids) { // the agency's bulk file deactivated nobody of the SIS feed
+            assertThat(studentStatus(kid), is("active"));
         }
         // A truncated SIS users.csv (one student of eight) would deactivate most of the school: held, nothing changed.
-        JsonPath truncated = importRoster(roster(List.of("a")), "sis", false);
+        JsonNode truncated = importRoster(roster(List.of("a")), "sis", false);
         assertOutcome(truncated, "HELD");
-        for (String kid : kids) {
-            at(ServiceLayout.STUDENT).get("/api/v1/students/" + kid).then().statusCode(200).body("status", is("active"));
+        for (UUID kid : kids) {
+            assertThat(studentStatus(kid), is("active"));
         }
-        String classId = idOf("/api/v1/classes", "hr-" + run);
+        UUID classId = classOf("hr-" + run);
 
         // 2. The district's policies: holidays excused; closures not owed, provider absence owed (the defaults).
-        at(ServiceLayout.REPORTING).body(Map.of("holidayPolicy", "EXCUSE"))
-                .put("/api/v1/districts/" + districtId + "/compliance-policy").then().statusCode(200);
+        status(reporting(CompliancePolicyApi::new).replaceDistrictCompliancePolicyWithHttpInfo(districtId,
+                new PolicyRequest().holidayPolicy("EXCUSE")), 200);
 
         // 3. The school's day and year.
-        at(ServiceLayout.SCHEDULE).body(Map.of("firstDay", "2026-09-01", "lastDay", "2027-06-18",
-                        "nonInstructionalDays", List.of(
-                                Map.of("date", "2026-09-07", "kind", "HOLIDAY", "description", "Labor Day"),
-                                Map.of("date", "2026-09-10", "kind", "PROFESSIONAL_DAY",
-                                        "description", "Staff development"))))
-                .put("/api/v1/schools/" + schoolId + "/calendars/" + YEAR).then().statusCode(anyOf(is(200), is(201)));
-        at(ServiceLayout.SCHEDULE).body(Map.of("name", "Regular", "isDefault", true, "periods", List.of(
-                        Map.of("name", "Morning", "startTime", "08:00", "endTime", "11:45"),
-                        Map.of("name", "Afternoon", "startTime", "12:30", "endTime", "15:00"))))
-                .post("/api/v1/schools/" + schoolId + "/bell-schedules").then().statusCode(201);
+        status(schedule(SchoolDayAndYearApi::new).replaceSchoolCalendarWithHttpInfo(schoolId, YEAR, new CalendarRequest()
+                .firstDay(LocalDate.parse("2026-09-01")).lastDay(LocalDate.parse("2027-06-18"))
+                .nonInstructionalDays(List.of(
+                        new CalendarDay().date(LocalDate.parse("2026-09-07")).kind(DayKind.HOLIDAY)
+                                .description("Labor Day"),
+                        new CalendarDay().date(LocalDate.parse("2026-09-10")).kind(DayKind.PROFESSIONAL_DAY)
+                                .description("Staff development")))), 200, 201);
+        status(schedule(SchoolDayAndYearApi::new).createSchoolBellScheduleWithHttpInfo(schoolId, new BellScheduleRequest()
+                .name("Regular").isDefault(true).periods(List.of(
+                        new PeriodDto().name("Morning").startTime("08:00").endTime("11:45"),
+                        new PeriodDto().name("Afternoon").startTime("12:30").endTime("15:00")))), 201);
         // schedule-service knows the class and the SLP from roster.events: wait for its copies.
-        awaitCopy(ServiceLayout.SCHEDULE, "/api/v1/classes/" + classId);
-        awaitCopy(ServiceLayout.SCHEDULE, "/api/v1/staff/" + slp);
-        String block = null;
-        for (String day : List.of("TUESDAY", "THURSDAY")) {
-            String id = at(ServiceLayout.SCHEDULE).body(Map.of("dayOfWeek", day, "startTime", "09:00:00",
-                            "endTime", "10:30:00", "subject", "ELA_READING", "structure", "HIGH",
-                            "pushInOpenness", "WELCOMES"))
-                    .post("/api/v1/classes/" + classId + "/activity-blocks").then().statusCode(201)
-                    .extract().path("id");
-            block = day.equals("THURSDAY") ? id : block;
+        eventually(PROPAGATION).untilAsserted(() ->
+                status(schedule(ClassesAndActivitiesApi::new).getClassWithHttpInfo(classId), 200));
+        eventually(PROPAGATION).untilAsserted(() -> status(schedule(ProvidersApi::new).getStaffWithHttpInfo(slp), 200));
+        UUID block = null;
+        for (DayOfWeek day : List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)) {
+            UUID created = id(json(status(schedule(ClassesAndActivitiesApi::new).createClassActivityBlockWithHttpInfo(
+                    classId, new ActivityBlockRequest().dayOfWeek(day).startTime("09:00:00").endTime("10:30:00")
+                            .subject(ActivitySubject.ELA_READING).structure(Structure.HIGH)
+                            .pushInOpenness(PushInOpenness.WELCOMES)), 201)));
+            block = day == DayOfWeek.THURSDAY ? created : block;
         }
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
-            at(ServiceLayout.SCHEDULE).body(Map.of("schoolId", schoolId, "dayOfWeek", day, "startTime", "08:00:00",
-                    "endTime", "15:00:00")).post("/api/v1/providers/" + slp + "/availability").then().statusCode(201);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            status(schedule(ProvidersApi::new).createProviderAvailabilityWithHttpInfo(slp, new WindowRequest()
+                    .schoolId(schoolId).dayOfWeek(day).startTime("08:00:00").endTime("15:00:00")), 201);
         }
 
         // 4. IEPs for students a and b: speech 2 x 30 per week, 1 pull-out + 1 push-in, groups of up to 3.
-        Map<String, JsonPath> ieps = new LinkedHashMap<>();
-        for (String kid : kids.subList(0, 2)) {
-            JsonPath iep = at(ServiceLayout.STUDENT).body(iepBody(slp, 30, null, null))
-                    .post("/api/v1/students/" + kid + "/ieps").then().statusCode(201).extract().jsonPath();
-            at(ServiceLayout.STUDENT).body(Map.of()).post("/api/v1/ieps/" + iep.getString("id") + "/activate")
-                    .then().statusCode(200);
+        Map<UUID, JsonNode> ieps = new LinkedHashMap<>();
+        for (UUID kid : kids.subList(0, 2)) {
+            JsonNode iep = createIep(kid, iepBody(slp, 30, null, null));
+            activate(id(iep));
             ieps.put(kid, iep);
-            at(ServiceLayout.STUDENT).body(Map.of("regulationSupport", "NONE", "needsQuietSetting", false,
-                            "medicaidId", "NY" + Math.abs(kid.hashCode() % 100000000),
-                            "diagnosisCodes", List.of("F80.0"), "billingConsentOnFile", true,
-                            "billingConsentDate", "2026-08-20"))
-                    .put("/api/v1/students/" + kid + "/service-profile").then().statusCode(anyOf(is(200), is(201)));
+            status(student(ServiceProfilesApi::new).replaceStudentServiceProfileWithHttpInfo(kid,
+                    new ServiceProfileRequest().regulationSupport(RegulationSupport.NONE).needsQuietSetting(false)
+                            .medicaidId("NY" + Math.abs(kid.toString().hashCode() % 100000000))
+                            .diagnosisCodes(List.of("F80.0")).billingConsentOnFile(true)
+                            .billingConsentDate(LocalDate.parse("2026-08-20")), null), 200, 201);
         }
-        String a = kids.get(0);
-        String b = kids.get(1);
-        String mandateA = ieps.get(a).getString("mandates[0].id");
-        String mandateB = ieps.get(b).getString("mandates[0].id");
-        String goalA = ieps.get(a).getString("goals[0].id");
-        awaitMandates(ServiceLayout.SCHEDULE, a);
-        awaitMandates(ServiceLayout.SCHEDULE, b);
+        UUID a = kids.get(0);
+        UUID b = kids.get(1);
+        UUID mandateA = id(ieps.get(a).path("mandates").path(0));
+        UUID mandateB = id(ieps.get(b).path("mandates").path(0));
+        UUID goalA = id(ieps.get(a).path("goals").path(0));
+        awaitScheduleMandates(a);
+        awaitScheduleMandates(b);
 
         // 5. The two series, a group of two: pull-out Tuesdays, push-in Thursdays in ELA, from the first day.
-        List<Map<String, Object>> group = List.of(Map.of("studentId", a, "mandateId", mandateA),
-                Map.of("studentId", b, "mandateId", mandateB));
-        series(slp, schoolId, "PULL_OUT", null, null, "TUESDAY", group);
-        series(slp, schoolId, "PUSH_IN", classId, block, "THURSDAY", group);
-        awaitMandates(ServiceLayout.SESSION, a);
-        awaitMandates(ServiceLayout.SESSION, b);
-        as(RunningSystem.adminToken(), ServiceLayout.SESSION).body(Map.of("npi", "1234567893"))
-                .put("/api/v1/medicaid/providers/" + slp).then().statusCode(200);
+        List<StudentRef> group = List.of(new StudentRef().studentId(a).mandateId(mandateA),
+                new StudentRef().studentId(b).mandateId(mandateB));
+        series(slp, schoolId, "PULL_OUT", null, null, DayOfWeek.TUESDAY, group);
+        series(slp, schoolId, "PUSH_IN", classId, block, DayOfWeek.THURSDAY, group);
+        awaitSessionMandates(a);
+        awaitSessionMandates(b);
+        status(session(MedicaidApi::new).replaceMedicaidProviderWithHttpInfo(slp, new BillingRequest().npi("1234567893")),
+                200);
 
-        String provider = RunningSystem.providerToken(slp);
-        Map<String, String> occurrences = new LinkedHashMap<>();
-        await().atMost(PROPAGATION).untilAsserted(() -> {
-            JsonPath found = as(provider, ServiceLayout.SESSION).queryParam("from", "2026-09-01")
-                    .queryParam("to", "2026-09-25").get("/api/v1/providers/" + slp + "/occurrences")
-                    .then().statusCode(200).extract().jsonPath();
+        String provider = RunningSystem.providerToken(slp.toString());
+        Map<String, UUID> occurrences = new LinkedHashMap<>();
+        eventually(PROPAGATION).untilAsserted(() -> {
+            JsonNode found = occurrences(provider, slp, "2026-09-01", "2026-09-25", null);
             // Tue 1, Thu 3, Tue 8, (Thu 10 professional day), Tue 15, Thu 17, Tue 22, Thu 24
-            assertThat(found.getList("date"), hasItems("2026-09-01", "2026-09-03",
+            List<String> dates = texts(found, "date");
+            assertThat(dates, hasItems("2026-09-01", "2026-09-03",
                     "2026-09-08", "2026-09-15", "2026-09-17", "2026-09-22", "2026-09-24"));
-            assertThat(found.getList("date"), not(hasItem("2026-09-10")));
-            List<String> dates = found.getList("date");
-            List<String> ids = found.getList("occurrenceId");
-            for (int i = 0; i < dates.size(); i++) {
-                occurrences.put(dates.get(i), ids.get(i));
-            }
+            assertThat(dates, not(hasItem("2026-09-10")));
+            found.forEach(o -> occurrences.put(o.path("date").asText(), UUID.fromString(o.path("occurrenceId").asText())));
         });
 
         // 6. Week 1 documented in full; week 2: b ABSENT from the signed group pull-out.
-        document(provider, occurrences.get("2026-09-01"), Map.of(a, "PRESENT", b, "PRESENT"), a, goalA);
-        document(provider, occurrences.get("2026-09-03"), Map.of(a, "PRESENT", b, "PRESENT"), a, goalA);
-        document(provider, occurrences.get("2026-09-08"), Map.of(a, "PRESENT", b, "ABSENT"), a, goalA);
+        document(provider, occurrences.get("2026-09-01"), Map.of(a, Attendance.PRESENT, b, Attendance.PRESENT), a, goalA);
+        document(provider, occurrences.get("2026-09-03"), Map.of(a, Attendance.PRESENT, b, Attendance.PRESENT), a, goalA);
+        document(provider, occurrences.get("2026-09-08"), Map.of(a, Attendance.PRESENT, b, Attendance.ABSENT), a, goalA);
 
         // 7. Week 3: the SLP is out on Tuesday (cancelled: owed), the school closes on Thursday (not owed).
-        at(ServiceLayout.SCHEDULE).body(Map.of("reason", "PROVIDER_UNAVAILABLE", "note", "SLP out sick"))
-                .post("/api/v1/occurrences/" + occurrences.get("2026-09-15") + "/cancel").then().statusCode(200);
-        at(ServiceLayout.SCHEDULE).body(Map.of("date", "2026-09-17", "reason", "Water main repair"))
-                .post("/api/v1/schools/" + schoolId + "/closures").then().statusCode(anyOf(is(200), is(201)));
+        status(schedule(SessionSeriesApi::new).cancelOccurrenceWithHttpInfo(occurrences.get("2026-09-15"),
+                new CancelOccurrenceRequest().reason(CancellationReason.PROVIDER_UNAVAILABLE).note("SLP out sick"), null),
+                200);
+        status(schedule(SchoolDayAndYearApi::new).createSchoolClosureWithHttpInfo(schoolId, new ClosureRequest()
+                .date(LocalDate.parse("2026-09-17")).reason("Water main repair")), 200, 201);
 
         // The system recorded every miss itself: b absent, both for the absence and the closure.
-        await().atMost(PROPAGATION).untilAsserted(() -> {
-            JsonPath misses = at(ServiceLayout.SESSION).queryParam("studentId", b).get("/api/v1/misses")
-                    .then().statusCode(200).extract().jsonPath();
-            assertThat(misses.getList("findAll { it.origin == 'SYSTEM' }.sessionDate"),
+        eventually(PROPAGATION).untilAsserted(() -> {
+            JsonNode misses = misses(b);
+            assertThat(texts(select(misses, m -> m.path("origin").asText().equals("SYSTEM")), "sessionDate"),
                     hasItems("2026-09-08", "2026-09-15", "2026-09-17"));
-            assertThat(misses.getString("find { it.sessionDate == '2026-09-08' }.owed"),
-                    is("NOT_OWED"));
-            assertThat(misses.getString("find { it.sessionDate == '2026-09-15' }.owed"),
-                    is("OWED"));
-            assertThat(misses.getString("find { it.sessionDate == '2026-09-17' }.owed"),
-                    is("NOT_OWED"));
+            assertThat(onDate(misses, "2026-09-08").path("owed").asText(), is("NOT_OWED"));
+            assertThat(onDate(misses, "2026-09-15").path("owed").asText(), is("OWED"));
+            assertThat(onDate(misses, "2026-09-17").path("owed").asText(), is("NOT_OWED"));
         });
         // One miss per student and occurrence, however many events told the system about it.
-        at(ServiceLayout.SESSION).queryParam("studentId", a).get("/api/v1/misses").then().statusCode(200)
-                .body("findAll { it.sessionDate == '2026-09-15' }", hasSize(1))
-                .body("findAll { it.sessionDate == '2026-09-17' }", hasSize(1));
+        JsonNode missesOfA = misses(a);
+        assertThat(select(missesOfA, m -> m.path("sessionDate").asText().equals("2026-09-15")), hasSize(1));
+        assertThat(select(missesOfA, m -> m.path("sessionDate").asText().equals("2026-09-17")), hasSize(1));
 
         // 8. An amendment effective Mon 09-21: 30 -> 25 minutes, the goal continues.
-        JsonPath amended = at(ServiceLayout.STUDENT).body(iepBody(slp, 25, "2026-09-21", goalA))
-                .post("/api/v1/ieps/" + ieps.get(a).getString("id") + "/amendments").then().statusCode(201)
-                .extract().jsonPath();
-        at(ServiceLayout.STUDENT).body(Map.of()).post("/api/v1/ieps/" + amended.getString("id") + "/activate")
-                .then().statusCode(200);
-        String newMandate = amended.getString("mandates[0].id");
-        String newGoal = amended.getString("goals[0].id");
-        assertThat(amended.getString("goals[0].continuesGoalId"), is(goalA));
+        JsonNode amended = createAmendment(id(ieps.get(a)), iepBody(slp, 25, "2026-09-21", goalA));
+        status(student(IepsApi::new).activateIepWithHttpInfo(id(amended)), 200);
+        UUID newMandate = id(amended.path("mandates").path(0));
+        UUID newGoal = id(amended.path("goals").path(0));
+        assertThat(amended.path("goals").path(0).path("continuesGoalId").asText(), is(goalA.toString()));
         // The provider documents Tuesday's occurrence: credited to the mandate in force, not refused.
-        await().atMost(PROPAGATION).untilAsserted(() ->
-                as(provider, ServiceLayout.SESSION).get("/api/v1/students/" + a + "/mandates").then().statusCode(200)
-                        .body("mandateId", hasItem(newMandate)));
-        String log22 = document(provider, occurrences.get("2026-09-22"), Map.of(a, "PRESENT", b, "PRESENT"), a,
-                newGoal);
-        at(ServiceLayout.SESSION).get("/api/v1/session-logs/" + log22).then().statusCode(200)
-                .body("students.find { it.studentId == '" + a + "' }.mandateId", is(newMandate));
+        eventually(PROPAGATION).untilAsserted(() ->
+                assertThat(status(session(provider, KnownRecordsApi::new).listStudentMandatesWithHttpInfo(a, null, null),
+                        200).stream().map(Mandate::getMandateId).toList(), hasItem(newMandate)));
+        UUID log22 = document(provider, occurrences.get("2026-09-22"),
+                Map.of(a, Attendance.PRESENT, b, Attendance.PRESENT), a, newGoal);
+        JsonNode signed = json(status(session(SessionLogsApi::new).getSessionLogWithHttpInfo(log22), 200));
+        assertThat(first(signed.path("students"), line -> line.path("studentId").asText().equals(a.toString()))
+                .path("mandateId").asText(), is(newMandate.toString()));
 
         // 9. Compliance per setting, week by week, with holidays excused and the closure not owed.
-        await().atMost(PROPAGATION).untilAsserted(() -> {
-            JsonPath weeks = at(ServiceLayout.REPORTING).queryParam("from", "2026-09-07").queryParam("to", "2026-09-20")
-                    .get("/api/v1/compliance/students/" + a).then().statusCode(200).extract().jsonPath();
-            String mandate = "mandates.find { it.mandateId == '" + mandateA + "' }";
-            String week2 = mandate + ".periods.find { it.periodStart == '2026-09-07' }";
-            String week3 = mandate + ".periods.find { it.periodStart == '2026-09-14' }";
+        eventually(PROPAGATION).untilAsserted(() -> {
+            MandateCompliance mandate = mandate(compliance(a, "2026-09-07", "2026-09-20"), mandateA);
+            ComplianceWindow week2 = period(mandate, "2026-09-07");
+            ComplianceWindow week3 = period(mandate, "2026-09-14");
             // Labor Day had no session; Thursday's push-in fell on the professional day: excused, not owed.
-            assertThat(weeks.getInt(week2 + ".mandated.pullOut"), is(30));
-            assertThat(weeks.getInt(week2 + ".mandated.pushIn"), is(30));
-            assertThat(weeks.getInt(week2 + ".excused.pushIn"), is(30));
-            assertThat(weeks.getInt(week2 + ".delivered.pullOut"), is(30));
-            assertThat(weeks.getInt(week2 + ".shortfall.total"), is(0));
-            assertThat(weeks.getString(week2 + ".status"), is("ON_TRACK"));
+            assertThat(week2.getMandated().getPullOut(), is(30));
+            assertThat(week2.getMandated().getPushIn(), is(30));
+            assertThat(week2.getExcused().getPushIn(), is(30));
+            assertThat(week2.getDelivered().getPullOut(), is(30));
+            assertThat(week2.getShortfall().getTotal(), is(0));
+            assertThat(week2.getStatus(), is(ComplianceStatus.ON_TRACK));
             // Provider absent Tuesday (owed), school closed Thursday (not owed: excused).
-            assertThat(weeks.getInt(week3 + ".delivered.total"), is(0));
-            assertThat(weeks.getInt(week3 + ".missedOwed"), is(30));
-            assertThat(weeks.getInt(week3 + ".missedNotOwed"), is(30));
-            assertThat(weeks.getInt(week3 + ".excused.pushIn"), is(30));
-            assertThat(weeks.getInt(week3 + ".owedBalance"), is(30));
-            assertThat(weeks.getInt(week3 + ".shortfall.pullOut"), is(30));
-            assertThat(weeks.getInt(week3 + ".shortfall.pushIn"), is(0));
-            assertThat(weeks.getString(week3 + ".status"), is("OUT_OF_COMPLIANCE"));
+            assertThat(week3.getDelivered().getTotal(), is(0));
+            assertThat(week3.getMissedOwed(), is(30));
+            assertThat(week3.getMissedNotOwed(), is(30));
+            assertThat(week3.getExcused().getPushIn(), is(30));
+            assertThat(week3.getOwedBalance(), is(30));
+            assertThat(week3.getShortfall().getPullOut(), is(30));
+            assertThat(week3.getShortfall().getPushIn(), is(0));
+            assertThat(week3.getStatus(), is(ComplianceStatus.OUT_OF_COMPLIANCE));
         });
         // After the amendment the minutes count for the new mandate.
-        await().atMost(PROPAGATION).untilAsserted(() ->
-                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-21").queryParam("to", "2026-09-27")
-                        .get("/api/v1/compliance/students/" + a).then().statusCode(200)
-                        .body("mandates.find { it.mandateId == '" + newMandate + "' }.periods[0].mandated.pullOut",
-                                is(25))
-                        .body("mandates.find { it.mandateId == '" + newMandate + "' }.periods[0].delivered.pullOut",
-                                greaterThan(0)));
+        eventually(PROPAGATION).untilAsserted(() -> {
+            ComplianceWindow week = mandate(compliance(a, "2026-09-21", "2026-09-27"), newMandate).getPeriods().get(0);
+            assertThat(week.getMandated().getPullOut(), is(25));
+            assertThat(week.getDelivered().getPullOut(), greaterThan(0));
+        });
 
         // 10. The worklist: Thursday 09-24 is still to come; nothing past is left undocumented and unmissed.
-        as(provider, ServiceLayout.SESSION).queryParam("from", "2026-09-01").queryParam("to", "2026-09-22")
-                .queryParam("status", "DOCUMENTED").get("/api/v1/providers/" + slp + "/occurrences")
-                .then().statusCode(200).body("date", containsInAnyOrder("2026-09-01", "2026-09-03", "2026-09-08",
-                        "2026-09-22"));
-        as(provider, ServiceLayout.SESSION).queryParam("from", "2026-09-01").queryParam("to", "2026-09-22")
-                .queryParam("status", "MISSED").get("/api/v1/providers/" + slp + "/occurrences")
-                .then().statusCode(200).body("date", hasItems("2026-09-15", "2026-09-17"));
+        assertThat(texts(occurrences(provider, slp, "2026-09-01", "2026-09-22", DocumentationStatus.DOCUMENTED), "date"),
+                containsInAnyOrder("2026-09-01", "2026-09-03", "2026-09-08", "2026-09-22"));
+        assertThat(texts(occurrences(provider, slp, "2026-09-01", "2026-09-22", DocumentationStatus.MISSED), "date"),
+                hasItems("2026-09-15", "2026-09-17"));
 
         // 11. Goal data follows the goal across the amendment: four sessions, three on the old goal id.
-        await().atMost(PROPAGATION).untilAsserted(() ->
-                at(ServiceLayout.REPORTING).get("/api/v1/students/" + a + "/goals/" + newGoal + "/progress")
-                        .then().statusCode(200).body("pointCount", is(4)));
+        eventually(PROPAGATION).untilAsserted(() ->
+                assertThat(status(reporting(GoalProgressApi::new).getStudentGoalProgressWithHttpInfo(newGoal, a), 200)
+                        .getPointCount(), is(4)));
 
         // 12. Claim lines: speech codes are untimed, one unit per session; b's absence left a's group
         // pull-out on 09-08 billed as individual treatment.
-        as(RunningSystem.adminToken(), ServiceLayout.SESSION).queryParam("from", "2026-09-01")
-                .queryParam("to", "2026-09-22").get("/api/v1/medicaid/claims").then().statusCode(200)
-                .body("lines.findAll { it.studentId == '" + a + "' }.units", everyItem(is(1)))
-                .body("lines.find { it.studentId == '" + a + "' && it.sessionDate == '2026-09-08' }.serviceCode",
-                        is("92507"))
-                .body("lines.find { it.studentId == '" + a + "' && it.sessionDate == '2026-09-01' }.serviceCode",
-                        is("92508"));
+        JsonNode claims = json(status(session(MedicaidApi::new).listMedicaidClaimsWithHttpInfo(
+                LocalDate.parse("2026-09-01"), LocalDate.parse("2026-09-22"), null, null), 200));
+        Predicate<JsonNode> ofA = line -> line.path("studentId").asText().equals(a.toString());
+        List<JsonNode> linesOfA = select(claims.path("lines"), ofA);
+        assertThat(linesOfA, not(empty()));
+        assertThat(linesOfA.stream().map(line -> line.path("units").asInt()).toList(), everyItem(is(1)));
+        assertThat(first(claims.path("lines"), ofA.and(line -> line.path("sessionDate").asText().equals("2026-09-08")))
+                .path("serviceCode").asText(), is("92507"));
+        assertThat(first(claims.path("lines"), ofA.and(line -> line.path("sessionDate").asText().equals("2026-09-01")))
+                .path("serviceCode").asText(), is("92508"));
     }
 
-    private static void assertOutcome(JsonPath report, String outcome) {
-        assertThat(report.prettify(), report.getString("outcome"), is(outcome));
+    private static void assertOutcome(JsonNode report, String outcome) {
+        assertThat(report.toPrettyString(), report.path("outcome").asText(), is(outcome));
     }
 
-    private JsonPath importRoster(byte[] zip, String source, boolean confirm) {
-        return given(sisToken).contentType("application/zip").body(zip).queryParam("source", source)
-                .queryParam("confirmMassDeactivation", confirm)
-                .post("/api/v1/roster/imports").then().statusCode(anyOf(is(200), is(201), is(202)))
-                .extract().jsonPath();
-    }
-
-    private static io.restassured.specification.RequestSpecification given(String token) {
-        return io.restassured.RestAssured.given().baseUri(RunningSystem.url(ServiceLayout.STUDENT))
-                .auth().oauth2(token);
-    }
-
-    private static String idOf(String collection, String sourcedId) {
-        return at(ServiceLayout.STUDENT).queryParam("sourcedId", sourcedId).get(collection).then().statusCode(200)
-                .body("$", hasSize(1)).extract().path("[0].id");
-    }
-
-    private static String districtOf(String schoolSourcedId) {
-        return at(ServiceLayout.STUDENT).queryParam("sourcedId", schoolSourcedId).get("/api/v1/schools").then()
-                .statusCode(200).extract().path("[0].districtId");
-    }
-
-    private static void awaitCopy(ServiceLayout service, String path) {
-        await().atMost(PROPAGATION).untilAsserted(() -> at(service).get(path).then().statusCode(200));
-    }
-
-    private static void awaitMandates(ServiceLayout service, String student) {
-        await().atMost(PROPAGATION).untilAsserted(() ->
-                at(service).get("/api/v1/students/" + student + "/mandates").then().statusCode(200)
-                        .body("$", hasSize(greaterThan(0))));
-    }
-
-    private static Map<String, Object> iepBody(String slp, int minutes, String effectiveFrom, String continuesGoal) {
-        Map<String, Object> goal = new LinkedHashMap<>(Map.of("area", "EXPRESSIVE_LANGUAGE",
-                "skillStage", "GENERALIZATION", "description", "Retell a story with beginning, middle and end",
-                "targetPercent", 80, "measurementMethod", "PERCENT_ACCURACY"));
-        if (continuesGoal != null) {
-            goal.put("continuesGoalId", continuesGoal);
+    /** The zip as the SIS sends it, as the multipart form createRosterImport documents first. */
+    private JsonNode importRoster(byte[] zip, String source, boolean confirm) throws Exception {
+        Path file = Files.createTempFile("roster-" + source + "-", ".zip");
+        try {
+            Files.write(file, zip);
+            return json(status(student(sisToken, RosterImportsApi::new).createRosterImportWithHttpInfo(confirm, null,
+                    source, file.toFile()), 200, 201, 202));
+        } finally {
+            Files.deleteIfExists(file);
         }
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("startDate", "2026-09-01", "endDate", "2027-06-18",
-                "eligibility", "Speech or Language Impairment", "goals", List.of(goal),
-                "mandates", List.of(Map.of("serviceType", "SPEECH_LANGUAGE", "sessionsPerInterval", 2,
-                        "minutesPerSession", minutes, "interval", "WEEK", "pushInSessions", 1, "pullOutSessions", 1,
-                        "delivery", "GROUP", "maxGroupSize", 3, "providerId", slp))));
+    }
+
+    /** The one record of a listing by sourcedId: its JSON. */
+    private static JsonNode only(Object listing) {
+        JsonNode records = json(listing);
+        assertThat(records.toString(), records.size(), is(1));
+        return records.path(0);
+    }
+
+    private static UUID schoolOf(String sourcedId) throws Exception {
+        return id(only(status(student(SchoolsApi::new).listSchoolsWithHttpInfo(null, null, null, sourcedId, null), 200)));
+    }
+
+    private static UUID districtOf(String schoolSourcedId) throws Exception {
+        JsonNode school = json(status(student(SchoolsApi::new).listSchoolsWithHttpInfo(null, null, null, schoolSourcedId,
+                null), 200)).path(0);
+        return UUID.fromString(school.path("districtId").asText());
+    }
+
+    private static UUID studentOf(String sourcedId) throws Exception {
+        return id(only(status(student(StudentsApi::new).listStudentsWithHttpInfo(null, null, null, null, null, null,
+                null, sourcedId, null), 200)));
+    }
+
+    private static UUID staffOf(String sourcedId) throws Exception {
+        return id(only(status(student(StaffApi::new).listStaffWithHttpInfo(null, null, null, null, null, sourcedId,
+                null), 200)));
+    }
+
+    private static UUID classOf(String sourcedId) throws Exception {
+        return id(only(status(student(ClassesApi::new).listClassesWithHttpInfo(null, null, null, sourcedId, null, null,
+                null, null), 200)));
+    }
+
+    private static String studentStatus(UUID kid) throws Exception {
+        return json(status(student(StudentsApi::new).getStudentWithHttpInfo(kid), 200)).path("status").asText();
+    }
+
+    private static void awaitScheduleMandates(UUID kid) {
+        eventually(PROPAGATION).untilAsserted(() -> assertThat(status(schedule(
+                org.iepservices.client.schedule.api.StudentsApi::new).listStudentMandatesWithHttpInfo(kid, null), 200),
+                not(empty())));
+    }
+
+    private static void awaitSessionMandates(UUID kid) {
+        eventually(PROPAGATION).untilAsserted(() -> assertThat(status(session(KnownRecordsApi::new)
+                .listStudentMandatesWithHttpInfo(kid, null, null), 200), not(empty())));
+    }
+
+    private static JsonNode occurrences(String token, UUID provider, String from, String to, DocumentationStatus status)
+            throws Exception {
+        return json(status(session(token, KnownRecordsApi::new).listProviderOccurrencesWithHttpInfo(provider,
+                LocalDate.parse(from), null, null, status, LocalDate.parse(to)), 200));
+    }
+
+    private static JsonNode misses(UUID kid) throws Exception {
+        return json(status(session(MissesApi::new).listMissesWithHttpInfo(null, null, null, null, null, null, null, null,
+                kid, null), 200));
+    }
+
+    private static JsonNode onDate(JsonNode misses, String date) {
+        return first(misses, m -> m.path("sessionDate").asText().equals(date));
+    }
+
+    private static List<JsonNode> select(JsonNode array, Predicate<JsonNode> which) {
+        List<JsonNode> selected = new ArrayList<>();
+        array.forEach(item -> {
+            if (which.test(item)) {
+                selected.add(item);
+            }
+        });
+        return selected;
+    }
+
+    private static JsonNode first(JsonNode array, Predicate<JsonNode> which) {
+        List<JsonNode> selected = select(array, which);
+        assertThat(array.toString(), selected, not(empty()));
+        return selected.get(0);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.path(field).asText(null)));
+        return texts;
+    }
+
+    private static List<String> texts(List<JsonNode> items, String field) {
+        return items.stream().map(item -> item.path(field).asText(null)).toList();
+    }
+
+    private static MandateCompliance mandate(ComplianceResponse compliance, UUID mandateId) {
+        return compliance.getMandates().stream().filter(m -> mandateId.equals(m.getMandateId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no mandate " + mandateId + " in " + compliance));
+    }
+
+    private static ComplianceWindow period(MandateCompliance mandate, String start) {
+        return mandate.getPeriods().stream().filter(p -> LocalDate.parse(start).equals(p.getPeriodStart())).findFirst()
+                .orElseThrow(() -> new AssertionError("no period from " + start + " in " + mandate));
+    }
+
+    /** An amendment: createIepAmendment's 201 body is not in the document (see Clients#undescribed). */
+    private static JsonNode createAmendment(UUID iepId, IepRequest amendment) throws Exception {
+        Clients.Raw created = Clients.undescribed(() -> student(IepsApi::new).createIepAmendmentWithHttpInfo(iepId,
+                amendment));
+        assertThat(created.status(), is(201));
+        return created.json();
+    }
+
+    private static IepRequest iepBody(UUID slp, int minutes, String effectiveFrom, UUID continuesGoal) {
+        GoalRequest goal = new GoalRequest().area(GoalArea.EXPRESSIVE_LANGUAGE).skillStage(SkillStage.GENERALIZATION)
+                .description("Retell a story with beginning, middle and end").targetPercent(80)
+                .measurementMethod(MeasurementMethod.PERCENT_ACCURACY).continuesGoalId(continuesGoal);
+        IepRequest body = new IepRequest().startDate(LocalDate.parse("2026-09-01")).endDate(LocalDate.parse("2027-06-18"))
+                .eligibility("Speech or Language Impairment").goals(List.of(goal))
+                .mandates(List.of(new MandateRequest().serviceType(ServiceType.SPEECH_LANGUAGE).sessionsPerInterval(2)
+                        .minutesPerSession(minutes).interval(MandateInterval.WEEK).pushInSessions(1).pullOutSessions(1)
+                        .delivery(Delivery.GROUP).maxGroupSize(3).providerId(slp)));
         if (effectiveFrom != null) {
-            body.put("effectiveFrom", effectiveFrom);
-            body.put("amendmentReason", "Reduced minutes after progress review");
+            body.effectiveFrom(LocalDate.parse(effectiveFrom)).amendmentReason("Reduced minutes after progress review");
         }
         return body;
     }
 
-    private static void series(String slp, String schoolId, String setting, String classId, String block, String day,
-                               List<Map<String, Object>> students) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("providerId", slp);
-        body.put("schoolId", schoolId);
-        body.put("serviceType", "SPEECH_LANGUAGE");
-        body.put("setting", setting);
+    private static void series(UUID slp, UUID schoolId, String setting, UUID classId, UUID block, DayOfWeek day,
+                               List<StudentRef> students) throws Exception {
+        SeriesRequest body = new SeriesRequest().providerId(slp).schoolId(schoolId).serviceType("SPEECH_LANGUAGE")
+                .setting(org.iepservices.client.schedule.model.ServiceSetting.fromValue(setting));
         if (classId != null) {
-            body.put("classId", classId);
-            body.put("activityBlockId", block);
+            body.classId(classId).activityBlockId(block);
         } else {
-            body.put("room", "Speech room 104");
+            body.room("Speech room 104");
         }
-        body.put("dayOfWeek", day);
-        body.put("startTime", setting.equals("PUSH_IN") ? "09:30:00" : "13:00:00");
-        body.put("durationMinutes", 30);
-        body.put("effectiveFrom", "2026-09-01");
-        body.put("students", students);
-        body.put("override", Map.of("reason", "The slot the team agreed on"));
-        at(ServiceLayout.SCHEDULE).body(body).post("/api/v1/session-series").then().statusCode(201);
+        body.dayOfWeek(day).startTime(setting.equals("PUSH_IN") ? "09:30:00" : "13:00:00").durationMinutes(30)
+                .effectiveFrom(LocalDate.parse("2026-09-01")).students(students)
+                .override(new ConflictOverride().reason("The slot the team agreed on"));
+        status(schedule(SessionSeriesApi::new).createSessionSeriesWithHttpInfo(body, null), 201);
     }
 
     /** The provider documents and signs an occurrence: attendance per student, goal data for one of them. */
-    private static String document(String providerToken, String occurrenceId, Map<String, String> attendance,
-                                   String goalStudent, String goalId) {
-        List<Map<String, Object>> lines = new ArrayList<>();
-        attendance.forEach((student, present) -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("studentId", student);
-            line.put("attendance", present);
-            if (student.equals(goalStudent)) {
-                line.put("goalData", List.of(Map.of("goalId", goalId, "measure", "TRIALS", "correct", 6,
-                        "total", 10, "cueLevel", "MODERATE")));
+    private static UUID document(String providerToken, UUID occurrenceId, Map<UUID, Attendance> attendance,
+                                 UUID goalStudent, UUID goalId) throws Exception {
+        List<StudentLine> lines = new ArrayList<>();
+        attendance.forEach((kid, present) -> {
+            StudentLine line = new StudentLine().studentId(kid).attendance(present);
+            if (kid.equals(goalStudent)) {
+                line.goalData(List.of(new GoalData().goalId(goalId).measure(GoalMeasure.TRIALS).correct(6).total(10)
+                        .cueLevel(CueLevel.MODERATE)));
             }
             lines.add(line);
         });
-        String log = as(providerToken, ServiceLayout.SESSION).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("occurrenceId", occurrenceId, "students", lines))
-                .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
-        as(providerToken, ServiceLayout.SESSION).body(Map.of("signedBy", "Dana Whitfield", "credentials", "CCC-SLP"))
-                .post("/api/v1/session-logs/" + log + "/complete").then().statusCode(200);
+        UUID log = createLog(providerToken, new SessionLogRequest().occurrenceId(occurrenceId).students(lines));
+        status(session(providerToken, SessionLogsApi::new).completeSessionLogWithHttpInfo(log, new CompleteRequest()
+                .signedBy("Dana Whitfield").credentials("CCC-SLP")), 200);
         return log;
     }
 

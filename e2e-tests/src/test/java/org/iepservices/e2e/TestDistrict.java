@@ -1,144 +1,208 @@
 package org.iepservices.e2e;
 
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import org.iepservices.localinfra.ServiceLayout;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.iepservices.client.reporting.api.ComplianceApi;
+import org.iepservices.client.reporting.model.ComplianceResponse;
+import org.iepservices.client.reporting.model.ComplianceWindow;
+import org.iepservices.client.schedule.api.StudentsApi;
+import org.iepservices.client.session.api.KnownRecordsApi;
+import org.iepservices.client.session.api.MissesApi;
+import org.iepservices.client.session.api.SessionLogsApi;
+import org.iepservices.client.session.model.Attendance;
+import org.iepservices.client.session.model.CompleteRequest;
+import org.iepservices.client.session.model.MissReason;
+import org.iepservices.client.session.model.MissRequest;
+import org.iepservices.client.session.model.ServiceSetting;
+import org.iepservices.client.session.model.SessionFormat;
+import org.iepservices.client.session.model.SessionLogRequest;
+import org.iepservices.client.session.model.StudentLine;
+import org.iepservices.client.student.api.IepsApi;
+import org.iepservices.client.student.api.SchoolsApi;
+import org.iepservices.client.student.api.StaffApi;
+import org.iepservices.client.student.model.Delivery;
+import org.iepservices.client.student.model.Discipline;
+import org.iepservices.client.student.model.GoalArea;
+import org.iepservices.client.student.model.GoalRequest;
+import org.iepservices.client.student.model.IepRequest;
+import org.iepservices.client.student.model.MandateInterval;
+import org.iepservices.client.student.model.MandateRequest;
+import org.iepservices.client.student.model.MeasurementMethod;
+import org.iepservices.client.student.model.SchoolRequest;
+import org.iepservices.client.student.model.ServiceType;
+import org.iepservices.client.student.model.SkillStage;
+import org.iepservices.client.student.model.StaffRequest;
+import org.iepservices.client.student.model.StudentRequest;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.iepservices.e2e.Clients.eventually;
+import static org.iepservices.e2e.Clients.json;
+import static org.iepservices.e2e.Clients.reporting;
+import static org.iepservices.e2e.Clients.schedule;
+import static org.iepservices.e2e.Clients.session;
+import static org.iepservices.e2e.Clients.status;
+import static org.iepservices.e2e.Clients.student;
+import static org.iepservices.e2e.Clients.undescribed;
 
 /**
- * What a district integration and a coordinator do before anyone documents a session, over HTTP
- * only: a school, an SLP, a student with an active IEP in student-service; then waiting, like any
- * client of an event-driven system, until the other services have received them from Kafka.
+ * What a district integration and a coordinator do before anyone documents a session, through the generated
+ * clients only (see {@link Clients}): a school, an SLP, a student with an active IEP in student-service; then
+ * waiting, like any client of an event-driven system, until the other services have received them from Kafka.
  */
 final class TestDistrict {
 
     static final Duration PROPAGATION = Duration.ofSeconds(60);
 
-    static {
-        // A failed expectation prints the request and the problem+json that answered it, so a CI log explains itself.
-        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
     /** A student with an active IEP of one speech mandate. */
-    record Enrolled(String schoolId, String studentId, String iepId, String mandateId, String providerId,
-                    List<String> goalIds) {
+    record Enrolled(UUID schoolId, UUID studentId, UUID iepId, UUID mandateId, UUID providerId,
+                    List<UUID> goalIds) {
     }
 
-    /** A district coordinator calling {@code service}. */
-    static RequestSpecification at(ServiceLayout service) {
-        return as(RunningSystem.adminToken(), service);
+    /** The provider's own token ({@code staff_id} names them, so their caseload is their scope). */
+    static String providerToken(Enrolled e) {
+        return RunningSystem.providerToken(e.providerId().toString());
     }
 
-    /** The student's provider calling {@code service} with their own token. */
-    static RequestSpecification asProvider(ServiceLayout service, Enrolled e) {
-        return as(RunningSystem.providerToken(e.providerId()), service);
+    static UUID school(String name) throws Exception {
+        Object school = status(student(SchoolsApi::new).createSchoolWithHttpInfo(new SchoolRequest()
+                .name(name + " " + UUID.randomUUID().toString().substring(0, 6)).timeZone("America/New_York")), 201);
+        return id(json(school));
     }
 
-    /** {@code service} called with {@code token}, or with none when it is null. */
-    static RequestSpecification as(String token, ServiceLayout service) {
-        RequestSpecification spec = given().baseUri(RunningSystem.url(service)).contentType(ContentType.JSON);
-        return token == null ? spec : spec.auth().oauth2(token);
+    static UUID slp(UUID schoolId) throws Exception {
+        Object staff = status(student(StaffApi::new).createStaffWithHttpInfo(new StaffRequest()
+                .givenName("Dana").familyName("Whitfield").discipline(Discipline.SLP).credentials("CCC-SLP")
+                .email("dana." + UUID.randomUUID() + "@example.org").schoolIds(List.of(schoolId))), 201);
+        return id(json(staff));
     }
 
-    static String school(String name) {
-        return at(ServiceLayout.STUDENT).body(Map.of("name", name + " " + UUID.randomUUID().toString().substring(0, 6),
-                        "timeZone", "America/New_York"))
-                .post("/api/v1/schools").then().statusCode(201).extract().path("id");
-    }
-
-    static String slp(String schoolId) {
-        return at(ServiceLayout.STUDENT).body(Map.of("givenName", "Dana", "familyName", "Whitfield", "discipline", "SLP",
-                        "credentials", "CCC-SLP", "email", "dana." + UUID.randomUUID() + "@example.org",
-                        "schoolIds", List.of(schoolId)))
-                .post("/api/v1/staff").then().statusCode(201).extract().path("id");
-    }
-
-    static String student(String schoolId) {
-        return at(ServiceLayout.STUDENT).body(Map.of("givenName", "Ava", "familyName", "Johnson", "grade", "2",
-                        "schoolId", schoolId))
-                .post("/api/v1/students").then().statusCode(201).extract().path("id");
+    static UUID newStudent(UUID schoolId) throws Exception {
+        Object kid = status(student(org.iepservices.client.student.api.StudentsApi::new).createStudentWithHttpInfo(
+                new StudentRequest().givenName("Ava").familyName("Johnson").grade("2").schoolId(schoolId)), 201);
+        return id(json(kid));
     }
 
     /**
      * Speech {@code pushIn + pullOut} × 30 min per week from 2026-09-01, with the SLP named, the
      * worked example's "1 pull-out + 1 push-in" when both are 1.
      */
-    static Enrolled speechStudent(int pushIn, int pullOut) {
-        String school = school("Maple Elementary");
-        String slp = slp(school);
-        String kid = student(school);
-        JsonPath iep = at(ServiceLayout.STUDENT)
-                .body(Map.of("startDate", "2026-09-01", "endDate", "2027-08-31",
-                        "eligibility", "Speech or Language Impairment",
-                        "goals", List.of(Map.of("area", "EXPRESSIVE_LANGUAGE", "skillStage", "GENERALIZATION",
-                                "description", "Retell a story with beginning, middle and end", "targetPercent", 80,
-                                "measurementMethod", "PERCENT_ACCURACY")),
-                        "mandates", List.of(Map.of("serviceType", "SPEECH_LANGUAGE",
-                                "sessionsPerInterval", pushIn + pullOut, "minutesPerSession", 30, "interval", "WEEK",
-                                "pushInSessions", pushIn, "pullOutSessions", pullOut, "maxGroupSize", 3,
-                                "providerId", slp))))
-                .post("/api/v1/students/" + kid + "/ieps").then().statusCode(201).extract().jsonPath();
-        at(ServiceLayout.STUDENT).body(Map.of()).post("/api/v1/ieps/" + iep.getString("id") + "/activate")
-                .then().statusCode(200).body("status", is("ACTIVE"));
-        Enrolled enrolled = new Enrolled(school, kid, iep.getString("id"), iep.getString("mandates[0].id"), slp,
-                iep.getList("goals.id"));
+    static Enrolled speechStudent(int pushIn, int pullOut) throws Exception {
+        UUID school = school("Maple Elementary");
+        UUID slp = slp(school);
+        UUID kid = newStudent(school);
+        IepRequest request = new IepRequest().startDate(LocalDate.parse("2026-09-01"))
+                .endDate(LocalDate.parse("2027-08-31")).eligibility("Speech or Language Impairment")
+                .goals(List.of(new GoalRequest().area(GoalArea.EXPRESSIVE_LANGUAGE).skillStage(SkillStage.GENERALIZATION)
+                        .description("Retell a story with beginning, middle and end").targetPercent(80)
+                        .measurementMethod(MeasurementMethod.PERCENT_ACCURACY)))
+                .mandates(List.of(new MandateRequest().serviceType(ServiceType.SPEECH_LANGUAGE)
+                        .sessionsPerInterval(pushIn + pullOut).minutesPerSession(30).interval(MandateInterval.WEEK)
+                        .pushInSessions(pushIn).pullOutSessions(pullOut).maxGroupSize(3).providerId(slp)));
+        JsonNode iep = createIep(kid, request);
+        activate(id(iep));
+        List<UUID> goals = new ArrayList<>();
+        iep.path("goals").forEach(goal -> goals.add(id(goal)));
+        Enrolled enrolled = new Enrolled(school, kid, id(iep), id(iep.path("mandates").path(0)), slp, goals);
         awaitSessionCopies(enrolled);
         return enrolled;
     }
 
+    /** A new IEP of {@code studentId}: createStudentIep's 201 body is not in the document (see {@link Clients#undescribed}). */
+    static JsonNode createIep(UUID studentId, IepRequest request) throws Exception {
+        Clients.Raw created = undescribed(() -> student(IepsApi::new).createStudentIepWithHttpInfo(studentId, request));
+        assertThat(created.status(), is(201));
+        return created.json();
+    }
+
+    static void activate(UUID iepId) throws Exception {
+        JsonNode active = json(status(student(IepsApi::new).activateIepWithHttpInfo(iepId), 200));
+        assertThat(active.path("status").asText(), is("ACTIVE"));
+    }
+
     /** session-service validates logs and misses against its copies: wait until they arrived. */
     static void awaitSessionCopies(Enrolled e) {
-        await().atMost(PROPAGATION).untilAsserted(() -> {
-            at(ServiceLayout.SESSION).get("/api/v1/students/" + e.studentId() + "/mandates")
-                    .then().statusCode(200).body("$", hasSize(greaterThan(0)));
-            at(ServiceLayout.SESSION).get("/api/v1/providers/" + e.providerId()).then().statusCode(200);
-            at(ServiceLayout.SESSION).get("/api/v1/schools/" + e.schoolId()).then().statusCode(200);
+        eventually(PROPAGATION).untilAsserted(() -> {
+            assertThat(status(session(KnownRecordsApi::new).listStudentMandatesWithHttpInfo(e.studentId(), null, null),
+                    200), not(empty()));
+            status(session(KnownRecordsApi::new).getProviderWithHttpInfo(e.providerId()), 200);
+            status(session(KnownRecordsApi::new).getSchoolWithHttpInfo(e.schoolId()), 200);
         });
     }
 
     /** schedule-service checks series against its copies of the student's mandates. */
     static void awaitScheduleCopies(Enrolled e) {
-        await().atMost(PROPAGATION).untilAsserted(() ->
-                at(ServiceLayout.SCHEDULE).get("/api/v1/students/" + e.studentId() + "/mandates")
-                        .then().statusCode(200).body("$", hasSize(greaterThan(0))));
+        eventually(PROPAGATION).untilAsserted(() ->
+                assertThat(status(schedule(StudentsApi::new).listStudentMandatesWithHttpInfo(e.studentId(), null), 200),
+                        not(empty())));
     }
 
     /** An ad hoc draft log of one student, PRESENT for {@code minutes}. */
-    static String draftLog(Enrolled e, String date, String setting, int minutes) {
-        Map<String, Object> line = new HashMap<>(Map.of("studentId", e.studentId(), "mandateId", e.mandateId(),
-                "attendance", "PRESENT", "minutes", minutes));
-        return at(ServiceLayout.SESSION).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("providerId", e.providerId(), "sessionDate", date, "startTime", "10:00:00",
-                        "endTime", "10:30:00", "setting", setting,
-                        "format", setting.equals("PUSH_IN") ? "SMALL_GROUP" : "INDIVIDUAL",
-                        "students", List.of(line)))
-                .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
+    static UUID draftLog(Enrolled e, String date, String setting, int minutes) throws Exception {
+        ServiceSetting where = ServiceSetting.fromValue(setting);
+        SessionLogRequest log = new SessionLogRequest().providerId(e.providerId()).sessionDate(LocalDate.parse(date))
+                .startTime("10:00:00").endTime("10:30:00").setting(where)
+                .format(where == ServiceSetting.PUSH_IN ? SessionFormat.SMALL_GROUP : SessionFormat.INDIVIDUAL)
+                .students(List.of(new StudentLine().studentId(e.studentId()).mandateId(e.mandateId())
+                        .attendance(Attendance.PRESENT).minutes(minutes)));
+        return createLog(RunningSystem.adminToken(), log);
+    }
+
+    /** A new session log with a fresh Idempotency-Key, as {@code token}: its id. */
+    static UUID createLog(String token, SessionLogRequest log) throws Exception {
+        return id(json(status(session(token, SessionLogsApi::new)
+                .createSessionLogWithHttpInfo(log, UUID.randomUUID().toString()), 201)));
     }
 
     /** The provider signs their own log (nobody signs for a provider, not even an admin). */
-    static void complete(Enrolled e, String logId) {
-        asProvider(ServiceLayout.SESSION, e).body(Map.of("signedBy", "Dana Whitfield", "credentials", "CCC-SLP"))
-                .post("/api/v1/session-logs/" + logId + "/complete").then().statusCode(200)
-                .body("locked", is(true));
+    static void complete(Enrolled e, UUID logId) throws Exception {
+        JsonNode signed = json(status(session(providerToken(e), SessionLogsApi::new)
+                .completeSessionLogWithHttpInfo(logId, new CompleteRequest().signedBy("Dana Whitfield")
+                        .credentials("CCC-SLP")), 200));
+        assertThat(signed.path("locked").asBoolean(), is(true));
     }
 
-    static String miss(Enrolled e, String date, String setting, String reason) {
-        return at(ServiceLayout.SESSION)
-                .body(Map.of("studentId", e.studentId(), "mandateId", e.mandateId(), "providerId", e.providerId(),
-                        "setting", setting, "sessionDate", date, "minutes", 30, "reason", reason))
-                .post("/api/v1/misses").then().statusCode(201).extract().path("id");
+    /** A miss recorded by hand: createMiss's 201 body is not in the document (see {@link Clients#undescribed}). */
+    static UUID miss(Enrolled e, String date, String setting, String reason) throws Exception {
+        MissRequest miss = new MissRequest().studentId(e.studentId()).mandateId(e.mandateId())
+                .providerId(e.providerId()).setting(ServiceSetting.fromValue(setting))
+                .sessionDate(LocalDate.parse(date)).minutes(30).reason(MissReason.fromValue(reason));
+        Clients.Raw created = undescribed(() -> session(MissesApi::new).createMissWithHttpInfo(miss));
+        assertThat(created.status(), is(201));
+        return id(created.json());
+    }
+
+    /**
+     * A student's compliance over [from, to] as the district coordinator. getComplianceStudent lists text/csv
+     * (no schema) before application/json, so the generated method returns void: the JSON body is read as the
+     * document's own ComplianceResponse (see {@link Clients#undescribed}).
+     */
+    static ComplianceResponse compliance(UUID studentId, String from, String to) throws Exception {
+        return compliance(RunningSystem.url(org.iepservices.localinfra.ServiceLayout.REPORTING), studentId, from, to);
+    }
+
+    static ComplianceResponse compliance(String baseUrl, UUID studentId, String from, String to) throws Exception {
+        Clients.Raw raw = undescribed(() -> reporting(baseUrl, RunningSystem.adminToken(),
+                java.util.Map.of("Accept", "application/json"), ComplianceApi::new)
+                .getComplianceStudentWithHttpInfo(studentId, from, to));
+        assertThat(raw.status(), is(200));
+        return raw.as(ComplianceResponse.class);
+    }
+
+    /** The first period of the first mandate, the worked example's week. */
+    static ComplianceWindow firstPeriod(ComplianceResponse compliance) {
+        return compliance.getMandates().get(0).getPeriods().get(0);
+    }
+
+    static UUID id(JsonNode node) {
+        return UUID.fromString(node.path("id").asText());
     }
 
     private TestDistrict() {

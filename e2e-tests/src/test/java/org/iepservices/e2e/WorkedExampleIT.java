@@ -1,26 +1,53 @@
 package org.iepservices.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.iepservices.client.reporting.model.ComplianceStatus;
+import org.iepservices.client.reporting.model.ComplianceWindow;
+import org.iepservices.client.schedule.api.ProvidersApi;
+import org.iepservices.client.schedule.api.SchoolDayAndYearApi;
+import org.iepservices.client.schedule.api.SessionSeriesApi;
+import org.iepservices.client.schedule.model.CalendarRequest;
+import org.iepservices.client.schedule.model.CancelOccurrenceRequest;
+import org.iepservices.client.schedule.model.CancellationReason;
+import org.iepservices.client.schedule.model.ClosureRequest;
+import org.iepservices.client.schedule.model.DayOfWeek;
+import org.iepservices.client.schedule.model.SeriesRequest;
+import org.iepservices.client.schedule.model.StudentRef;
+import org.iepservices.client.schedule.model.WindowRequest;
+import org.iepservices.client.session.api.KnownRecordsApi;
+import org.iepservices.client.session.api.MissesApi;
+import org.iepservices.client.session.model.Attendance;
+import org.iepservices.client.session.model.MandateLedger;
+import org.iepservices.client.session.model.OwedVerdict;
+import org.iepservices.client.session.model.ServiceSetting;
+import org.iepservices.client.session.model.SessionFormat;
+import org.iepservices.client.session.model.SessionLogRequest;
+import org.iepservices.client.session.model.StudentLine;
 import org.iepservices.e2e.TestDistrict.Enrolled;
-import org.iepservices.localinfra.ServiceLayout;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.*;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+import static org.iepservices.e2e.Clients.eventually;
+import static org.iepservices.e2e.Clients.json;
+import static org.iepservices.e2e.Clients.schedule;
+import static org.iepservices.e2e.Clients.session;
+import static org.iepservices.e2e.Clients.status;
 import static org.iepservices.e2e.TestDistrict.*;
 
 /**
- * domain.md's worked example across all four services over HTTP, and its open-week twin: the
+ * domain.md's worked example across all four services, through the generated clients, and its open-week twin: the
  * forecast that turns AT_RISK when a school closure removes a scheduled session. The system runs
  * with reporting's "today" pinned to Wednesday 2026-09-23 (see RunningSystem), so the week of
  * 2026-09-14 is closed and the week of 2026-09-21 is open, whatever day the suite runs.
  */
 class WorkedExampleIT {
-
-    private static final String WEEK = "/api/v1/compliance/students/";
 
     /**
      * Speech 2 x 30 min/week (1 pull-out + 1 push-in), week of Mon 2026-09-14. Tuesday pull-out
@@ -28,45 +55,44 @@ class WorkedExampleIT {
      * once the week closes; a 30-minute push-in makeup the next week brings the balance to 0.
      */
     @Test
-    void theWorkedExample() {
+    void theWorkedExample() throws Exception {
         Enrolled e = speechStudent(1, 1);
         complete(e, draftLog(e, "2026-09-15", "PULL_OUT", 30));
-        String miss = miss(e, "2026-09-17", "PUSH_IN", "PROVIDER_ABSENT");
-        at(ServiceLayout.SESSION).get("/api/v1/misses/" + miss).then().body("owed", is("OWED"));
+        UUID miss = miss(e, "2026-09-17", "PUSH_IN", "PROVIDER_ABSENT");
+        assertThat(session(MissesApi::new).getMiss(miss).getOwed(), is(OwedVerdict.OWED));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-14").queryParam("to", "2026-09-20")
-                        .get(WEEK + e.studentId()).then().statusCode(200)
-                        .body("mandates[0].mandateId", is(e.mandateId()))
-                        .body("mandates[0].periods[0].mandated.pullOut", is(30))
-                        .body("mandates[0].periods[0].mandated.pushIn", is(30))
-                        .body("mandates[0].periods[0].delivered.pullOut", is(30))
-                        .body("mandates[0].periods[0].delivered.pushIn", is(0))
-                        .body("mandates[0].periods[0].missedOwed", is(30))
-                        .body("mandates[0].periods[0].owedBalance", is(30))
-                        .body("mandates[0].periods[0].closed", is(true))
-                        .body("mandates[0].periods[0].status", is("OUT_OF_COMPLIANCE")));
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var compliance = compliance(e.studentId(), "2026-09-14", "2026-09-20");
+            assertThat(compliance.getMandates().get(0).getMandateId(), is(e.mandateId()));
+            ComplianceWindow week = firstPeriod(compliance);
+            assertThat(week.getMandated().getPullOut(), is(30));
+            assertThat(week.getMandated().getPushIn(), is(30));
+            assertThat(week.getDelivered().getPullOut(), is(30));
+            assertThat(week.getDelivered().getPushIn(), is(0));
+            assertThat(week.getMissedOwed(), is(30));
+            assertThat(week.getOwedBalance(), is(30));
+            assertThat(week.getClosed(), is(true));
+            assertThat(week.getStatus(), is(ComplianceStatus.OUT_OF_COMPLIANCE));
+        });
 
-        Map<String, Object> line = Map.of("studentId", e.studentId(), "mandateId", e.mandateId(),
-                "attendance", "PRESENT", "makeupFor", List.of(miss));
-        String makeup = at(ServiceLayout.SESSION)
-                .body(Map.of("providerId", e.providerId(), "sessionDate", "2026-09-22", "startTime", "13:00:00",
-                        "endTime", "13:30:00", "setting", "PUSH_IN", "format", "SMALL_GROUP",
-                        "students", List.of(line)))
-                .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
+        UUID makeup = createLog(RunningSystem.adminToken(), new SessionLogRequest().providerId(e.providerId())
+                .sessionDate(LocalDate.parse("2026-09-22")).startTime("13:00:00").endTime("13:30:00")
+                .setting(ServiceSetting.PUSH_IN).format(SessionFormat.SMALL_GROUP)
+                .students(List.of(new StudentLine().studentId(e.studentId()).mandateId(e.mandateId())
+                        .attendance(Attendance.PRESENT).makeupFor(List.of(miss)))));
         complete(e, makeup);
 
-        at(ServiceLayout.SESSION).get("/api/v1/students/" + e.studentId() + "/makeup-ledger")
-                .then().statusCode(200)
-                .body("mandates[0].owedMinutes", is(30))
-                .body("mandates[0].outstandingMinutes", is(0))
-                .body("mandates[0].misses[0].repaidBy", contains(makeup));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-14").queryParam("to", "2026-09-20")
-                        .get(WEEK + e.studentId()).then()
-                        .body("mandates[0].periods[0].madeUp.pushIn", is(30))
-                        .body("mandates[0].periods[0].owedBalance", is(0))
-                        .body("mandates[0].periods[0].status", is("ON_TRACK")));
+        MandateLedger ledger = status(session(MissesApi::new).getStudentMakeupLedgerWithHttpInfo(e.studentId(), null),
+                200).getMandates().get(0);
+        assertThat(ledger.getOwedMinutes(), is(30));
+        assertThat(ledger.getOutstandingMinutes(), is(0));
+        assertThat(ledger.getMisses().get(0).getRepaidBy(), contains(makeup));
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ComplianceWindow week = firstPeriod(compliance(e.studentId(), "2026-09-14", "2026-09-20"));
+            assertThat(week.getMadeUp().getPushIn(), is(30));
+            assertThat(week.getOwedBalance(), is(0));
+            assertThat(week.getStatus(), is(ComplianceStatus.ON_TRACK));
+        });
     }
 
     /**
@@ -76,34 +102,34 @@ class WorkedExampleIT {
      * policy a closure is not owed, so its minutes are excused and the week stays on track.
      */
     @Test
-    void aClosureNotOwedExcusesItsMinutesInTheOpenWeek() {
+    void aClosureNotOwedExcusesItsMinutesInTheOpenWeek() throws Exception {
         Enrolled e = pulledOutMondaysAndThursdaysFrom21September();
         // Monday's occurrence documented from the schedule, the way a provider's tablet does it.
-        String log = at(ServiceLayout.SESSION).body(Map.of("occurrenceId", occurrenceOn(e, "2026-09-21")))
-                .post("/api/v1/session-logs").then().statusCode(201).extract().path("id");
+        UUID log = createLog(RunningSystem.adminToken(),
+                new SessionLogRequest().occurrenceId(occurrenceOn(e, "2026-09-21")));
         complete(e, log);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-21").queryParam("to", "2026-09-27")
-                        .get(WEEK + e.studentId()).then().statusCode(200)
-                        .body("mandates[0].periods[0].closed", is(false))
-                        .body("mandates[0].periods[0].delivered.pullOut", is(30))
-                        .body("mandates[0].periods[0].scheduled.pullOut", is(60))
-                        .body("mandates[0].periods[0].forecast.shortfall.total", is(0))
-                        .body("mandates[0].periods[0].status", is("ON_TRACK")));
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ComplianceWindow week = firstPeriod(compliance(e.studentId(), "2026-09-21", "2026-09-27"));
+            assertThat(week.getClosed(), is(false));
+            assertThat(week.getDelivered().getPullOut(), is(30));
+            assertThat(week.getScheduled().getPullOut(), is(60));
+            assertThat(week.getForecast().getShortfall().getTotal(), is(0));
+            assertThat(week.getStatus(), is(ComplianceStatus.ON_TRACK));
+        });
 
         // A snow day on Thursday: closures are not owed under the district's default policy, so the system's
         // SCHOOL_CLOSED miss excuses Thursday's minutes and the week stays on track.
-        at(ServiceLayout.SCHEDULE).body(Map.of("date", "2026-09-24", "reason", "Snow day"))
-                .post("/api/v1/schools/" + e.schoolId() + "/closures").then().statusCode(anyOf(is(200), is(201)));
+        status(schedule(SchoolDayAndYearApi::new).createSchoolClosureWithHttpInfo(e.schoolId(),
+                new ClosureRequest().date(LocalDate.parse("2026-09-24")).reason("Snow day")), 200, 201);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-21").queryParam("to", "2026-09-27")
-                        .get(WEEK + e.studentId()).then()
-                        .body("mandates[0].periods[0].missedNotOwed", is(30))
-                        .body("mandates[0].periods[0].excused.pullOut", is(30))
-                        .body("mandates[0].periods[0].forecast.shortfall.pullOut", is(0))
-                        .body("mandates[0].periods[0].status", is("ON_TRACK")));
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ComplianceWindow week = firstPeriod(compliance(e.studentId(), "2026-09-21", "2026-09-27"));
+            assertThat(week.getMissedNotOwed(), is(30));
+            assertThat(week.getExcused().getPullOut(), is(30));
+            assertThat(week.getForecast().getShortfall().getPullOut(), is(0));
+            assertThat(week.getStatus(), is(ComplianceStatus.ON_TRACK));
+        });
     }
 
     /**
@@ -112,51 +138,53 @@ class WorkedExampleIT {
      * before it has even closed.
      */
     @Test
-    void aProviderAbsenceThatRemovesAScheduledSessionPutsTheOpenWeekAtRisk() {
+    void aProviderAbsenceThatRemovesAScheduledSessionPutsTheOpenWeekAtRisk() throws Exception {
         Enrolled e = pulledOutMondaysAndThursdaysFrom21September();
-        complete(e, at(ServiceLayout.SESSION).body(Map.of("occurrenceId", occurrenceOn(e, "2026-09-21")))
-                .post("/api/v1/session-logs").then().statusCode(201).extract().path("id"));
-        String thursday = occurrenceOn(e, "2026-09-24");
-        at(ServiceLayout.SCHEDULE).body(Map.of("reason", "PROVIDER_UNAVAILABLE", "note", "SLP out sick"))
-                .post("/api/v1/occurrences/" + thursday + "/cancel").then().statusCode(200);
+        complete(e, createLog(RunningSystem.adminToken(),
+                new SessionLogRequest().occurrenceId(occurrenceOn(e, "2026-09-21"))));
+        UUID thursday = occurrenceOn(e, "2026-09-24");
+        status(schedule(SessionSeriesApi::new).cancelOccurrenceWithHttpInfo(thursday, new CancelOccurrenceRequest()
+                .reason(CancellationReason.PROVIDER_UNAVAILABLE).note("SLP out sick"), null), 200);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-21").queryParam("to", "2026-09-27")
-                        .get(WEEK + e.studentId()).then()
-                        .body("mandates[0].periods[0].missedOwed", is(30))
-                        .body("mandates[0].periods[0].forecast.shortfall.pullOut", is(30))
-                        .body("mandates[0].periods[0].status", is("AT_RISK")));
+        eventually(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ComplianceWindow week = firstPeriod(compliance(e.studentId(), "2026-09-21", "2026-09-27"));
+            assertThat(week.getMissedOwed(), is(30));
+            assertThat(week.getForecast().getShortfall().getPullOut(), is(30));
+            assertThat(week.getStatus(), is(ComplianceStatus.AT_RISK));
+        });
     }
 
     /** Speech 2 x 30 pull-out, scheduled Mondays and Thursdays from 2026-09-21 at a school with a calendar. */
-    private static Enrolled pulledOutMondaysAndThursdaysFrom21September() {
+    private static Enrolled pulledOutMondaysAndThursdaysFrom21September() throws Exception {
         Enrolled e = speechStudent(0, 2);
-        at(ServiceLayout.SCHEDULE).body(Map.of("firstDay", "2026-09-01", "lastDay", "2027-06-18",
-                        "nonInstructionalDays", List.of()))
-                .put("/api/v1/schools/" + e.schoolId() + "/calendars/2026-2027").then().statusCode(anyOf(is(200), is(201)));
-        for (String day : List.of("MONDAY", "THURSDAY")) {
-            at(ServiceLayout.SCHEDULE).body(Map.of("schoolId", e.schoolId(), "dayOfWeek", day,
-                            "startTime", "08:00:00", "endTime", "15:00:00"))
-                    .post("/api/v1/providers/" + e.providerId() + "/availability").then().statusCode(201);
+        status(schedule(SchoolDayAndYearApi::new).replaceSchoolCalendarWithHttpInfo(e.schoolId(), "2026-2027",
+                new CalendarRequest().firstDay(LocalDate.parse("2026-09-01")).lastDay(LocalDate.parse("2027-06-18"))
+                        .nonInstructionalDays(List.of())), 200, 201);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY)) {
+            status(schedule(ProvidersApi::new).createProviderAvailabilityWithHttpInfo(e.providerId(),
+                    new WindowRequest().schoolId(e.schoolId()).dayOfWeek(day).startTime("08:00:00")
+                            .endTime("15:00:00")), 201);
         }
         awaitScheduleCopies(e);
-        for (String day : List.of("MONDAY", "THURSDAY")) {
-            at(ServiceLayout.SCHEDULE).body(Map.of("providerId", e.providerId(), "schoolId", e.schoolId(),
-                            "serviceType", "SPEECH_LANGUAGE", "setting", "PULL_OUT", "room", "Speech room",
-                            "dayOfWeek", day, "startTime", "10:00:00", "durationMinutes", 30,
-                            "effectiveFrom", "2026-09-21",
-                            "students", List.of(Map.of("studentId", e.studentId(), "mandateId", e.mandateId()))))
-                    .post("/api/v1/session-series").then().statusCode(201);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY)) {
+            status(schedule(SessionSeriesApi::new).createSessionSeriesWithHttpInfo(new SeriesRequest()
+                    .providerId(e.providerId()).schoolId(e.schoolId()).serviceType("SPEECH_LANGUAGE")
+                    .setting(org.iepservices.client.schedule.model.ServiceSetting.PULL_OUT).room("Speech room")
+                    .dayOfWeek(day).startTime("10:00:00").durationMinutes(30)
+                    .effectiveFrom(LocalDate.parse("2026-09-21"))
+                    .students(List.of(new StudentRef().studentId(e.studentId()).mandateId(e.mandateId()))), null), 201);
         }
         return e;
     }
 
     /** The student's occurrence on {@code date}, once session-service has it from schedule.events. */
-    private static String occurrenceOn(Enrolled e, String date) {
-        return await().atMost(PROPAGATION).until(() -> at(ServiceLayout.SESSION)
-                        .queryParam("from", date).queryParam("to", date)
-                        .get("/api/v1/providers/" + e.providerId() + "/occurrences").then().extract()
-                        .<String>path("[0].occurrenceId"),
-                id -> id != null);
+    private static UUID occurrenceOn(Enrolled e, String date) {
+        LocalDate day = LocalDate.parse(date);
+        return eventually(PROPAGATION).until(() -> {
+            JsonNode found = json(session(KnownRecordsApi::new)
+                    .listProviderOccurrences(e.providerId(), day, null, null, null, day));
+            String id = found.path(0).path("occurrenceId").asText(null);
+            return id == null ? null : UUID.fromString(id);
+        }, id -> id != null);
     }
 }
