@@ -318,7 +318,7 @@ class SchoolYearIT {
         Path file = Files.createTempFile("roster-" + source + "-", ".zip");
         try {
             Files.write(file, zip);
-            return json(status(student(sisToken, RosterImportsApi::new).createRosterImportWithHttpInfo(confirm, null,
+            return json(status(student(sisToken, RosterImportsApi::new).createRosterImportWithHttpInfo(confirm, null, null,
                     source, file.toFile()), 200, 201, 202));
         } finally {
             Files.deleteIfExists(file);

@@ -1,5 +1,15 @@
 package org.iepservices.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.iepservices.client.reporting.api.AdministrationApi;
+import org.iepservices.client.reporting.api.DeliveredMinutesApi;
+import org.iepservices.client.reporting.model.DeliveredMinutesResponse;
+import org.iepservices.client.schedule.api.SessionSeriesApi;
+import org.iepservices.client.session.api.SessionLogsApi;
+import org.iepservices.client.session.model.CompleteRequest;
+import org.iepservices.client.student.api.StudentsApi;
+import org.iepservices.e2e.Clients.Call;
+import org.iepservices.e2e.Clients.Refusal;
 import org.iepservices.e2e.OtlpTraceReceiver.Kind;
 import org.iepservices.e2e.OtlpTraceReceiver.ReceivedSpan;
 import org.iepservices.e2e.TestDistrict.Enrolled;
@@ -7,6 +17,7 @@ import org.iepservices.localinfra.ServiceLayout;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -19,7 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.is;
+import static org.iepservices.e2e.Clients.*;
 import static org.iepservices.e2e.TestDistrict.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -33,19 +44,24 @@ import static org.junit.jupiter.api.Assertions.*;
 class TracingIT {
 
     @Test
-    void completingASessionIsOneTraceFromTheRequestToTheReportingProjection() {
+    void completingASessionIsOneTraceFromTheRequestToTheReportingProjection() throws Exception {
         Enrolled e = speechStudent(1, 1);
-        String logId = draftLog(e, "2026-09-16", "PULL_OUT", 30);
+        UUID logId = draftLog(e, "2026-09-16", "PULL_OUT", 30);
         String traceId = hex(16);
         String callerSpanId = hex(8);
 
-        asProvider(ServiceLayout.SESSION, e).header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
-                .body(Map.of("signedBy", "Dana Whitfield", "credentials", "CCC-SLP"))
-                .post("/api/v1/session-logs/" + logId + "/complete").then().statusCode(200).body("locked", is(true));
-        await().atMost(PROPAGATION).untilAsserted(() ->
-                at(ServiceLayout.REPORTING).queryParam("from", "2026-09-14").queryParam("to", "2026-09-20")
-                        .get("/api/v1/delivered-minutes/students/" + e.studentId())
-                        .then().statusCode(200).body("delivered.total", is(30)));
+        // The provider signs, their request carrying the caller's own trace context (a header no document declares).
+        JsonNode signed = json(status(session(RunningSystem.url(ServiceLayout.SESSION), providerToken(e),
+                Map.of("traceparent", "00-" + traceId + "-" + callerSpanId + "-01"), SessionLogsApi::new)
+                .completeSessionLogWithHttpInfo(logId, new CompleteRequest().signedBy("Dana Whitfield")
+                        .credentials("CCC-SLP")), 200));
+        assertTrue(signed.path("locked").asBoolean(), signed.toString());
+        eventually(PROPAGATION).untilAsserted(() -> {
+            DeliveredMinutesResponse minutes = status(reporting(DeliveredMinutesApi::new)
+                    .getDeliveredMinutesStudentWithHttpInfo(e.studentId(), LocalDate.parse("2026-09-14"),
+                            LocalDate.parse("2026-09-20")), 200);
+            assertEquals(30, minutes.getDelivered().getTotal());
+        });
 
         OtlpTraceReceiver traces = RunningSystem.traces();
         await().atMost(Duration.ofSeconds(30)).until(() -> projectionSpan(traces.trace(traceId)).isPresent());
@@ -78,18 +94,27 @@ class TracingIT {
     }
 
     @Test
-    void everyServiceNamesTheRequestsTraceInItsProblemJson() {
+    void everyServiceNamesTheRequestsTraceInItsProblemJson() throws Exception {
+        String admin = RunningSystem.adminToken();
+        Map<ServiceLayout, Function<String, Call>> unknownRecord = Map.of(
+                ServiceLayout.STUDENT, traceparent -> () -> student(RunningSystem.url(ServiceLayout.STUDENT), admin,
+                        Map.of("traceparent", traceparent), StudentsApi::new).getStudent(UUID.randomUUID()),
+                ServiceLayout.SCHEDULE, traceparent -> () -> schedule(RunningSystem.url(ServiceLayout.SCHEDULE), admin,
+                        Map.of("traceparent", traceparent), SessionSeriesApi::new).getSessionSeries(UUID.randomUUID()),
+                ServiceLayout.SESSION, traceparent -> () -> session(RunningSystem.url(ServiceLayout.SESSION), admin,
+                        Map.of("traceparent", traceparent), SessionLogsApi::new).getSessionLog(UUID.randomUUID()),
+                ServiceLayout.REPORTING, traceparent -> () -> reporting(RunningSystem.url(ServiceLayout.REPORTING),
+                        admin, Map.of("traceparent", traceparent), AdministrationApi::new).getRebuild(UUID.randomUUID()));
         for (ServiceLayout service : ServiceLayout.ALL) {
             String traceId = hex(16);
-            at(service).header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
-                    .get("/api/v1/no-such-resource-" + UUID.randomUUID())
-                    .then().statusCode(404).contentType("application/problem+json").body("traceId", is(traceId));
+            Refusal refusal = refused(404, unknownRecord.get(service).apply("00-" + traceId + "-" + hex(8) + "-01"));
+            assertTrue(refusal.contentType().startsWith("application/problem+json"), service + ": " + refusal);
+            assertEquals(traceId, JSON.readTree(refusal.body()).path("traceId").asText(), service + ": " + refusal);
         }
         // Without a caller's trace, the service starts one and still names it.
-        String own = at(ServiceLayout.SESSION).get("/api/v1/session-logs/" + UUID.randomUUID())
-                .then().statusCode(404).extract().path("traceId");
-        assertNotNull(own);
-        assertTrue(own.matches("[0-9a-f]{32}"), own);
+        Refusal own = refused(404, () -> session(SessionLogsApi::new).getSessionLog(UUID.randomUUID()));
+        String ownTrace = JSON.readTree(own.body()).path("traceId").asText();
+        assertTrue(ownTrace.matches("[0-9a-f]{32}"), own.toString());
     }
 
     /** reporting-service's compliance consumer applying the SessionCompleted. */
