@@ -48,6 +48,17 @@ public final class GreedyScheduler {
      * solver's construction phase passes one that tells the score director).
      */
     static void place(ServiceSchedule schedule, BiConsumer<ServiceSession, Placement> assign) {
+        place(schedule, schedule.getSessions().stream().filter(s -> !s.isPinned()).toList(), assign);
+    }
+
+    /**
+     * Places {@code toPlace} (unplacing those placed first); every other placed session stays where it
+     * is and counts as taken time.
+     */
+    static void place(ServiceSchedule schedule, java.util.Collection<ServiceSession> toPlace,
+                      BiConsumer<ServiceSession, Placement> assign) {
+        java.util.Set<ServiceSession> moving = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        moving.addAll(toPlace);
         Map<SchoolPair, Integer> travel = new HashMap<>();
         for (TravelTime t : schedule.getTravelTimes()) {
             travel.merge(t.pair(), t.minutes(), Math::max);
@@ -58,7 +69,7 @@ public final class GreedyScheduler {
         List<Pending> pending = new ArrayList<>();
         Map<Object, Integer> toPlaceByStudent = new HashMap<>();
         for (ServiceSession session : schedule.getSessions()) {
-            if (session.isPinned()) {
+            if (!moving.contains(session)) {
                 if (session.isPlaced()) {
                     placedByDay.computeIfAbsent(session.day(), d -> new ArrayList<>()).add(session);
                 }

@@ -48,6 +48,7 @@ public final class ScheduleSolver {
     /** Solves, stopping early once the week places the bound and a second brings no better soft score. */
     public ServiceSchedule solve(ServiceSchedule schedule, PlaceableMinutesBound.Bound bound) {
         TerminationConfig termination = config.getTerminationConfig().copyConfig();
+        schedule.setBound(bound);
         return factory.buildSolver(new SolverConfigOverride<ServiceSchedule>()
                 .withTerminationConfig(orAtBound(termination, bound, Duration.ofSeconds(1)))).solve(schedule);
     }
