@@ -426,23 +426,4 @@ public final class PlaceableMinutesBound {
             return 0;
         }
     }
-
-    /** For tests and diagnostics: the open placements of one session. */
-    static List<Placement> openPlacements(ServiceSchedule schedule, ServiceSession session) {
-        Map<SchoolPair, Integer> travel = new HashMap<>();
-        schedule.getTravelTimes().forEach(t -> travel.merge(t.pair(), t.minutes(), Math::max));
-        List<ServiceSession> studentBusy = new ArrayList<>();
-        List<ServiceSession> providerBusy = new ArrayList<>();
-        for (ServiceSession s : schedule.getSessions()) {
-            if (s.isPinned() && s.isPlaced()) {
-                if (s.getStudentId().equals(session.getStudentId())) {
-                    studentBusy.add(s);
-                }
-                if (s.isOwnProvider()) {
-                    providerBusy.add(s);
-                }
-            }
-        }
-        return open(session, studentBusy, providerBusy, travel);
-    }
 }
