@@ -2,7 +2,9 @@ package org.iepservices.schedule.solver;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.api.solver.SolverStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -20,6 +22,7 @@ import org.iepservices.schedule.config.ScheduleConfig;
 import org.jboss.logging.Logger;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,12 +53,15 @@ public class SchedulerJobs {
     public enum State { QUEUED, SOLVING, DONE, CANCELLED, FAILED }
 
     /**
-     * What a client polls: the state, the best score so far and how many mandated minutes it places;
+     * What a client polls: the state, the best score so far and how many mandated minutes it places,
+     * against the upper bound of placeable minutes (no conflict-free week places more; null for a job
+     * stored before the bound existed) and placed / bound;
      * for a job built from the database also the provider, school and week it plans and notes on how
      * the caseload was read (students left out, monthly mandates converted); the sessions accepted.
      */
     public record JobStatus(UUID jobId, State state, String score, boolean feasible, int placedMinutes,
-                            int mandatedMinutes, Instant submittedAt, Instant finishedAt, String error,
+                            int mandatedMinutes, Integer upperBoundMinutes, Double placedShareOfBound,
+                            Instant submittedAt, Instant finishedAt, String error,
                             UUID providerId, UUID schoolId, LocalDate weekOf, List<String> notes,
                             int acceptedSessions) {
     }
@@ -104,6 +110,8 @@ public class SchedulerJobs {
 
     private final SolverManager<ServiceSchedule, UUID> solverManager;
     private final SolutionManager<ServiceSchedule, HardMediumSoftScore> solutionManager;
+    /** The Quarkus extension's configuration (solverConfig.xml with the termination of application.properties). */
+    private final SolverConfig solverConfig;
     private final ObjectMapper json;
     private final ScheduleConfig.Scheduler config;
     /** This JVM, as the owner written on the jobs it solves. */
@@ -113,9 +121,10 @@ public class SchedulerJobs {
     private final Map<UUID, Object> acceptanceLocks = new ConcurrentHashMap<>();
 
     SchedulerJobs(SolverManager<ServiceSchedule, UUID> solverManager,
-                  SolutionManager<ServiceSchedule, HardMediumSoftScore> solutionManager, ObjectMapper json,
-                  ScheduleConfig config) {
+                  SolutionManager<ServiceSchedule, HardMediumSoftScore> solutionManager, SolverConfig solverConfig,
+                  ObjectMapper json, ScheduleConfig config) {
         this.solverManager = solverManager;
+        this.solverConfig = solverConfig;
         this.solutionManager = solutionManager;
         this.json = json;
         this.config = config.scheduler();
@@ -132,7 +141,7 @@ public class SchedulerJobs {
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The schedule problem cannot be planned", violations);
         }
-        ServiceSchedule schedule = ScheduleBuilder.build(problem);
+        ServiceSchedule schedule = ScheduleBuilder.build(problem).withBound();
         solutionManager.update(schedule); // score the starting point before the solver threads see it
         Job job = new Job(UUID.randomUUID(), schedule, problem, origin);
         admit(job);
@@ -140,6 +149,10 @@ public class SchedulerJobs {
         solverManager.solveBuilder()
                 .withProblemId(job.id)
                 .withProblem(schedule)
+                // stop once the week places every placeable minute and a second brings nothing better
+                .withConfigOverride(new SolverConfigOverride<ServiceSchedule>().withTerminationConfig(
+                        ScheduleSolver.orAtBound(solverConfig.getTerminationConfig().copyConfig(), schedule.getBound(),
+                                Duration.ofSeconds(1))))
                 .withBestSolutionConsumer(job::improved)
                 .withFinalBestSolutionConsumer(solution -> finished(job, solution))
                 .withExceptionHandler((id, error) -> failed(job, error))
@@ -211,10 +224,12 @@ public class SchedulerJobs {
             SolverStatus solver = solverManager.getSolverStatus(job.id);
             State state = solver == SolverStatus.SOLVING_SCHEDULED ? State.QUEUED : State.SOLVING;
             return new JobStatus(row.id, state, score.toString(), score.isFeasible(), metrics.placedMinutes(),
-                    metrics.mandatedMinutes(), row.submittedAt, null, null, row.providerId, job.origin.schoolId(),
+                    metrics.mandatedMinutes(), metrics.upperBoundMinutes(), metrics.placedShareOfBound(),
+                    row.submittedAt, null, null, row.providerId, job.origin.schoolId(),
                     row.weekOf, job.origin.notes(), accepted);
         }
         return new JobStatus(row.id, row.state, row.score, row.feasible, row.placedMinutes, row.mandatedMinutes,
+                row.upperBoundMinutes, ScheduleMetrics.shareOfBound(row.placedMinutes, row.upperBoundMinutes),
                 row.submittedAt, row.finishedAt, row.error, row.providerId, origin(row).schoolId(), row.weekOf,
                 origin(row).notes(), accepted);
     }
@@ -428,6 +443,7 @@ public class SchedulerJobs {
         row.feasible = score != null && score.isFeasible();
         row.placedMinutes = metrics.placedMinutes();
         row.mandatedMinutes = metrics.mandatedMinutes();
+        row.upperBoundMinutes = metrics.upperBoundMinutes();
     }
 
     private static StoredJob stored(UUID jobId) {

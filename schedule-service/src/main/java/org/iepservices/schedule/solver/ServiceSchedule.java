@@ -21,6 +21,9 @@ public class ServiceSchedule {
 
     private ScheduleProblem problem;
 
+    /** PlaceableMinutesBound of this week's problem, when computed (not a fact the rules read). */
+    private PlaceableMinutesBound.Bound bound;
+
     @ProblemFactCollectionProperty
     private List<ActivityBlock> activityBlocks;
 
@@ -58,6 +61,20 @@ public class ServiceSchedule {
         this.availability = availability;
         this.travelTimes = travelTimes;
         this.sessions = sessions;
+    }
+
+    public PlaceableMinutesBound.Bound getBound() {
+        return bound;
+    }
+
+    /** Computes the bound of placeable minutes once, before solving (ScheduleMetrics reports placed/bound). */
+    public ServiceSchedule withBound() {
+        this.bound = PlaceableMinutesBound.of(this);
+        return this;
+    }
+
+    public void setBound(PlaceableMinutesBound.Bound bound) {
+        this.bound = bound;
     }
 
     public ScheduleProblem getProblem() {

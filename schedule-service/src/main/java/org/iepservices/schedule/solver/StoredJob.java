@@ -60,6 +60,10 @@ public class StoredJob extends PanacheEntityBase {
     @Column(name = "mandated_minutes")
     public int mandatedMinutes;
 
+    /** PlaceableMinutesBound of the problem (null for jobs stored before it existed). */
+    @Column(name = "upper_bound_minutes")
+    public Integer upperBoundMinutes;
+
     /** The ScheduleProblem as JSON. */
     public String problem;
 

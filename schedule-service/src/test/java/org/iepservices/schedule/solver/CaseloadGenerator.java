@@ -133,6 +133,16 @@ public final class CaseloadGenerator {
      */
     private static List<AvailabilityWindow> availability(List<UUID> schools) {
         List<AvailabilityWindow> windows = new ArrayList<>();
+        if (schools.size() > 3) {
+            // more schools: the ten half days go round the schools (morning 08:30-11:45, afternoon 12:00-15:30)
+            int i = 0;
+            for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                    DayOfWeek.FRIDAY)) {
+                window(windows, schools.get(i++ % schools.size()), day, "08:30", "11:45");
+                window(windows, schools.get(i++ % schools.size()), day, "12:00", "15:30");
+            }
+            return windows.stream().distinct().toList();
+        }
         UUID a = schools.get(0);
         UUID b = schools.size() > 1 ? schools.get(1) : a;
         UUID c = schools.size() > 2 ? schools.get(2) : b;

@@ -50,6 +50,28 @@ class ScheduleSolverTest {
     }
 
     @Test
+    void stopsOnceEveryPlaceableMinuteIsPlaced() {
+        ScheduleProblem problem = CaseloadGenerator.generate(7, 1, 14);
+        ServiceSchedule schedule = ScheduleBuilder.build(problem);
+        PlaceableMinutesBound.Bound bound = PlaceableMinutesBound.of(schedule);
+        assertEquals(bound.mandatedMinutes(), bound.upperBoundMinutes()); // this caseload fits
+
+        long start = System.nanoTime();
+        ScheduleResult result = solver(Duration.ofSeconds(60)).result(solver(Duration.ofSeconds(60)).solve(schedule, bound));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+
+        assertEquals(bound.upperBoundMinutes(), result.metrics().placedMinutes());
+        assertEquals(0, result.metrics().hardConflicts());
+        assertEquals(bound.upperBoundMinutes(), result.metrics().upperBoundMinutes());
+        assertEquals(1.0, result.metrics().placedShareOfBound());
+        assertTrue(seconds < 30, "took " + seconds + " s of the 60 s limit");
+    }
+
+    private static ScheduleSolver solver(Duration spentLimit) {
+        return new ScheduleSolver(spentLimit, null);
+    }
+
+    @Test
     void generatedCaseloadsAreValidProblems() {
         for (long seed = 1; seed <= 5; seed++) {
             ScheduleProblem problem = CaseloadGenerator.generate(seed, 3, 20);

@@ -189,7 +189,8 @@ public class SchedulerJobResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Status of a job", description = "QUEUED, SOLVING, DONE, CANCELLED or FAILED, with the best "
-            + "score so far (hard conflicts / unplaced mandated minutes / soft preferences) and the minutes placed.")
+            + "score so far (hard conflicts / unplaced mandated minutes / soft preferences), the minutes placed, "
+            + "the upper bound of placeable minutes (no week free of hard conflicts places more) and placed / bound.")
     public JobStatus status(@PathParam("id") UUID id) {
         JobStatus status = visible(id);
         audit.read("scheduler-job", id, studentsOf(id));
@@ -200,9 +201,9 @@ public class SchedulerJobResource {
     @Path("/{id}/result")
     @Operation(summary = "The best week found so far", description = "Planned sessions (a group session once with "
             + "all its students; push-in with the activity block joined), sessions left unplaced with the reason, "
-            + "the score per rule and the metrics: placed vs mandated minutes, hard conflicts, share of push-in "
-            + "minutes in goal-matching activities, share of pull-out minutes outside core instruction. Students "
-            + "outside the caller's scope are not named (their sessions are left out).")
+            + "the score per rule and the metrics: placed vs mandated minutes and vs the upper bound of placeable "
+            + "minutes, hard conflicts, share of push-in minutes in goal-matching activities, share of pull-out "
+            + "minutes outside core instruction. Students outside the caller's scope are not named (their sessions are left out).")
     public ScheduleResult result(@PathParam("id") UUID id) {
         visible(id);
         ScheduleResult result = jobs.result(id);

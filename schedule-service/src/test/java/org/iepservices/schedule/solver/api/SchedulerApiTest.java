@@ -90,11 +90,16 @@ class SchedulerApiTest {
         As.admin().get("/api/v1/scheduler/jobs/" + job).then()
                 .body("feasible", equalTo(true))
                 .body("placedMinutes", equalTo(120))
+                // every mandated minute is placeable here, and placed
+                .body("upperBoundMinutes", equalTo(120))
+                .body("placedShareOfBound", equalTo(1.0f))
                 .body("score", startsWith("0hard/0medium/"));
         As.admin().get("/api/v1/scheduler/jobs/" + job + "/result").then().statusCode(200)
                 .body("feasible", equalTo(true))
                 .body("metrics.hardConflicts", equalTo(0))
                 .body("metrics.placedMinutes", equalTo(120))
+                .body("metrics.upperBoundMinutes", equalTo(120))
+                .body("metrics.placedShareOfBound", equalTo(1.0f))
                 .body("unplaced", empty())
                 // the push-in joins the welcoming ELA block, where expressive language is worked on
                 .body("sessions.find { it.setting == 'PUSH_IN' }.activityBlockId", equalTo(ela))

@@ -101,10 +101,12 @@ class StoredSchedulerJobsTest {
         assertEquals(SchedulerJobs.State.DONE, row.state);
         assertNotNull(row.result);
         assertNotNull(row.finishedAt);
+        assertEquals(30, row.upperBoundMinutes);
 
         // Every answer now comes from the row, as on a replica that never saw the job.
         As.admin().get("/api/v1/scheduler/jobs/" + job).then().statusCode(200)
                 .body("providerId", equalTo(provider.toString())).body("placedMinutes", equalTo(30))
+                .body("upperBoundMinutes", equalTo(30)).body("placedShareOfBound", equalTo(1.0f))
                 .body("finishedAt", notNullValue());
         As.admin().get("/api/v1/scheduler/jobs/" + job + "/result").then().statusCode(200)
                 .body("sessions.size()", equalTo(1)).body("sessions[0].minutes", equalTo(30));
