@@ -94,6 +94,13 @@ public record IepActivated(
      * {@code skillStage} ACQUISITION, GENERALIZATION or MAINTENANCE; {@code serviceType} the
      * service that works on it; {@code continuesGoalId} the goal of the amended IEP version this
      * one carries on, so goal progress can be followed across versions.
+     *
+     * <p>Added later, optional (absent in older events, then read as the defaults):
+     * {@code direction} INCREASE (higher is better, the default) or DECREASE (lower is better: fewer
+     * disfluencies, shorter meltdowns); {@code targetValue} the numeric target in the goal's own
+     * measure when it is not a percentage (a count per session for FREQUENCY, a duration in
+     * {@code durationUnit} for DURATION, a score for RUBRIC); {@code durationUnit} SECONDS or MINUTES
+     * (DURATION goals); {@code scaleMin}/{@code scaleMax} the rubric's scale (RUBRIC goals).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Goal(
@@ -106,13 +113,31 @@ public record IepActivated(
             String measurementMethod,
             String skillStage,
             String serviceType,
-            UUID continuesGoalId) {
+            UUID continuesGoalId,
+            String direction,
+            Double targetValue,
+            String durationUnit,
+            Integer scaleMin,
+            Integer scaleMax) {
+
+        /** A goal as written before direction and measure details existed: higher is better. */
+        public Goal(UUID goalId, String area, String description, String baseline, String target,
+                    Integer targetPercent, String measurementMethod, String skillStage, String serviceType,
+                    UUID continuesGoalId) {
+            this(goalId, area, description, baseline, target, targetPercent, measurementMethod, skillStage,
+                    serviceType, continuesGoalId, null, null, null, null, null);
+        }
 
         /** A goal that continues none of an earlier version. */
         public Goal(UUID goalId, String area, String description, String baseline, String target,
                     Integer targetPercent, String measurementMethod, String skillStage, String serviceType) {
             this(goalId, area, description, baseline, target, targetPercent, measurementMethod, skillStage,
                     serviceType, null);
+        }
+
+        /** True when lower values are better; an event without a direction means INCREASE. */
+        public boolean lowerIsBetter() {
+            return "DECREASE".equals(direction);
         }
     }
 }

@@ -62,8 +62,10 @@ public record SessionCompleted(
     /**
      * Data on one IEP goal. Which fields are filled depends on {@code measure}: TRIALS
      * (correct/total, percent), FREQUENCY (count), INTERVAL (intervalsObserved /
-     * intervalsWithBehavior, percent), PROBE (probeResult, percent if scored). {@code cueLevel}
-     * INDEPENDENT, MINIMAL, MODERATE or MAXIMAL.
+     * intervalsWithBehavior, percent), PROBE (probeResult, percent if scored), DURATION
+     * ({@code durationSeconds}), RUBRIC ({@code rubricScore} on the goal's scale). {@code cueLevel}
+     * INDEPENDENT, MINIMAL, MODERATE or MAXIMAL. The last two fields were added later and are
+     * optional (absent in older events).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record GoalData(
@@ -77,7 +79,17 @@ public record SessionCompleted(
             Integer intervalsWithBehavior,
             String cueLevel,
             String probeResult,
-            String note) {
+            String note,
+            Integer durationSeconds,
+            Integer rubricScore) {
+
+        /** Goal data of the measures that existed before DURATION and RUBRIC. */
+        public GoalData(UUID goalId, String measure, Integer correct, Integer total, Double percent, Integer count,
+                        Integer intervalsObserved, Integer intervalsWithBehavior, String cueLevel,
+                        String probeResult, String note) {
+            this(goalId, measure, correct, total, percent, count, intervalsObserved, intervalsWithBehavior, cueLevel,
+                    probeResult, note, null, null);
+        }
     }
 
     /**

@@ -41,6 +41,59 @@ class EventContractTest {
         }
     }
 
+    /** Nested shapes ($defs) must agree with the nested records too: a field added to one only is caught. */
+    @Test
+    void everyNestedRecordMatchesItsSchemaDefinition() throws Exception {
+        int checked = 0;
+        for (EventType<?> type : EventCatalog.ALL) {
+            JsonNode defs = readSchema(type).get("$defs");
+            if (defs == null) {
+                continue;
+            }
+            for (var it = defs.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                Class<?> nested = nestedRecord(type.payloadClass(), name);
+                if (nested == null) {
+                    continue;
+                }
+                Set<String> schemaProps = new TreeSet<>();
+                defs.get(name).get("properties").fieldNames().forEachRemaining(schemaProps::add);
+                Set<String> recordProps = new TreeSet<>();
+                for (RecordComponent c : nested.getRecordComponents()) {
+                    recordProps.add(c.getName());
+                }
+                assertEquals(schemaProps, recordProps, "schema and record of " + type.name() + "." + name + " disagree");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 4, "nested definitions were checked: " + checked);
+    }
+
+    /** An IepActivated.Goal event written before direction and measure details existed still reads. */
+    @Test
+    void aGoalWithoutDirectionReadsAsHigherIsBetter() throws Exception {
+        String old = "{\"goalId\":\"" + UUID.randomUUID() + "\",\"area\":\"FLUENCY\",\"description\":\"d\","
+                + "\"skillStage\":\"ACQUISITION\",\"measurementMethod\":\"FREQUENCY\"}";
+        IepActivated.Goal goal = mapper.readValue(old, IepActivated.Goal.class);
+        assertNull(goal.direction());
+        assertFalse(goal.lowerIsBetter());
+        IepActivated.Goal decrease = mapper.readValue(old.replace("}", ",\"direction\":\"DECREASE\",\"targetValue\":2}"),
+                IepActivated.Goal.class);
+        assertTrue(decrease.lowerIsBetter());
+        assertEquals(2.0, decrease.targetValue());
+    }
+
+    private static Class<?> nestedRecord(Class<?> payload, String simpleName) {
+        for (Class<?> owner : List.of(payload, IepActivated.class)) {
+            for (Class<?> c : owner.getDeclaredClasses()) {
+                if (c.isRecord() && c.getSimpleName().equals(simpleName)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
     @Test
     void envelopeRoundTripsAndIgnoresUnknownFields() throws Exception {
         UUID student = UUID.randomUUID();

@@ -333,6 +333,11 @@ public final class DemoData {
             }
             List<Map<String, Object>> goalData = new ArrayList<>();
             for (JsonNode goal : tablet.get("/api/v1/students/" + studentId + "/goals?mandateId=" + mandateId)) {
+                Map<String, Object> measured = measuredWithoutTrials(goal, occurrence);
+                if (measured != null) {
+                    goalData.add(measured);
+                    continue;
+                }
                 int total = 10;
                 int correct = Math.min(total, 3 + random.nextInt(4) + (int) (occurrence.get("date").asText().hashCode() & 3));
                 goalData.add(Map.of("goalId", goal.get("goalId").asText(goal.path("id").asText()), "measure", "TRIALS",
@@ -355,6 +360,27 @@ public final class DemoData {
         return tablet.post("/api/v1/session-logs", body).get("id").asText();
     }
 
+    /**
+     * Data of the goals not measured in trials, trending with the date and no draw from {@code random}
+     * (so the rest of the demo stays as it was): disfluencies per 2-minute talk fall from about 10
+     * three weeks ago to about 3 now (a DECREASE goal improving), minutes on a writing task rise.
+     * Null for a goal measured in trials.
+     */
+    private Map<String, Object> measuredWithoutTrials(JsonNode goal, JsonNode occurrence) {
+        String goalId = goal.get("goalId").asText(goal.path("id").asText());
+        LocalDate date = LocalDate.parse(occurrence.get("date").asText());
+        int daysAgo = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(date, today));
+        int noise = Math.floorMod((goalId + date).hashCode(), 2);
+        return switch (goal.path("measurementMethod").asText("")) {
+            case "FREQUENCY" -> Map.of("goalId", goalId, "measure", "FREQUENCY", "count", 3 + daysAgo / 3 + noise,
+                    "cueLevel", daysAgo > 10 ? "MODERATE" : "MINIMAL");
+            case "DURATION" -> Map.of("goalId", goalId, "measure", "DURATION",
+                    "durationSeconds", Math.min(occurrence.get("minutes").asInt() * 60, 240 + (21 - Math.min(21, daysAgo))
+                            * 15 + noise * 30));
+            default -> null;
+        };
+    }
+
     /** Four IEP shapes, the combined model most common: speech 2x30 (1 pull-out + 1 push-in). */
     private void iep(UUID studentId, int startYear, int i, UUID slp, UUID ot) {
         List<Map<String, Object>> mandates = new ArrayList<>();
@@ -374,10 +400,21 @@ public final class DemoData {
                         Map.of("kind", "PREFER_SUBJECT", "subject", "WRITING", "setting", "PUSH_IN"))));
                 goals.add(goal("ARTICULATION", "Produce /s/ blends in sentences", "ACQUISITION"));
                 goals.add(goal("FINE_MOTOR", "Write a sentence legibly on lined paper", "GENERALIZATION"));
+                // A DURATION goal: minutes on a writing task without a break, higher is better.
+                goals.add(Map.of("area", "SENSORY_REGULATION", "description",
+                        "Work on a writing task for 8 minutes without a break", "skillStage", "ACQUISITION",
+                        "serviceType", "OCCUPATIONAL_THERAPY", "measurementMethod", "DURATION", "durationUnit", "MINUTES",
+                        "targetValue", 8, "baseline", "about 4 minutes", "target", "8 minutes in 4 of 5 sessions"));
             }
             default -> {
                 mandates.add(mandate("SPEECH_LANGUAGE", 2, 20, 2, 0, slp, List.of()));
                 goals.add(goal("PRAGMATICS_SOCIAL", "Take turns in a group conversation", "GENERALIZATION"));
+                // A DECREASE goal: fewer disfluencies is progress.
+                goals.add(Map.of("area", "FLUENCY", "description",
+                        "Use smooth speech: 3 or fewer disfluencies in a 2-minute conversation", "skillStage",
+                        "ACQUISITION", "serviceType", "SPEECH_LANGUAGE", "measurementMethod", "FREQUENCY",
+                        "direction", "DECREASE", "targetValue", 3, "baseline", "about 10 disfluencies in 2 minutes",
+                        "target", "3 or fewer in 3 sessions in a row"));
             }
         }
         JsonNode iep = students.post("/api/v1/students/" + studentId + "/ieps", Map.of(

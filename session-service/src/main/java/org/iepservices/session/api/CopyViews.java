@@ -72,11 +72,19 @@ public final class CopyViews {
         }
     }
 
-    public record Goal(UUID goalId, UUID iepId, String area, String description, String measurementMethod,
-                       String skillStage, String serviceType, Integer targetPercent) {
+    public record Goal(UUID goalId, UUID iepId, String area, String description,
+                       @Schema(description = "PERCENT_ACCURACY, FREQUENCY, DURATION (record DURATION data) or RUBRIC "
+                               + "(record RUBRIC data on the scale)") String measurementMethod,
+                       String skillStage, String serviceType, Integer targetPercent,
+                       @Schema(description = "INCREASE (higher is better) or DECREASE (lower is better)") String direction,
+                       Double targetValue,
+                       @Schema(description = "DURATION goals: SECONDS or MINUTES") String durationUnit,
+                       @Schema(description = "RUBRIC goals: the lowest score") Integer scaleMin,
+                       @Schema(description = "RUBRIC goals: the highest score") Integer scaleMax) {
         static Goal of(KnownGoal g) {
             return new Goal(g.goalId, g.iepId, g.area, g.description, g.measurementMethod, g.skillStage, g.serviceType,
-                    g.targetPercent);
+                    g.targetPercent, g.direction == null ? "INCREASE" : g.direction, g.targetValue, g.durationUnit,
+                    g.scaleMin, g.scaleMax);
         }
     }
 

@@ -62,7 +62,9 @@ public record SessionLogRequest(
 
     @Schema(description = "Data on one IEP goal of the student. TRIALS: correct and total (percent computed); "
             + "FREQUENCY: count; INTERVAL: intervalsObserved and intervalsWithBehavior (percent computed); PROBE: "
-            + "probeResult, optionally scored with correct/total; ANECDOTAL: note. cueLevel and note fit any measure.")
+            + "probeResult, optionally scored with correct/total; ANECDOTAL: note; DURATION (DURATION goals): "
+            + "durationSeconds, at most the session's length; RUBRIC (RUBRIC goals): rubricScore on the goal's scale. "
+            + "cueLevel and note fit any measure.")
     public record GoalData(
             @NotNull UUID goalId,
             @NotNull GoalMeasure measure,
@@ -73,11 +75,13 @@ public record SessionLogRequest(
             Integer intervalsWithBehavior,
             CueLevel cueLevel,
             @Size(max = 2000) String probeResult,
-            @Size(max = 4000) String note) {
+            @Size(max = 4000) String note,
+            @Schema(description = "DURATION: how long it lasted, in seconds", example = "95") Integer durationSeconds,
+            @Schema(description = "RUBRIC: the score on the goal's rubric scale", example = "3") Integer rubricScore) {
 
         public GoalDataEntry entry() {
             return new GoalDataEntry(goalId, measure, correct, total, count, intervalsObserved, intervalsWithBehavior,
-                    cueLevel, probeResult, note);
+                    cueLevel, probeResult, note, durationSeconds, rubricScore);
         }
     }
 

@@ -53,7 +53,9 @@ public record SessionLogResponse(
     public record GoalData(UUID goalId, GoalMeasure measure, Integer correct, Integer total,
                            @Schema(description = "Computed: correct/total or intervals with behavior / observed")
                            BigDecimal percent, Integer count, Integer intervalsObserved,
-                           Integer intervalsWithBehavior, CueLevel cueLevel, String probeResult, String note) {
+                           Integer intervalsWithBehavior, CueLevel cueLevel, String probeResult, String note,
+                           @Schema(description = "DURATION data, in seconds") Integer durationSeconds,
+                           @Schema(description = "RUBRIC data: the score on the goal's scale") Integer rubricScore) {
     }
 
     public record PushIn(UUID classId, UUID teacherId, ActivitySubject activitySubject,
@@ -119,7 +121,7 @@ public record SessionLogResponse(
                                 goals.stream().filter(g -> g.studentId.equals(s.studentId))
                                         .map(g -> new GoalData(g.goalId, g.measure, g.correct, g.total, g.percent,
                                                 g.count, g.intervalsObserved, g.intervalsWithBehavior, g.cueLevel,
-                                                g.probeResult, g.note))
+                                                g.probeResult, g.note, g.durationSeconds, g.rubricScore))
                                         .toList(),
                                 s.progressNote))
                         .toList(),

@@ -4,6 +4,8 @@ import org.iepservices.problem.Problem.Violation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +26,15 @@ public final class GoalDataRules {
      * {@code students[0].goalData}.
      */
     public static List<Violation> check(String prefix, Attendance attendance, List<GoalDataEntry> entries) {
+        return check(prefix, attendance, entries, null);
+    }
+
+    /**
+     * As {@link #check(String, Attendance, List)}, and a DURATION measured in the session is no longer
+     * than the session itself ({@code sessionSeconds}, null when the times are not known).
+     */
+    public static List<Violation> check(String prefix, Attendance attendance, List<GoalDataEntry> entries,
+                                        Integer sessionSeconds) {
         List<Violation> violations = new ArrayList<>();
         if (entries.isEmpty()) {
             return violations;
@@ -44,8 +55,16 @@ public final class GoalDataRules {
             notNegative(violations, at + "count", e.count());
             notNegative(violations, at + "intervalsObserved", e.intervalsObserved());
             notNegative(violations, at + "intervalsWithBehavior", e.intervalsWithBehavior());
+            notNegative(violations, at + "durationSeconds", e.durationSeconds());
+            notNegative(violations, at + "rubricScore", e.rubricScore());
             if (e.measure() == null) {
                 continue;
+            }
+            if (e.measure() != GoalMeasure.DURATION) {
+                absent(violations, at + "durationSeconds", e.durationSeconds(), e.measure());
+            }
+            if (e.measure() != GoalMeasure.RUBRIC) {
+                absent(violations, at + "rubricScore", e.rubricScore(), e.measure());
             }
             switch (e.measure()) {
                 case TRIALS -> {
@@ -90,6 +109,22 @@ public final class GoalDataRules {
                     absent(violations, at + "intervalsObserved", e.intervalsObserved(), e.measure());
                     absent(violations, at + "intervalsWithBehavior", e.intervalsWithBehavior(), e.measure());
                 }
+                case DURATION -> {
+                    if (e.durationSeconds() == null) {
+                        violations.add(new Violation(at + "durationSeconds", "duration data needs durationSeconds"));
+                    } else if (sessionSeconds != null && e.durationSeconds() > sessionSeconds) {
+                        violations.add(new Violation(at + "durationSeconds", "cannot exceed the session's length ("
+                                + sessionSeconds + " seconds)"));
+                    }
+                    onlyItsOwn(violations, at, e);
+                }
+                case RUBRIC -> {
+                    // The scale is the goal's: checked against the goal in ReferenceChecks.
+                    if (e.rubricScore() == null) {
+                        violations.add(new Violation(at + "rubricScore", "rubric data needs rubricScore"));
+                    }
+                    onlyItsOwn(violations, at, e);
+                }
                 case ANECDOTAL -> {
                     if (e.note() == null || e.note().isBlank()) {
                         violations.add(new Violation(at + "note", "an anecdotal record needs its note"));
@@ -103,6 +138,23 @@ public final class GoalDataRules {
             }
         }
         return violations;
+    }
+
+    /** The session's length in seconds, null when a time is missing or the end is not after the start. */
+    public static Integer sessionSeconds(LocalTime start, LocalTime end) {
+        if (start == null || end == null || !end.isAfter(start)) {
+            return null;
+        }
+        return (int) Duration.between(start, end).toSeconds();
+    }
+
+    /** A duration or rubric score carries none of the counts of the other measures. */
+    private static void onlyItsOwn(List<Violation> violations, String at, GoalDataEntry e) {
+        absent(violations, at + "correct", e.correct(), e.measure());
+        absent(violations, at + "total", e.total(), e.measure());
+        absent(violations, at + "count", e.count(), e.measure());
+        absent(violations, at + "intervalsObserved", e.intervalsObserved(), e.measure());
+        absent(violations, at + "intervalsWithBehavior", e.intervalsWithBehavior(), e.measure());
     }
 
     /** Percent accuracy (trials, scored probe) or percent of intervals, one decimal; null when not a ratio. */

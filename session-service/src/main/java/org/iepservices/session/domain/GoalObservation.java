@@ -59,6 +59,14 @@ public class GoalObservation extends PanacheEntityBase {
 
     public String note;
 
+    /** DURATION data: how long it lasted, in seconds. */
+    @Column(name = "duration_seconds")
+    public Integer durationSeconds;
+
+    /** RUBRIC data: the score on the goal's scale. */
+    @Column(name = "rubric_score")
+    public Integer rubricScore;
+
     public static GoalObservation of(UUID sessionLogId, UUID studentId, int position, GoalDataEntry entry) {
         GoalObservation o = new GoalObservation();
         o.id = UUID.randomUUID();
@@ -76,12 +84,14 @@ public class GoalObservation extends PanacheEntityBase {
         o.cueLevel = entry.cueLevel();
         o.probeResult = entry.probeResult();
         o.note = entry.note();
+        o.durationSeconds = entry.durationSeconds();
+        o.rubricScore = entry.rubricScore();
         return o;
     }
 
     public GoalDataEntry entry() {
         return new GoalDataEntry(goalId, measure, correct, total, count, intervalsObserved, intervalsWithBehavior,
-                cueLevel, probeResult, note);
+                cueLevel, probeResult, note, durationSeconds, rubricScore);
     }
 
     public static List<GoalObservation> of(UUID sessionLogId) {

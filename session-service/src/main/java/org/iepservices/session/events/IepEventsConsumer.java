@@ -111,6 +111,11 @@ public class IepEventsConsumer extends IdempotentConsumer {
             row.skillStage = g.skillStage();
             row.serviceType = g.serviceType();
             row.targetPercent = g.targetPercent();
+            row.direction = g.direction();
+            row.targetValue = g.targetValue();
+            row.durationUnit = g.durationUnit();
+            row.scaleMin = g.scaleMin();
+            row.scaleMax = g.scaleMax();
             row.persist();
         }
     }

@@ -138,7 +138,8 @@ public class AddendumService {
             String at = "students[" + positions.get(s.studentId) + "]";
             List<GoalDataEntry> goals = c.goalData() == null ? entries(currentGoals, s.studentId)
                     : c.goalData().stream().map(SessionLogRequest.GoalData::entry).toList();
-            findings.invalid(GoalDataRules.check(at + ".goalData", amended.get(i).attendance(), goals));
+            findings.invalid(GoalDataRules.check(at + ".goalData", amended.get(i).attendance(), goals,
+                    GoalDataRules.sessionSeconds(log.startTime, log.endTime)));
             if (c.goalData() != null) {
                 newGoals.put(s.studentId, goals);
                 references.line(findings, at, s.studentId, s.mandateId, log.sessionDate, provider, goals);

@@ -2,6 +2,7 @@ package org.iepservices.session.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.iepservices.session.domain.GoalDataEntry;
+import org.iepservices.session.domain.GoalMeasureFit;
 import org.iepservices.session.domain.MandateWindow;
 import org.iepservices.session.domain.ServiceDiscipline;
 import org.iepservices.session.domain.copy.KnownGoal;
@@ -94,6 +95,9 @@ public class ReferenceChecks {
             } else if (!goal.iepId.equals(mandate.iepId)) {
                 findings.invalid(field, "goal " + goalId + " belongs to another version of the student's IEP than "
                         + "the mandate served");
+            } else {
+                findings.invalid(GoalMeasureFit.check(at + "goalData[" + j + "].", goals.get(j),
+                        goal.measurementMethod, goal.scaleMin, goal.scaleMax));
             }
         }
         return Optional.of(mandate);

@@ -236,7 +236,8 @@ public class SessionLogService {
                 .filter(g -> g.studentId.equals(student.studentId))
                 .map(g -> new SessionCompleted.GoalData(g.goalId, g.measure.name(), g.correct, g.total,
                         g.percent == null ? null : g.percent.doubleValue(), g.count, g.intervalsObserved,
-                        g.intervalsWithBehavior, g.cueLevel == null ? null : g.cueLevel.name(), g.probeResult, g.note))
+                        g.intervalsWithBehavior, g.cueLevel == null ? null : g.cueLevel.name(), g.probeResult, g.note,
+                        g.durationSeconds, g.rubricScore))
                 .toList();
         PushInContext c = log.pushIn;
         SessionCompleted.PushInContext pushIn = log.setting != ServiceSetting.PUSH_IN || c == null ? null
@@ -277,7 +278,8 @@ public class SessionLogService {
         }
         for (int i = 0; i < c.lines().size(); i++) {
             LogContent.Line line = c.lines().get(i);
-            findings.invalid(GoalDataRules.check("students[" + i + "].goalData", line.attendance(), line.goalData()));
+            findings.invalid(GoalDataRules.check("students[" + i + "].goalData", line.attendance(), line.goalData(),
+                    GoalDataRules.sessionSeconds(c.startTime(), c.endTime())));
         }
         findings.invalid(makeups.check(c.lines()));
         KnownStaff provider = references.provider(findings, "providerId", c.providerId());

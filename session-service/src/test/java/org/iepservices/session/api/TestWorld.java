@@ -101,6 +101,16 @@ final class TestWorld implements AutoCloseable {
      * world's OT) gets the caseload assignments student-service publishes at IEP activation.
      */
     Student student(UUID schoolId, Provider speechProvider, boolean profile) throws Exception {
+        return student(schoolId, speechProvider, profile, List.of());
+    }
+
+    /** A student whose IEP has, after the three usual goals, {@code extraGoals} (speech goals of other measures). */
+    Student student(List<IepActivated.Goal> extraGoals) throws Exception {
+        return student(school, slp, false, extraGoals);
+    }
+
+    Student student(UUID schoolId, Provider speechProvider, boolean profile, List<IepActivated.Goal> extraGoals)
+            throws Exception {
         UUID id = UUID.randomUUID();
         events.send(StudentUpserted.TYPE, id, new StudentUpserted(id, "stu-" + id, "Ava", "Johnson", "3", schoolId,
                 "active"));
@@ -113,9 +123,9 @@ final class TestWorld implements AutoCloseable {
         events.send(IepActivated.TYPE, id, new IepActivated(iep, id, null, IEP_START, IEP_END,
                 List.of(mandate(speech, "SPEECH_LANGUAGE", speechProvider.id(), 2, 1, 1),
                         mandate(otMandate, "OCCUPATIONAL_THERAPY", ot.id(), 1, 1, 0)),
-                List.of(goal(goal1, "EXPRESSIVE_LANGUAGE", "SPEECH_LANGUAGE"),
+                concat(List.of(goal(goal1, "EXPRESSIVE_LANGUAGE", "SPEECH_LANGUAGE"),
                         goal(goal2, "ARTICULATION", "SPEECH_LANGUAGE"),
-                        goal(goal3, "FINE_MOTOR", "OCCUPATIONAL_THERAPY"))));
+                        goal(goal3, "FINE_MOTOR", "OCCUPATIONAL_THERAPY")), extraGoals)));
         // As student-service does at IEP activation: one assignment per mandate naming a provider.
         assign(id, speechProvider, "SPEECH_LANGUAGE", speech);
         assign(id, ot, "OCCUPATIONAL_THERAPY", otMandate);
@@ -147,6 +157,12 @@ final class TestWorld implements AutoCloseable {
     static IepActivated.Mandate mandate(UUID id, String service, UUID provider, int sessions, int pushIn, int pullOut) {
         return new IepActivated.Mandate(id, null, service, null, provider, sessions, 30, "WEEK", pushIn, pullOut,
                 "GROUP", 3, IEP_START, IEP_END, null, null, List.of());
+    }
+
+    private static List<IepActivated.Goal> concat(List<IepActivated.Goal> a, List<IepActivated.Goal> b) {
+        List<IepActivated.Goal> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     static IepActivated.Goal goal(UUID id, String area, String service) {

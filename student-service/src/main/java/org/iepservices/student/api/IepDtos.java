@@ -6,7 +6,9 @@ import org.iepservices.events.ServiceSetting;
 import org.iepservices.student.domain.ConstraintKind;
 import org.iepservices.student.domain.Delivery;
 import org.iepservices.student.domain.Discipline;
+import org.iepservices.student.domain.DurationUnit;
 import org.iepservices.student.domain.GoalArea;
+import org.iepservices.student.domain.GoalDirection;
 import org.iepservices.student.domain.Iep;
 import org.iepservices.student.domain.IepGoal;
 import org.iepservices.student.domain.IepStatus;
@@ -48,10 +50,13 @@ public final class IepDtos {
 
     public record GoalResponse(UUID id, GoalArea area, String description, String baseline, String target,
                                Integer targetPercent, MeasurementMethod measurementMethod, SkillStage skillStage,
-                               ServiceType serviceType, UUID continuesGoalId) {
+                               ServiceType serviceType, UUID continuesGoalId, GoalDirection direction,
+                               Double targetValue, DurationUnit durationUnit, Integer scaleMin, Integer scaleMax) {
         static GoalResponse of(IepGoal g) {
             return new GoalResponse(g.id, g.area, g.description, g.baseline, g.target, g.targetPercent,
-                    g.measurementMethod, g.skillStage, g.serviceType, g.continuesGoalId);
+                    g.measurementMethod, g.skillStage, g.serviceType, g.continuesGoalId,
+                    g.direction == null ? GoalDirection.INCREASE : g.direction, g.targetValue, g.durationUnit,
+                    g.scaleMin, g.scaleMax);
         }
     }
 

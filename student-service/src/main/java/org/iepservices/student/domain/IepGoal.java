@@ -52,6 +52,26 @@ public class IepGoal extends PanacheEntityBase {
     @Column(name = "service_type")
     public ServiceType serviceType;
 
+    /** Whether higher (INCREASE) or lower (DECREASE) values are better; INCREASE for goals written before. */
+    @Enumerated(EnumType.STRING)
+    public GoalDirection direction = GoalDirection.INCREASE;
+
+    /** The target in the goal's own measure when not a percentage: count, duration in its unit, rubric score. */
+    @Column(name = "target_value")
+    public Double targetValue;
+
+    /** DURATION goals: the unit the goal is written in. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "duration_unit")
+    public DurationUnit durationUnit;
+
+    /** RUBRIC goals: the rubric's lowest and highest score. */
+    @Column(name = "scale_min")
+    public Integer scaleMin;
+
+    @Column(name = "scale_max")
+    public Integer scaleMax;
+
     /** The goal of the amended version this one carries on. */
     @Column(name = "continues_goal_id")
     public UUID continuesGoalId;

@@ -258,7 +258,10 @@ public final class IepRules {
         return violations;
     }
 
-    /** A goal is worked on by a service the IEP mandates; one it continues is a goal of the amended version. */
+    /**
+     * A goal is worked on by a service the IEP mandates; one it continues is a goal of the amended version;
+     * its measure details fit its measure ({@link GoalMeasureRules}).
+     */
     public static List<Violation> checkGoals(Iep iep, Iep amended) {
         List<Violation> violations = new ArrayList<>();
         Set<ServiceType> mandated = iep.mandates.stream().map(m -> m.serviceType).collect(Collectors.toSet());
@@ -267,6 +270,7 @@ public final class IepRules {
         Set<UUID> continued = new HashSet<>();
         for (int i = 0; i < iep.goals.size(); i++) {
             IepGoal g = iep.goals.get(i);
+            violations.addAll(GoalMeasureRules.check("goals[" + i + "].", g));
             if (g.serviceType != null && !mandated.isEmpty() && !mandated.contains(g.serviceType)) {
                 violations.add(new Violation("goals[" + i + "].serviceType", "no mandate of this IEP provides "
                         + g.serviceType + "; mandated: " + mandated.stream().map(Enum::name).sorted().toList()));

@@ -61,6 +61,8 @@ final class IepEventPayloads {
     static IepActivated.Goal goal(IepGoal g) {
         return new IepActivated.Goal(g.id, g.area.name(), g.description, g.baseline, g.target, g.targetPercent,
                 g.measurementMethod == null ? null : g.measurementMethod.name(), g.skillStage.name(),
-                g.serviceType == null ? null : g.serviceType.name(), g.continuesGoalId);
+                g.serviceType == null ? null : g.serviceType.name(), g.continuesGoalId,
+                g.direction == null ? "INCREASE" : g.direction.name(), g.targetValue,
+                g.durationUnit == null ? null : g.durationUnit.name(), g.scaleMin, g.scaleMax);
     }
 }

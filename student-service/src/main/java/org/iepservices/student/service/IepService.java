@@ -22,6 +22,7 @@ import org.iepservices.student.domain.Discipline;
 import org.iepservices.student.domain.GoalArea;
 import org.iepservices.student.domain.Iep;
 import org.iepservices.student.domain.IepGoal;
+import org.iepservices.student.domain.GoalMeasureRules;
 import org.iepservices.student.domain.IepRules;
 import org.iepservices.student.domain.IepStatus;
 import org.iepservices.student.domain.MandateConstraint;
@@ -337,6 +338,12 @@ public class IepService {
         goal.skillStage = g.skillStage();
         goal.serviceType = g.serviceType() != null ? g.serviceType() : serviceFor(g.area(), mandated);
         goal.continuesGoalId = g.continuesGoalId();
+        goal.direction = g.direction();
+        goal.targetValue = g.targetValue();
+        goal.durationUnit = g.durationUnit();
+        goal.scaleMin = g.scaleMin();
+        goal.scaleMax = g.scaleMax();
+        GoalMeasureRules.applyDefaults(goal);
         return goal;
     }
 

@@ -2,7 +2,9 @@ package org.iepservices.reporting.progress.api;
 
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.reporting.progress.domain.GoalDataPoint;
+import org.iepservices.reporting.progress.domain.GoalDirection;
 import org.iepservices.reporting.progress.domain.GoalMetric;
+import org.iepservices.reporting.progress.domain.GoalSpec;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -69,8 +71,19 @@ public final class GoalProgressChart {
      * @param title  the chart title (the goal's wording, or its id when unknown)
      * @param target the numeric target in the metric, null when there is none (no line drawn)
      * @param points the goal's points in date order; points without a value in {@code metric} are skipped
+     * @param spec   the goal's direction (a DECREASE goal says "lower is better" on its axis and target) and
+     *               rubric scale (the axis of a SCORE chart spans it)
      */
-    public record Data(String title, GoalMetric metric, Double target, List<GoalDataPoint> points) {
+    public record Data(String title, GoalMetric metric, Double target, List<GoalDataPoint> points, GoalSpec spec) {
+
+        public Data {
+            spec = spec == null ? GoalSpec.UNKNOWN : spec;
+        }
+
+        /** A goal where higher is better. */
+        public Data(String title, GoalMetric metric, Double target, List<GoalDataPoint> points) {
+            this(title, metric, target, points, GoalSpec.UNKNOWN);
+        }
     }
 
     private GoalProgressChart() {
@@ -118,10 +131,14 @@ public final class GoalProgressChart {
         DateAxis dates = new DateAxis("Session date");
         dates.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
         dates.setDateFormatOverride(utcFormat());
-        NumberAxis values = new NumberAxis(data.metric() == GoalMetric.PERCENT ? "Percent correct / observed"
-                : "Count per session");
+        boolean lower = data.spec().direction() == GoalDirection.DECREASE;
+        NumberAxis values = new NumberAxis(axisLabel(data.metric()) + (lower ? " (lower is better)" : ""));
         if (data.metric() == GoalMetric.PERCENT) {
             values.setRange(0, 100);
+        } else if (data.metric() == GoalMetric.SCORE && data.spec().scaleMin() != null
+                && data.spec().scaleMax() != null) {
+            values.setRange(data.spec().scaleMin(), data.spec().scaleMax());
+            values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         } else {
             values.setAutoRangeIncludesZero(true);
             values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -139,13 +156,14 @@ public final class GoalProgressChart {
         if (data.target() != null) {
             ValueMarker target = new ValueMarker(data.target(), TARGET_COLOUR,
                     new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{8f, 5f}, 0f));
-            target.setLabel("Target " + label(data.target(), data.metric()));
+            target.setLabel("Target " + (lower ? "\u2264 " : "") + label(data.target(), data.metric()));
             target.setLabelPaint(TARGET_COLOUR);
             target.setLabelBackgroundColor(Color.WHITE);
             target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(target);
-            LegendItem item = new LegendItem("IEP target (" + label(data.target(), data.metric()) + ")", null, null,
+            LegendItem item = new LegendItem("IEP target (" + (lower ? "at most " : "")
+                    + label(data.target(), data.metric()) + (lower ? "; lower is better" : "") + ")", null, null,
                     null, new Line2D.Double(-8, 0, 8, 0), target.getStroke(), TARGET_COLOUR);
             legend.add(item);
         }
@@ -223,6 +241,16 @@ public final class GoalProgressChart {
 
     private static double millis(LocalDate date) {
         return date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    private static String axisLabel(GoalMetric metric) {
+        return switch (metric) {
+            case PERCENT -> "Percent correct / observed";
+            case COUNT -> "Count per session";
+            case SECONDS -> "Duration (seconds)";
+            case MINUTES -> "Duration (minutes)";
+            case SCORE -> "Rubric score";
+        };
     }
 
     private static String label(double value, GoalMetric metric) {

@@ -109,7 +109,7 @@ public class GoalProgressResource {
         GoalProgress goal = goal(studentId, goalId);
         String title = goal.known() ? goal.wording().description : "Goal " + goalId;
         String svg = GoalProgressChart.svg(new GoalProgressChart.Data(title, goal.evaluation().metric(),
-                goal.evaluation().status().target(), goal.points()), w, h);
+                goal.evaluation().status().target(), goal.points(), goal.evaluation().spec()), w, h);
         audit.read("goal-progress-chart", goalId, studentId);
         return Response.ok(svg, SVG).build();
     }

@@ -3,6 +3,7 @@ package org.iepservices.reporting.progress.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.reporting.progress.domain.GoalDataPoint;
+import org.iepservices.reporting.progress.domain.GoalDirection;
 import org.iepservices.reporting.progress.domain.GoalMetric;
 import org.iepservices.reporting.progress.domain.GoalStatus;
 import org.iepservices.reporting.progress.domain.PlainWords;
@@ -37,7 +38,17 @@ public record GoalProgressResponse(
         String skillStage,
         String serviceType,
         LocalDate iepEndDate,
-        @Schema(description = "What the points are plotted and judged in: PERCENT (0-100) or COUNT per session")
+        @Schema(description = "INCREASE when higher values are better, DECREASE when lower values are (a behaviour or "
+                + "disfluencies to reduce): the trend's IMPROVING/DECLINING and the status follow it")
+        GoalDirection direction,
+        @Schema(description = "The target in the goal's own measure when it is not a percentage (count per session, "
+                + "duration in durationUnit, rubric score)")
+        Double targetValue,
+        @Schema(description = "DURATION goals: SECONDS or MINUTES") String durationUnit,
+        @Schema(description = "RUBRIC goals: the rubric's lowest score") Integer scaleMin,
+        @Schema(description = "RUBRIC goals: the rubric's highest score") Integer scaleMax,
+        @Schema(description = "What the points are plotted and judged in: PERCENT (0-100), COUNT per session, SECONDS "
+                + "or MINUTES (DURATION goals), SCORE on the rubric (RUBRIC goals)")
         GoalMetric metric,
         int pointCount,
         int pushInPoints,
@@ -51,18 +62,26 @@ public record GoalProgressResponse(
                         Integer correct, Integer total, Double percent, Integer count, Integer intervalsObserved,
                         Integer intervalsWithBehavior, String cueLevel, String probeResult, String note,
                         @Schema(description = "The goal the session recorded the point for (an earlier version's "
-                                + "goal for data from before the amendment)") UUID goalId) {
+                                + "goal for data from before the amendment)") UUID goalId,
+                        @Schema(description = "DURATION data, in seconds") Integer durationSeconds,
+                        @Schema(description = "RUBRIC data: the score on the goal's scale") Integer rubricScore) {
     }
 
-    @Schema(description = "Least-squares slope over the last `window` points; FLAT within the threshold either way")
+    @Schema(description = "Least-squares slope over the last `window` points; FLAT within the threshold either way. "
+            + "IMPROVING means moving the way the goal wants: values rising for an INCREASE goal, falling for a "
+            + "DECREASE goal (slopePerWeek keeps the values' own sign)")
     public record TrendView(TrendDirection direction, Double slopePerWeek, String unit, int window, int pointsUsed,
                             LocalDate from, LocalDate to, double flatThresholdPerWeek, String explanation) {
     }
 
-    @Schema(description = "MET: last `metConsecutive` points at or above target; ON_TRACK / NOT_ON_TRACK: the trend "
-            + "line's value at the IEP end date; INSUFFICIENT_DATA: fewer than `minPoints` points; NO_TARGET: no numeric target")
+    @Schema(description = "MET: last `metConsecutive` points meet the target (at or above it; at or below it for a "
+            + "DECREASE goal); ON_TRACK / NOT_ON_TRACK: the trend line's value at the IEP end date reaches the target "
+            + "or not; INSUFFICIENT_DATA: fewer than `minPoints` points; NO_TARGET: no numeric target in the metric")
     public record StatusView(GoalStatus status, Double target, LocalDate projectionDate, Double projectedValue,
-                             int lastAtOrAboveTarget, int minPoints, int metConsecutive, String explanation) {
+                             @Schema(description = "Deprecated name of lastMeetingTarget (for a DECREASE goal it counts "
+                                     + "points at or below the target)", deprecated = true) int lastAtOrAboveTarget,
+                             @Schema(description = "How many of the latest points in a row meet the target")
+                             int lastMeetingTarget, int minPoints, int metConsecutive, String explanation) {
     }
 
     static GoalProgressResponse of(GoalProgress g, ProgressRules rules) {
@@ -73,26 +92,29 @@ public record GoalProgressResponse(
                 g.inCurrentIep(), g.continuesGoalIds(), w == null ? null : w.area, w == null ? null : w.description,
                 w == null ? null : w.baseline, w == null ? null : w.target, w == null ? null : w.targetPercent,
                 w == null ? null : w.measurementMethod, w == null ? null : w.skillStage,
-                w == null ? null : w.serviceType, g.iepEndDate(), metric, points.size(),
+                w == null ? null : w.serviceType, g.iepEndDate(), g.evaluation().direction(),
+                w == null ? null : w.targetValue, w == null ? null : w.durationUnit, w == null ? null : w.scaleMin,
+                w == null ? null : w.scaleMax, metric, points.size(),
                 (int) g.points().stream().filter(p -> p.setting() == ServiceSetting.PUSH_IN).count(),
                 (int) g.points().stream().filter(p -> p.setting() == ServiceSetting.PULL_OUT).count(),
-                points, trend(g.evaluation().trend(), metric, rules), status(g, rules));
+                points, trend(g.evaluation().trend(), metric, g.evaluation().direction(), rules), status(g, rules));
     }
 
     private static Point point(GoalDataPoint p, GoalMetric metric) {
         return new Point(p.date(), p.sessionLogId(), p.setting(), p.valueIn(metric), p.measure(), p.correct(),
                 p.total(), p.percent(), p.count(), p.intervalsObserved(), p.intervalsWithBehavior(), p.cueLevel(),
-                p.probeResult(), p.note(), p.goalId());
+                p.probeResult(), p.note(), p.goalId(), p.durationSeconds(), p.rubricScore());
     }
 
-    private static TrendView trend(Trend t, GoalMetric metric, ProgressRules rules) {
+    private static TrendView trend(Trend t, GoalMetric metric, GoalDirection direction, ProgressRules rules) {
         String unit = metric.unitWords() + " per week";
         String explanation = switch (t.direction()) {
             case INSUFFICIENT_DATA -> "Fewer than " + Math.max(2, rules.minPoints())
                     + " points on at least two different days: no trend";
             case IMPROVING, DECLINING, FLAT -> "Slope " + PlainWords.number(t.slopePerWeek()) + " " + unit
                     + " over " + t.pointsUsed() + " points; FLAT within \u00b1"
-                    + PlainWords.number(t.flatThresholdPerWeek());
+                    + PlainWords.number(t.flatThresholdPerWeek())
+                    + (direction == GoalDirection.DECREASE ? "; lower is better for this goal" : "");
         };
         return new TrendView(t.direction(), t.slopePerWeek(), unit, rules.trendWindow(), t.pointsUsed(), t.from(),
                 t.to(), t.flatThresholdPerWeek(), explanation);
@@ -101,19 +123,21 @@ public record GoalProgressResponse(
     private static StatusView status(GoalProgress g, ProgressRules rules) {
         StatusVerdict v = g.evaluation().status();
         GoalMetric metric = g.evaluation().metric();
+        boolean lower = g.evaluation().direction() == GoalDirection.DECREASE;
         int measured = g.evaluation().measurements().size();
         String explanation = switch (v.status()) {
             case INSUFFICIENT_DATA -> measured < rules.minPoints()
                     ? measured + " of the " + rules.minPoints() + " points needed"
                     : "No trend line could be fitted (all points on one day)";
             case NO_TARGET -> "The goal has no numeric target in " + metric.name().toLowerCase() + " terms";
-            case MET -> "The last " + v.lastAtOrAboveTarget() + " points are at or above the target of "
-                    + PlainWords.value(v.target(), metric);
+            case MET -> "The last " + v.lastMeetingTarget() + " points are at or " + (lower ? "below" : "above")
+                    + " the target of " + PlainWords.value(v.target(), metric);
             case ON_TRACK, NOT_ON_TRACK -> "The trend line reads " + PlainWords.value(v.projectedValue(), metric)
-                    + " on " + v.projectionDate() + (v.status() == GoalStatus.ON_TRACK ? ", at or above" : ", below")
+                    + " on " + v.projectionDate() + (v.status() == GoalStatus.ON_TRACK
+                    ? (lower ? ", at or below" : ", at or above") : (lower ? ", above" : ", below"))
                     + " the target of " + PlainWords.value(v.target(), metric);
         };
-        return new StatusView(v.status(), v.target(), v.projectionDate(), v.projectedValue(), v.lastAtOrAboveTarget(),
-                rules.minPoints(), rules.metConsecutive(), explanation);
+        return new StatusView(v.status(), v.target(), v.projectionDate(), v.projectedValue(), v.lastMeetingTarget(),
+                v.lastMeetingTarget(), rules.minPoints(), rules.metConsecutive(), explanation);
     }
 }

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.reporting.api.ContentChoice;
 import org.iepservices.reporting.api.QueryParams;
+import org.iepservices.reporting.progress.domain.FamilyWords;
 import org.iepservices.reporting.progress.domain.ParentSummary;
-import org.iepservices.reporting.progress.domain.PlainWords;
 import org.iepservices.reporting.progress.service.ParentSummaryService;
 import org.iepservices.reporting.service.KnownSubjects;
 
@@ -39,7 +39,19 @@ public class ProgressSummaryResource {
     /** Qute templates: HTML templates escape every value inserted into them. */
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance summary(ParentSummary summary, String from, String to);
+        static native TemplateInstance summary(ParentSummary summary, String from, String to, Labels labels);
+    }
+
+    /** The fixed words of the HTML page, in the summary's language. */
+    public record Labels(String lang, String title, String sessions, String goals, String noGoals, String notes,
+                         String footer, String questions) {
+
+        static Labels of(FamilyWords words, ParentSummary summary) {
+            return new Labels(words.languageTag(), summary.studentName() == null ? words.text("html.title")
+                    : words.text("html.titleFor", summary.studentName()), words.text("html.sessions"),
+                    words.text("html.goals"), words.text("html.noGoals"), words.text("html.notes"),
+                    words.text("html.footer"), words.text("html.questions"));
+        }
     }
 
     private final ParentSummaryService service;
@@ -62,8 +74,12 @@ public class ProgressSummaryResource {
                     + "by setting, missed sessions and why, per goal what was worked on, the scores, the trend in words "
                     + "and the status against the target, and the provider's progress notes quoted as written. Every "
                     + "sentence lists its basis (the session, miss, goal or data point ids it states). Missing data is "
-                    + "said to be missing; a goal without data in the period gets only that sentence. JSON by default; "
-                    + "Accept: text/html gives the same sentences as an HTML page (escaped) with a print style sheet.")
+                    + "said to be missing; a goal without data in the period gets only that sentence. For a goal to "
+                    + "reduce something (direction DECREASE) falling numbers are called progress and the target reads "
+                    + "'or less'. JSON by default; Accept: text/html gives the same sentences as an HTML page (escaped) "
+                    + "with a print style sheet. Languages: English (en) and Spanish (es), chosen by `lang` (e.g. a "
+                    + "guardian's home language) if it names one, else by Accept-Language, else English; the response's "
+                    + "Content-Language (and `lang` in JSON) says which.")
     @APIResponse(responseCode = "200", description = "The summary", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParentSummary.class)),
             @Content(mediaType = MediaType.TEXT_HTML)})
@@ -74,22 +90,31 @@ public class ProgressSummaryResource {
                             @QueryParam("from") String from,
                             @Parameter(description = "Last day of the period (YYYY-MM-DD)", required = true)
                             @QueryParam("to") String to,
+                            @Parameter(description = "Language of the summary (BCP 47, e.g. es); takes precedence over "
+                                    + "Accept-Language; an unsupported language falls back as if not given")
+                            @QueryParam("lang") String lang,
                             @Context HttpHeaders headers) {
-        ParentSummary summary = load(studentId, from, to);
+        FamilyWords words = FamilyWords.choose(lang, headers.getAcceptableLanguages());
+        ParentSummary summary = load(studentId, from, to, words);
         audit.read("progress-summary", studentId, studentId);
         if (ContentChoice.prefers(headers, MediaType.TEXT_HTML_TYPE)) {
-            String page = Templates.summary(summary, PlainWords.date(summary.from()), PlainWords.date(summary.to()))
-                    .render();
-            return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            String page = Templates.summary(summary, words.date(summary.from()), words.date(summary.to()),
+                    Labels.of(words, summary)).render();
+            return language(Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")), words);
         }
-        return Response.ok(summary, MediaType.APPLICATION_JSON_TYPE).build();
+        return language(Response.ok(summary, MediaType.APPLICATION_JSON_TYPE), words);
     }
 
-    private ParentSummary load(UUID studentId, String fromParam, String toParam) {
+    /** The language the summary is in; caches keep one answer per Accept-Language. */
+    private static Response language(Response.ResponseBuilder response, FamilyWords words) {
+        return response.language(words.locale()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
+    private ParentSummary load(UUID studentId, String fromParam, String toParam, FamilyWords words) {
         QueryParams.DateRange range = QueryParams.requiredRange(fromParam, toParam);
         if (!known.student(studentId) || !visible.sees(studentId)) {
             throw ProblemException.notFound("Student", studentId);
         }
-        return service.summary(studentId, range.from(), range.to());
+        return service.summary(studentId, range.from(), range.to(), words);
     }
 }

@@ -26,6 +26,14 @@ public interface ProgressConfig {
         @WithName("flat-count-per-week")
         @WithDefault("0.5")
         double flatCountPerWeek();
+
+        @WithName("flat-seconds-per-week")
+        @WithDefault("2.0")
+        double flatSecondsPerWeek();
+
+        @WithName("flat-score-per-week")
+        @WithDefault("0.1")
+        double flatScorePerWeek();
     }
 
     interface Status {
@@ -49,6 +57,7 @@ public interface ProgressConfig {
 
     default ProgressRules rules() {
         return new ProgressRules(trend().window(), status().minPoints(), status().metConsecutive(),
-                trend().flatPercentPerWeek(), trend().flatCountPerWeek());
+                trend().flatPercentPerWeek(), trend().flatCountPerWeek(), trend().flatSecondsPerWeek(),
+                trend().flatScorePerWeek());
     }
 }

@@ -8,10 +8,12 @@ import java.util.List;
  * <ol>
  *   <li>INSUFFICIENT_DATA when there are fewer than {@code minPoints} measurements;</li>
  *   <li>NO_TARGET when there is no numeric target to compare with;</li>
- *   <li>MET when the last {@code metConsecutive} measurements are all at or above the target;</li>
+ *   <li>MET when the last {@code metConsecutive} measurements all meet the target: at or above it for
+ *       an INCREASE goal, at or below it for a DECREASE goal (fewer disfluencies, shorter outbursts);</li>
  *   <li>otherwise the trend line is projected to the IEP's end date: ON_TRACK when it reaches the
- *       target there, NOT_ON_TRACK when it does not, INSUFFICIENT_DATA when no line could be fitted.
- *       Without an end date the line is read at the last measurement (the current level).</li>
+ *       target there (the same way), NOT_ON_TRACK when it does not, INSUFFICIENT_DATA when no line
+ *       could be fitted. Without an end date the line is read at the last measurement (the current
+ *       level). The projection stays within the metric's range (0-100 %, never below 0, on the rubric).</li>
  * </ol>
  */
 public final class GoalStatusRule {
@@ -21,9 +23,15 @@ public final class GoalStatusRule {
 
     public static StatusVerdict evaluate(List<Measurement> measurements, Trend trend, Double target,
                                          LocalDate iepEndDate, GoalMetric metric, ProgressRules rules) {
+        return evaluate(measurements, trend, target, iepEndDate, metric, GoalDirection.INCREASE, null, null, rules);
+    }
+
+    public static StatusVerdict evaluate(List<Measurement> measurements, Trend trend, Double target,
+                                         LocalDate iepEndDate, GoalMetric metric, GoalDirection direction,
+                                         Integer scaleMin, Integer scaleMax, ProgressRules rules) {
         int streak = 0;
         if (target != null) {
-            for (int i = measurements.size() - 1; i >= 0 && measurements.get(i).value() >= target; i--) {
+            for (int i = measurements.size() - 1; i >= 0 && direction.meets(measurements.get(i).value(), target); i--) {
                 streak++;
             }
         }
@@ -40,11 +48,8 @@ public final class GoalStatusRule {
             return new StatusVerdict(GoalStatus.INSUFFICIENT_DATA, target, null, null, streak);
         }
         LocalDate on = iepEndDate != null ? iepEndDate : trend.to();
-        double projected = trend.valueOn(on);
-        if (metric == GoalMetric.PERCENT) {
-            projected = Math.max(0, Math.min(100, projected));
-        }
-        return new StatusVerdict(projected >= target ? GoalStatus.ON_TRACK : GoalStatus.NOT_ON_TRACK, target, on,
+        double projected = metric.clamp(trend.valueOn(on), scaleMin, scaleMax);
+        return new StatusVerdict(direction.meets(projected, target) ? GoalStatus.ON_TRACK : GoalStatus.NOT_ON_TRACK, target, on,
                 projected, streak);
     }
 }

@@ -8,12 +8,21 @@ package org.iepservices.reporting.progress.domain;
  * @param metConsecutive     k: the goal is MET when its last k points are all at or above target
  * @param flatPercentPerWeek a slope smaller than this (percentage points per week, either sign) is FLAT
  * @param flatCountPerWeek   the same threshold for frequency goals (count per session, per week)
+ * @param flatSecondsPerWeek the same threshold for duration goals, in seconds per week (minutes goals use
+ *                           it divided by 60)
+ * @param flatScorePerWeek   the same threshold for rubric goals (rubric points per week)
  */
 public record ProgressRules(int trendWindow, int minPoints, int metConsecutive, double flatPercentPerWeek,
-                            double flatCountPerWeek) {
+                            double flatCountPerWeek, double flatSecondsPerWeek, double flatScorePerWeek) {
 
     /** The defaults documented in the README. */
-    public static final ProgressRules DEFAULTS = new ProgressRules(6, 3, 3, 1.0, 0.5);
+    public static final ProgressRules DEFAULTS = new ProgressRules(6, 3, 3, 1.0, 0.5, 2.0, 0.1);
+
+    /** The rules with the default thresholds for durations and rubric scores. */
+    public ProgressRules(int trendWindow, int minPoints, int metConsecutive, double flatPercentPerWeek,
+                         double flatCountPerWeek) {
+        this(trendWindow, minPoints, metConsecutive, flatPercentPerWeek, flatCountPerWeek, 2.0, 0.1);
+    }
 
     public ProgressRules {
         if (trendWindow < 2) {
@@ -22,12 +31,18 @@ public record ProgressRules(int trendWindow, int minPoints, int metConsecutive, 
         if (minPoints < 1 || metConsecutive < 1) {
             throw new IllegalArgumentException("minPoints and metConsecutive must be at least 1");
         }
-        if (flatPercentPerWeek < 0 || flatCountPerWeek < 0) {
+        if (flatPercentPerWeek < 0 || flatCountPerWeek < 0 || flatSecondsPerWeek < 0 || flatScorePerWeek < 0) {
             throw new IllegalArgumentException("flat thresholds must not be negative");
         }
     }
 
     public double flatThreshold(GoalMetric metric) {
-        return metric == GoalMetric.PERCENT ? flatPercentPerWeek : flatCountPerWeek;
+        return switch (metric) {
+            case PERCENT -> flatPercentPerWeek;
+            case COUNT -> flatCountPerWeek;
+            case SECONDS -> flatSecondsPerWeek;
+            case MINUTES -> flatSecondsPerWeek / 60;
+            case SCORE -> flatScorePerWeek;
+        };
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * Least-squares line through the last N measurements of a goal, x in days. The slope is reported
  * per week because that is how providers and families think about progress; the direction is
- * FLAT while the slope stays within the threshold either way.
+ * FLAT while the slope stays within the threshold either way, and otherwise IMPROVING when the
+ * values move the way the goal wants ({@link GoalDirection}: up for INCREASE, down for DECREASE).
  *
+ * @param direction    IMPROVING / DECLINING in the goal's terms (values falling on a DECREASE goal improve)
  * @param slopePerWeek value change per week (null when INSUFFICIENT_DATA)
  * @param pointsUsed   how many measurements the line was fitted to
  * @param from         date of the first measurement used
@@ -23,6 +25,12 @@ public record Trend(TrendDirection direction, Double slopePerWeek, int pointsUse
      * Needs at least {@code minPoints} (and at least 2) measurements on at least 2 different days.
      */
     public static Trend fit(List<Measurement> measurements, int window, int minPoints, double flatThresholdPerWeek) {
+        return fit(measurements, window, minPoints, flatThresholdPerWeek, GoalDirection.INCREASE);
+    }
+
+    /** As {@link #fit(List, int, int, double)}, IMPROVING meaning a move the way {@code goal} wants. */
+    public static Trend fit(List<Measurement> measurements, int window, int minPoints, double flatThresholdPerWeek,
+                            GoalDirection goal) {
         List<Measurement> used = measurements.subList(Math.max(0, measurements.size() - window), measurements.size());
         LocalDate from = used.isEmpty() ? null : used.get(0).date();
         LocalDate to = used.isEmpty() ? null : used.get(used.size() - 1).date();
@@ -51,10 +59,19 @@ public record Trend(TrendDirection direction, Double slopePerWeek, int pointsUse
         double slopePerDay = sxy / sxx;
         double intercept = meanY - slopePerDay * meanX;
         double perWeek = slopePerDay * 7;
-        TrendDirection direction = perWeek > flatThresholdPerWeek ? TrendDirection.IMPROVING
-                : perWeek < -flatThresholdPerWeek ? TrendDirection.DECLINING
+        double progress = goal.progress(perWeek);
+        TrendDirection direction = progress > flatThresholdPerWeek ? TrendDirection.IMPROVING
+                : progress < -flatThresholdPerWeek ? TrendDirection.DECLINING
                 : TrendDirection.FLAT;
         return new Trend(direction, perWeek, n, from, to, flatThresholdPerWeek, intercept);
+    }
+
+    /** Whether the values themselves rise (true), fall (false) or neither (null: flat or no line). */
+    public Boolean valuesRising() {
+        if (!fitted() || direction == TrendDirection.FLAT) {
+            return null;
+        }
+        return slopePerWeek > 0;
     }
 
     public boolean fitted() {

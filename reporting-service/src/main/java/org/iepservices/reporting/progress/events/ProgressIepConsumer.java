@@ -69,12 +69,13 @@ public class ProgressIepConsumer extends BatchingConsumer {
             IepActivated.Goal g = goals.get(i);
             rows.add(new Object[]{iepId, g.goalId(), studentId, i, g.area(), g.description(), g.baseline(),
                     g.target(), g.targetPercent(), g.measurementMethod(), g.skillStage(), g.serviceType(), time,
-                    g.continuesGoalId()});
+                    g.continuesGoalId(), g.direction(), g.targetValue(), g.durationUnit(), g.scaleMin(), g.scaleMax()});
         }
         sql.batch("""
                 insert into progress_goal (iep_id, goal_id, student_id, position, area, description, baseline, target,
-                    target_percent, measurement_method, skill_stage, service_type, event_time, continues_goal_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    target_percent, measurement_method, skill_stage, service_type, event_time, continues_goal_id,
+                    direction, target_value, duration_unit, scale_min, scale_max)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (iep_id, goal_id) do nothing""", rows);
     }
 }

@@ -77,11 +77,12 @@ public class ProgressSessionConsumer extends BatchingConsumer {
             SessionCompleted.GoalData g = goalData.get(i);
             rows.add(new Object[]{s.sessionLogId(), s.studentId(), i, g.goalId(), g.measure(), g.correct(), g.total(),
                     g.percent(), g.count(), g.intervalsObserved(), g.intervalsWithBehavior(), g.cueLevel(),
-                    g.probeResult(), g.note()});
+                    g.probeResult(), g.note(), g.durationSeconds(), g.rubricScore()});
         }
         sql.batch("""
                 insert into progress_goal_point (session_log_id, student_id, position, goal_id, measure, correct, total,
-                    percent, count, intervals_observed, intervals_with_behavior, cue_level, probe_result, note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    percent, count, intervals_observed, intervals_with_behavior, cue_level, probe_result, note,
+                    duration_seconds, rubric_score)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 }

@@ -44,6 +44,24 @@ public class ProgressGoal extends PanacheEntityBase {
     @Column(name = "service_type")
     public String serviceType;
 
+    /** INCREASE or DECREASE; null for goals from events that did not say (read as INCREASE). */
+    public String direction;
+
+    /** The target in the goal's own measure when not a percentage (count, duration, rubric score). */
+    @Column(name = "target_value")
+    public Double targetValue;
+
+    /** DURATION goals: SECONDS or MINUTES. */
+    @Column(name = "duration_unit")
+    public String durationUnit;
+
+    /** RUBRIC goals: the rubric's scale. */
+    @Column(name = "scale_min")
+    public Integer scaleMin;
+
+    @Column(name = "scale_max")
+    public Integer scaleMax;
+
     /** Time of the IEP statement that listed the goal: an older statement of the version never replaces it. */
     /** The goal of the amended version this one continues (its data history carries on here). */
     @Column(name = "continues_goal_id")

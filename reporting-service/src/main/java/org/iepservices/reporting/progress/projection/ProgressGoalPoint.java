@@ -46,6 +46,14 @@ public class ProgressGoalPoint extends PanacheEntityBase {
     /** Anecdotal note on the goal: clinical, never shown to teachers or families. */
     public String note;
 
+    /** DURATION data, in seconds. */
+    @Column(name = "duration_seconds")
+    public Integer durationSeconds;
+
+    /** RUBRIC data: the score on the goal's scale. */
+    @Column(name = "rubric_score")
+    public Integer rubricScore;
+
     @Embeddable
     public record Key(@Column(name = "session_log_id") UUID sessionLogId, @Column(name = "student_id") UUID studentId,
                       int position) implements Serializable {

@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import org.iepservices.events.ServiceSetting;
 import org.iepservices.reporting.progress.config.ProgressConfig;
 import org.iepservices.reporting.progress.domain.GoalDataPoint;
+import org.iepservices.reporting.progress.domain.GoalDirection;
 import org.iepservices.reporting.progress.domain.GoalEvaluation;
+import org.iepservices.reporting.progress.domain.GoalSpec;
 import org.iepservices.reporting.progress.domain.ProgressRules;
 import org.iepservices.reporting.progress.projection.ProgressGoal;
 import org.iepservices.reporting.progress.projection.ProgressGoalPoint;
@@ -125,10 +127,18 @@ public class GoalProgressService {
                                  List<UUID> continuesGoalIds) {
         List<GoalDataPoint> upTo = asOf == null ? points
                 : points.stream().filter(p -> !p.date().isAfter(asOf)).toList();
-        GoalEvaluation evaluation = GoalEvaluation.of(wording == null ? null : wording.measurementMethod,
-                wording == null ? null : wording.targetPercent, iep == null ? null : iep.lastDay(), upTo, rules);
+        GoalEvaluation evaluation = GoalEvaluation.of(spec(wording), iep == null ? null : iep.lastDay(), upTo, rules);
         return new GoalProgress(studentId, goalId, wording, iep, inCurrentIep, points, evaluation,
                 List.copyOf(continuesGoalIds));
+    }
+
+    /** How the IEP judges the goal; a goal known only from session data: higher is better, no target. */
+    static GoalSpec spec(ProgressGoal wording) {
+        if (wording == null) {
+            return GoalSpec.UNKNOWN;
+        }
+        return new GoalSpec(wording.measurementMethod, GoalDirection.of(wording.direction), wording.targetPercent,
+                wording.targetValue, wording.durationUnit, wording.scaleMin, wording.scaleMax);
     }
 
     /** The student's IEP versions with their early ends, by id. */
@@ -161,7 +171,8 @@ public class GoalProgressService {
             ProgressGoalPoint p = (ProgressGoalPoint) row[0];
             byGoal.computeIfAbsent(p.goalId, id -> new ArrayList<>()).add(new GoalDataPoint(p.key.sessionLogId(),
                     p.goalId, (LocalDate) row[1], (ServiceSetting) row[2], p.measure, p.correct, p.total, p.percent,
-                    p.count, p.intervalsObserved, p.intervalsWithBehavior, p.cueLevel, p.probeResult, p.note));
+                    p.count, p.intervalsObserved, p.intervalsWithBehavior, p.cueLevel, p.probeResult, p.note,
+                    p.durationSeconds, p.rubricScore));
         }
         return byGoal;
     }

@@ -6,6 +6,7 @@ import org.iepservices.reporting.domain.DeliveredSession;
 import org.iepservices.reporting.domain.MissedSession;
 import org.iepservices.reporting.domain.Staff;
 import org.iepservices.reporting.domain.Student;
+import org.iepservices.reporting.progress.domain.FamilyWords;
 import org.iepservices.reporting.progress.domain.ParentSummary;
 import org.iepservices.reporting.progress.domain.ParentSummaryWriter;
 import org.iepservices.reporting.progress.projection.ProgressSession;
@@ -31,6 +32,11 @@ public class ParentSummaryService {
     }
 
     public ParentSummary summary(UUID studentId, LocalDate from, LocalDate to) {
+        return summary(studentId, from, to, FamilyWords.ENGLISH);
+    }
+
+    /** The summary in the language of {@code words}: the same facts, the same sentences, other words. */
+    public ParentSummary summary(UUID studentId, LocalDate from, LocalDate to, FamilyWords words) {
         Student student = Student.findById(studentId);
         String name = student == null ? null
                 : student.givenName != null && !student.givenName.isBlank() ? student.givenName.trim()
@@ -65,7 +71,7 @@ public class ParentSummaryService {
                         g.known() ? g.wording().target : null, g.targetPercent(), g.iepEndDate(),
                         g.pointsBetween(from, to), g.evaluation()))
                 .toList();
-        return new ParentSummaryWriter(goals.rules()).write(new ParentSummaryWriter.Facts(studentId, name, from, to,
+        return new ParentSummaryWriter(goals.rules(), words).write(new ParentSummaryWriter.Facts(studentId, name, from, to,
                 sessions, misses, goalFacts));
     }
 

@@ -125,7 +125,7 @@ class ProgressSummaryResourceTest {
                 .get(path());
         page.then().statusCode(200).contentType(containsString("text/html"));
         String html = page.asString();
-        assertTrue(html.contains("<title>Progress summary: Maya, September 14, 2026 to September 30, 2026</title>"), html);
+        assertTrue(html.contains("<title>Progress summary for Maya, September 14, 2026 \u2013 September 30, 2026</title>"), html);
         assertTrue(html.contains("@media print"), html);
         assertTrue(html.contains("Maya &lt;b&gt;retold&lt;/b&gt; the &quot;Three Bears&quot; &amp; smiled."), html);
         assertFalse(html.contains("<b>retold</b>"), html);

@@ -37,7 +37,7 @@ class GoalStatusRuleTest {
         GoalEvaluation e = GoalEvaluation.of("PERCENT_ACCURACY", 80, MONDAY.plusWeeks(30),
                 weeklyPercent(50, 85, 80, 90), RULES);
         assertEquals(GoalStatus.MET, e.status().status());
-        assertEquals(3, e.status().lastAtOrAboveTarget());
+        assertEquals(3, e.status().lastMeetingTarget());
     }
 
     @Test
@@ -46,7 +46,7 @@ class GoalStatusRuleTest {
         GoalEvaluation e = GoalEvaluation.of("PERCENT_ACCURACY", 80, MONDAY.plusWeeks(30),
                 weeklyPercent(60, 85, 70, 90), RULES);
         assertEquals(GoalStatus.ON_TRACK, e.status().status());
-        assertEquals(1, e.status().lastAtOrAboveTarget());
+        assertEquals(1, e.status().lastMeetingTarget());
         assertEquals(100.0, e.status().projectedValue(), 1e-9, "a percent projection is capped at 100");
     }
 

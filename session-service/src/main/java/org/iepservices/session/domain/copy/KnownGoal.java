@@ -38,4 +38,21 @@ public class KnownGoal extends PanacheEntityBase {
 
     @Column(name = "target_percent")
     public Integer targetPercent;
+
+    /** INCREASE or DECREASE; null in copies of events that did not say (then INCREASE). */
+    public String direction;
+
+    @Column(name = "target_value")
+    public Double targetValue;
+
+    /** DURATION goals: SECONDS or MINUTES. */
+    @Column(name = "duration_unit")
+    public String durationUnit;
+
+    /** RUBRIC goals: the scale goal data must lie on. */
+    @Column(name = "scale_min")
+    public Integer scaleMin;
+
+    @Column(name = "scale_max")
+    public Integer scaleMax;
 }

@@ -1,6 +1,8 @@
 package org.iepservices.student.service.command;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +14,9 @@ import org.iepservices.events.ServiceSetting;
 import org.iepservices.student.domain.ConstraintKind;
 import org.iepservices.student.domain.Delivery;
 import org.iepservices.student.domain.Discipline;
+import org.iepservices.student.domain.DurationUnit;
 import org.iepservices.student.domain.GoalArea;
+import org.iepservices.student.domain.GoalDirection;
 import org.iepservices.student.domain.MandateInterval;
 import org.iepservices.student.domain.MeasurementMethod;
 import org.iepservices.student.domain.ServiceType;
@@ -62,7 +66,20 @@ public final class IepCommands {
                               @NotNull SkillStage skillStage,
                               ServiceType serviceType,
                               @Schema(description = "Amendments: the goal of the amended version this one carries on; "
-                                      + "defaults to a goal with the same area and description") UUID continuesGoalId) {
+                                      + "defaults to a goal with the same area and description") UUID continuesGoalId,
+                              @Schema(description = "INCREASE when higher values are better (the default), DECREASE "
+                                      + "when lower values are (fewer disfluencies, shorter outbursts): trends, status "
+                                      + "and family wording follow it") GoalDirection direction,
+                              @DecimalMin("0") @DecimalMax("100000") @Schema(description = "The target in the goal's "
+                                      + "own measure when it is not a percentage: a count per session (FREQUENCY), a "
+                                      + "duration in durationUnit (DURATION), a score on the rubric (RUBRIC)",
+                                      example = "2") Double targetValue,
+                              @Schema(description = "DURATION goals: the unit the goal is written in (default SECONDS)")
+                              DurationUnit durationUnit,
+                              @Min(0) @Max(100) @Schema(description = "RUBRIC goals: the rubric's lowest score",
+                                      example = "1") Integer scaleMin,
+                              @Min(0) @Max(100) @Schema(description = "RUBRIC goals: the rubric's highest score",
+                                      example = "4") Integer scaleMax) {
     }
 
     @Schema(description = "A scheduling constraint: NOT_DURING_SUBJECT ELA_READING for the PULL_OUT sessions keeps "
