@@ -35,6 +35,7 @@ public record RosterImportJob(
         @Schema(implementation = Problem.class, description = "FAILED: the problem+json the synchronous form "
                 + "would have answered (e.g. 422 when the roster's districts disagree)") JsonNode problem) {
 
+    @Schema(name = "RosterImportJobState")
     public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
     public boolean finished() {
