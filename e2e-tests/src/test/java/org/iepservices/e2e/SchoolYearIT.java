@@ -319,7 +319,7 @@ class SchoolYearIT {
         try {
             Files.write(file, zip);
             return json(status(student(sisToken, RosterImportsApi::new).createRosterImportWithHttpInfo(confirm, null, null,
-                    source, file.toFile()), 200, 201, 202));
+                    source, null, file.toFile()), 200, 201, 202));
         } finally {
             Files.deleteIfExists(file);
         }

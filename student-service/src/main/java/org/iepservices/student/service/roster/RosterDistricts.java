@@ -136,7 +136,7 @@ class RosterDistricts {
         return forPush(claim, requested, entity, sourcedId, Map.of(), false);
     }
 
-    private static UUID explicit(UUID claim, UUID requested) {
+    static UUID explicit(UUID claim, UUID requested) {
         if (claim != null && requested != null && !claim.equals(requested)) {
             throw disagree("districtId", "is " + requested + " but the token's district_id is " + claim);
         }

@@ -124,85 +124,56 @@ public class RosterImportService {
         this.districts = districts;
     }
 
+    /**
+     * Told how far an import has read, after every chunk of every file (an async import's job
+     * writes it where any replica can serve it).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (file, rowsRead) -> { };
+
+        void rowsRead(String file, long rowsRead);
+    }
+
+    /** What a zip's structure says: its version and the files to apply, in reference order. */
+    private record Planned(RosterVersion version, List<FilePlan> plans) {
+    }
+
     public ImportReport importZip(Path zipPath, Options options) {
+        return importZip(zipPath, options, UUID.randomUUID(), Progress.NONE);
+    }
+
+    /**
+     * Everything that rejects an import before a row is read, decided now (an async import answers
+     * it before the 202): not a zip, a zip bomb, no manifest, an unsupported version, missing files
+     * or columns, a districtId that disagrees with the token's district. What needs the rows (the
+     * roster's own districts) is decided when the import runs.
+     */
+    public void precheck(Path zipPath, Options options) {
+        RosterDistricts.explicit(options.claimedDistrict(), options.requestedDistrict());
+        try (ZipFile zip = open(zipPath)) {
+            limits.check(zip);
+            plan(zip, new ImportReport());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Imports a zip as {@code id} (the report's id), telling {@code progress} how far it has read.
+     */
+    public ImportReport importZip(Path zipPath, Options options, UUID id, Progress progress) {
         boolean dryRun = options.dryRun();
         try (ZipFile zip = open(zipPath)) {
             limits.check(zip); // before anything else reads it: a zip bomb is refused unopened
-            Map<String, ZipEntry> entries = index(zip);
             ImportReport report = new ImportReport();
-            report.id = UUID.randomUUID();
+            report.id = id;
             report.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
             report.dryRun = dryRun;
             report.source = options.source();
-            List<Problem.Violation> structural = new ArrayList<>();
-
-            ZipEntry manifestEntry = entries.get("manifest");
-            if (manifestEntry == null) {
-                throw rejected("The zip has no manifest.csv; nothing was imported.",
-                        List.of(new Problem.Violation("manifest.csv", "required: it says which files are bulk, delta or absent")));
-            }
-            RosterManifest manifest = readManifest(zip, manifestEntry);
-            manifest.errors().forEach(e -> structural.add(violation(e)));
-            manifest.warnings().forEach(report::warning);
-            report.notImported.addAll(manifest.otherFilesWithData());
-
-            RosterVersion version;
-            if (manifest.version().isPresent()) {
-                version = manifest.version().get();
-                report.versionSource = "manifest";
-            } else {
-                version = detectVersion(zip, entries);
-                report.versionSource = "headers";
-            }
-            report.version = version.label();
-
-            List<FilePlan> plans = new ArrayList<>();
-            for (RosterFile file : RosterFile.values()) {
-                ImportMode mode = manifest.modes().get(file);
-                ZipEntry entry = entries.get(file.fileName().toLowerCase(Locale.ROOT));
-                String name = file.fileName() + ".csv";
-                if (!file.inVersion(version)) {
-                    if (entry != null || mode != ImportMode.ABSENT) {
-                        report.warning(RowIssue.ofFile(name, name + " exists only in OneRoster 1.2; ignored in a "
-                                + version.label() + " import"));
-                    }
-                    continue;
-                }
-                if (mode == ImportMode.ABSENT) {
-                    if (entry != null && !manifest.declared().contains(file)) {
-                        // Guessing bulk could deactivate a district's roster, guessing absent drops data silently.
-                        structural.add(new Problem.Violation("manifest.csv:file." + file.fileName(), "the zip has "
-                                + name + " but manifest.csv has no file." + file.fileName()
-                                + " entry saying bulk, delta or absent"));
-                    } else if (entry != null) {
-                        report.warning(RowIssue.ofFile(name, "the manifest says absent; the file was ignored"));
-                    }
-                    continue;
-                }
-                if (entry == null) {
-                    structural.add(new Problem.Violation(name, "the manifest says " + mode.name().toLowerCase(Locale.ROOT)
-                            + " but the zip has no " + name));
-                    continue;
-                }
-                List<String> header = readHeader(zip, entry);
-                if (header.isEmpty()) {
-                    structural.add(new Problem.Violation(name, "the file is empty: no header row"));
-                    continue;
-                }
-                RosterHeader matched = RosterHeader.of(file, version, header);
-                for (String missing : matched.missingRequired()) {
-                    structural.add(new Problem.Violation(name + ":" + missing, "required column " + missing
-                            + " is missing from the header " + header));
-                }
-                for (String unknown : matched.unknown()) {
-                    report.warning(new RowIssue(name, 1L, unknown, "unknown column '" + unknown + "' kept as an extension"));
-                }
-                plans.add(new FilePlan(file, mode, entry, matched));
-                report.file(file).mode = mode;
-            }
-            if (!structural.isEmpty()) {
-                throw rejected("The roster was rejected as a whole; nothing was imported.", structural);
-            }
+            Planned planned = plan(zip, report);
+            RosterVersion version = planned.version();
+            List<FilePlan> plans = planned.plans();
 
             Orgs orgs = coveredOrgs(zip, plans);
             UUID district = QuarkusTransaction.requiringNew().call(() -> districts.forImport(
@@ -226,7 +197,7 @@ public class RosterImportService {
                     // A held import is counted like a dry run, so its report says what it would do.
                     QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeout * plans.size()));
                     try {
-                        plans.forEach(plan -> apply(zip, plan, version, feed, report));
+                        plans.forEach(plan -> apply(zip, plan, version, feed, report, progress));
                     } finally {
                         QuarkusTransaction.rollback();
                     }
@@ -234,7 +205,7 @@ public class RosterImportService {
                 } else {
                     for (FilePlan plan : plans) {
                         QuarkusTransaction.requiringNew().timeout(timeout)
-                                .run(() -> apply(zip, plan, version, feed, report));
+                                .run(() -> apply(zip, plan, version, feed, report, progress));
                     }
                     report.outcome = ImportReport.Outcome.APPLIED;
                 }
@@ -246,6 +217,82 @@ public class RosterImportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads manifest and headers; structural problems reject the import as a whole (422). */
+    private static Planned plan(ZipFile zip, ImportReport report) throws IOException {
+        Map<String, ZipEntry> entries = index(zip);
+        List<Problem.Violation> structural = new ArrayList<>();
+
+        ZipEntry manifestEntry = entries.get("manifest");
+        if (manifestEntry == null) {
+            throw rejected("The zip has no manifest.csv; nothing was imported.",
+                    List.of(new Problem.Violation("manifest.csv", "required: it says which files are bulk, delta or absent")));
+        }
+        RosterManifest manifest = readManifest(zip, manifestEntry);
+        manifest.errors().forEach(e -> structural.add(violation(e)));
+        manifest.warnings().forEach(report::warning);
+        report.notImported.addAll(manifest.otherFilesWithData());
+
+        RosterVersion version;
+        if (manifest.version().isPresent()) {
+            version = manifest.version().get();
+            report.versionSource = "manifest";
+        } else {
+            version = detectVersion(zip, entries);
+            report.versionSource = "headers";
+        }
+        report.version = version.label();
+
+        List<FilePlan> plans = new ArrayList<>();
+        for (RosterFile file : RosterFile.values()) {
+            ImportMode mode = manifest.modes().get(file);
+            ZipEntry entry = entries.get(file.fileName().toLowerCase(Locale.ROOT));
+            String name = file.fileName() + ".csv";
+            if (!file.inVersion(version)) {
+                if (entry != null || mode != ImportMode.ABSENT) {
+                    report.warning(RowIssue.ofFile(name, name + " exists only in OneRoster 1.2; ignored in a "
+                            + version.label() + " import"));
+                }
+                continue;
+            }
+            if (mode == ImportMode.ABSENT) {
+                if (entry != null && !manifest.declared().contains(file)) {
+                    // Guessing bulk could deactivate a district's roster, guessing absent drops data silently.
+                    structural.add(new Problem.Violation("manifest.csv:file." + file.fileName(), "the zip has "
+                            + name + " but manifest.csv has no file." + file.fileName()
+                            + " entry saying bulk, delta or absent"));
+                } else if (entry != null) {
+                    report.warning(RowIssue.ofFile(name, "the manifest says absent; the file was ignored"));
+                }
+                continue;
+            }
+            if (entry == null) {
+                structural.add(new Problem.Violation(name, "the manifest says " + mode.name().toLowerCase(Locale.ROOT)
+                        + " but the zip has no " + name));
+                continue;
+            }
+            List<String> header = readHeader(zip, entry);
+            if (header.isEmpty()) {
+                structural.add(new Problem.Violation(name, "the file is empty: no header row"));
+                continue;
+            }
+            RosterHeader matched = RosterHeader.of(file, version, header);
+            for (String missing : matched.missingRequired()) {
+                structural.add(new Problem.Violation(name + ":" + missing, "required column " + missing
+                        + " is missing from the header " + header));
+            }
+            for (String unknown : matched.unknown()) {
+                report.warning(new RowIssue(name, 1L, unknown, "unknown column '" + unknown + "' kept as an extension"));
+            }
+            plans.add(new FilePlan(file, mode, entry, matched));
+            report.file(file).mode = mode;
+        }
+        if (!structural.isEmpty()) {
+            throw rejected("The roster was rejected as a whole; nothing was imported.", structural);
+        }
+
+        return new Planned(version, plans);
     }
 
     public Optional<JsonNode> find(UUID id) {
@@ -271,7 +318,8 @@ public class RosterImportService {
      * write what changed to roster_record, project it. Then, for a bulk file, deactivate what it no
      * longer lists. Runs inside the file's transaction.
      */
-    private void apply(ZipFile zip, FilePlan plan, RosterVersion version, RosterFeed feed, ImportReport report) {
+    private void apply(ZipFile zip, FilePlan plan, RosterVersion version, RosterFeed feed, ImportReport report,
+                       Progress progress) {
         lock();
         // The tables grow by thousands of rows per chunk inside this one transaction: a plan cached
         // while a table was empty (a sequential scan) would stay and make every later chunk slower.
@@ -294,9 +342,11 @@ public class RosterImportService {
                 if (chunk.size() == CHUNK) {
                     applyChunk(plan, reader, chunk, counts, lines, context, feed, report);
                     chunk.clear();
+                    progress.rowsRead(plan.file().fileName(), counts.rows);
                 }
             }
             applyChunk(plan, reader, chunk, counts, lines, context, feed, report);
+            progress.rowsRead(plan.file().fileName(), counts.rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
