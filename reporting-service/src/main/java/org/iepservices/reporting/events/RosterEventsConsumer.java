@@ -74,6 +74,7 @@ public class RosterEventsConsumer extends ComplianceConsumer {
     }
 
     private void student(EventEnvelope event, StudentUpserted s) {
+        projector.lockSchool(s.schoolId()); // before reading: the school's calendar and closures are in this student's weeks
         Standing before = standing(s.studentId());
         sql.update("""
                 insert into student (student_id, given_name, family_name, grade, school_id, status, upserted_at)
@@ -91,6 +92,7 @@ public class RosterEventsConsumer extends ComplianceConsumer {
     }
 
     private void deactivated(EventEnvelope event, StudentDeactivated s) {
+        projector.lockSchool(s.schoolId());
         Standing before = standing(s.studentId());
         sql.update("""
                 insert into student (student_id, school_id, deactivated_on, deactivated_at) values (?, ?, ?, ?)

@@ -155,6 +155,7 @@ public class ScheduleEventsConsumer extends ComplianceConsumer {
      * proration, for every student of the school (or scheduled there).
      */
     private void closed(EventEnvelope event, SchoolClosed c) {
+        projector.lockSchool(c.schoolId());
         int inserted = sql.update("""
                 insert into school_closure (school_id, closed_on, reason, event_time) values (?, ?, ?, ?)
                 on conflict (school_id, closed_on) do update set reason = excluded.reason,
@@ -197,6 +198,7 @@ public class ScheduleEventsConsumer extends ComplianceConsumer {
             throw new IllegalArgumentException("CalendarChanged " + event.id() + " lacks a school, a school year or "
                     + "its first and last day");
         }
+        projector.lockSchool(c.schoolId());
         int changed = sql.update("""
                 insert into school_calendar (school_id, school_year, first_day, last_day, event_time)
                 values (?, ?, ?, ?, ?)

@@ -123,8 +123,15 @@ public class ComplianceProjector {
             Set<UUID> whole = new HashSet<>();
             for (MandateChains.Chain chain : loaded.chainsOf(services)) {
                 whole.add(chain.chainId());
-                write(loaded, chain, CompliancePeriods.of(chain, chain.start(), chain.end(), clock.weekStart(),
-                        loaded.calendar, loaded.policy));
+                List<CompliancePeriods.ServicePeriod> periods = CompliancePeriods.of(chain, chain.start(), chain.end(),
+                        clock.weekStart(), loaded.calendar, loaded.policy);
+                write(loaded, chain, periods);
+                // A chain recomputed whole keeps only the periods it has now: a school calendar that arrives after
+                // the IEP and starts the year later, say, leaves no period behind for the weeks before it, as a
+                // rebuild (which may see the calendar first) would not have them either.
+                Set<String> keep = new HashSet<>();
+                periods.forEach(period -> keep.add(chain.chainId() + "/" + period.period().start()));
+                deletePeriodsNotKept(student, chain.chainId(), keep);
             }
             if (!w.dates.isEmpty()) {
                 for (MandateChains.Chain chain : loaded.chainsOf(w.mandates)) {
@@ -135,6 +142,25 @@ public class ComplianceProjector {
             }
         }
         rollup.apply();
+    }
+
+    /** Namespace of the per-school advisory locks (see {@link #lockSchool}). */
+    static final int SCHOOL_LOCK_NAMESPACE = 7_003;
+    static final int REBUILD_SCHOOL_LOCK_NAMESPACE = 7_004;
+
+    /**
+     * Serialises a school's calendar and closures with students joining that school. Without it two consumers race:
+     * the calendar's transaction does not see the student (not committed yet), so it recomputes nobody, and the
+     * student's transaction does not see the calendar (not committed yet), so it computes weeks the calendar has no
+     * school in, and nothing recomputes them later. Taken before either reads; a deadlock between batches that take
+     * two schools in opposite orders is retried like any transient failure.
+     */
+    public void lockSchool(UUID school) {
+        if (school == null) {
+            return;
+        }
+        int namespace = ProjectionRebuilder.replaying() ? REBUILD_SCHOOL_LOCK_NAMESPACE : SCHOOL_LOCK_NAMESPACE;
+        sql.list("select pg_advisory_xact_lock(?, ?)", rs -> 1, namespace, school.hashCode());
     }
 
     /** Serialises work on these students with every other transaction that locks them (sorted: no deadlock). */
@@ -162,9 +188,14 @@ public class ComplianceProjector {
             write(services, chain, periods);
             periods.forEach(p -> keep.add(chain.chainId() + "/" + p.period().start()));
         }
+        deletePeriodsNotKept(studentId, null, keep);
+    }
+
+    /** Deletes the student's periods (of one chain, or of all when {@code chainId} is null) not in {@code keep} ("chain/start"). */
+    private void deletePeriodsNotKept(UUID studentId, UUID chainId, Set<String> keep) {
         for (Object[] key : sql.list("select chain_id, period_start from compliance_period where student_id = ?",
                 rs -> new Object[]{rs.uuid("chain_id"), rs.date("period_start")}, studentId)) {
-            if (!keep.contains(key[0] + "/" + key[1])) {
+            if ((chainId == null || chainId.equals(key[0])) && !keep.contains(key[0] + "/" + key[1])) {
                 sql.update("delete from compliance_period where student_id = ? and chain_id = ? and period_start = ?",
                         studentId, key[0], key[1]);
             }
