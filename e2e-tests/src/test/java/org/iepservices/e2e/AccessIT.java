@@ -1,8 +1,8 @@
 package org.iepservices.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.iepservices.client.reporting.api.AccessAuditApi;
 import org.iepservices.client.reporting.api.ComplianceApi;
+import org.iepservices.client.reporting.model.AccessRecordResponse;
 import org.iepservices.client.schedule.api.StudentsApi;
 import org.iepservices.client.session.api.KnownRecordsApi;
 import org.iepservices.e2e.TestDistrict.Enrolled;
@@ -13,17 +13,18 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.iepservices.e2e.Clients.eventually;
-import static org.iepservices.e2e.Clients.json;
 import static org.iepservices.e2e.Clients.refused;
 import static org.iepservices.e2e.Clients.reporting;
 import static org.iepservices.e2e.Clients.schedule;
@@ -59,7 +60,8 @@ class AccessIT {
             ServiceLayout.SESSION, (id, token, headers) -> status(session(RunningSystem.url(ServiceLayout.SESSION),
                     token, headers, KnownRecordsApi::new).listStudentMandatesWithHttpInfo(id, null, null), 200),
             ServiceLayout.REPORTING, (id, token, headers) -> status(reporting(RunningSystem.url(ServiceLayout.REPORTING),
-                    token, headers, ComplianceApi::new).getComplianceStudentWithHttpInfo(id, "2026-09-14", "2026-09-20"),
+                    token, headers, ComplianceApi::new).getComplianceStudentWithHttpInfo(id, LocalDate.parse("2026-09-14"),
+                    LocalDate.parse("2026-09-20")),
                     200));
 
     private static Enrolled ava;
@@ -122,15 +124,15 @@ class AccessIT {
                 read(ServiceLayout.SESSION, hers, Map.of("X-Access-Purpose", "annual review preparation")));
 
         eventually(PROPAGATION).untilAsserted(() -> {
-            JsonNode trail = json(status(reporting(AccessAuditApi::new).getAuditAccessWithHttpInfo(
-                    "provider-" + ava.providerId(), null, null, null, ava.studentId().toString(), null), 200));
-            assertThat(values(trail, "purpose"), hasItem("annual review preparation"));
-            assertThat(values(trail, "service"), hasItem("session-service"));
-            assertThat(values(trail, "actorRole"), hasItem("provider"));
+            List<AccessRecordResponse> trail = status(reporting(AccessAuditApi::new).getAuditAccessWithHttpInfo(
+                    "provider-" + ava.providerId(), null, null, null, ava.studentId().toString(), null), 200);
+            assertThat(values(trail, AccessRecordResponse::getPurpose), hasItem("annual review preparation"));
+            assertThat(values(trail, AccessRecordResponse::getService), hasItem("session-service"));
+            assertThat(values(trail, AccessRecordResponse::getActorRole), hasItem("provider"));
         });
         // Only district admins read the trail.
         refused(403, () -> reporting(hers, AccessAuditApi::new).getAuditAccess(null, null, null, null, null, null));
-        // The CSV form: getAuditAccess has one schema-less Object for JSON and CSV, so the CSV is kept as sent.
+        // The CSV form: the generated method reads the first content type (JSON), so the CSV is kept as sent.
         Clients.Raw csv = undescribed(() -> reporting(RunningSystem.url(ServiceLayout.REPORTING),
                 RunningSystem.adminToken(), Map.of("Accept", "text/csv"), AccessAuditApi::new)
                 .getAuditAccessWithHttpInfo(null, null, null, null, ava.studentId().toString(), null));
@@ -138,9 +140,9 @@ class AccessIT {
         assertThat(csv.contentType(), startsWith("text/csv"));
     }
 
-    private static List<String> values(JsonNode array, String field) {
+    private static List<String> values(List<AccessRecordResponse> trail, Function<AccessRecordResponse, String> field) {
         List<String> values = new ArrayList<>();
-        array.forEach(item -> values.add(item.path(field).asText(null)));
+        trail.forEach(item -> values.add(field.apply(item)));
         return values;
     }
 }

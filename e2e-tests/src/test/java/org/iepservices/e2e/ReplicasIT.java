@@ -33,7 +33,6 @@ import static org.hamcrest.Matchers.*;
 import static org.iepservices.e2e.Clients.eventually;
 import static org.iepservices.e2e.Clients.schedule;
 import static org.iepservices.e2e.Clients.status;
-import static org.iepservices.e2e.Clients.undescribed;
 import static org.iepservices.e2e.TestDistrict.*;
 
 /**
@@ -57,12 +56,9 @@ class ReplicasIT {
                     new WindowRequest().schoolId(e.schoolId()).dayOfWeek(day).startTime("08:30:00")
                             .endTime("14:30:00")), 201);
         }
-        // createSchedulerJob documents its 202 without a body: the job id is read as sent (see Clients#undescribed).
-        Clients.Raw submitted = undescribed(() -> onReplica(0, AutomaticSchedulerApi::new)
+        UUID job = status(onReplica(0, AutomaticSchedulerApi::new)
                 .createSchedulerJobWithHttpInfo(new CreateSchedulerJobRequest(new CaseloadJobRequest()
-                        .providerId(e.providerId()).weekOf(LocalDate.parse("2026-10-05")))));
-        assertThat(submitted.status(), is(202));
-        UUID job = UUID.fromString(submitted.json().path("jobId").asText());
+                        .providerId(e.providerId()).weekOf(LocalDate.parse("2026-10-05")))), 202).getJobId();
 
         eventually(Duration.ofMinutes(3)).untilAsserted(() ->
                 assertThat(status(onReplica(1, AutomaticSchedulerApi::new).getSchedulerJobWithHttpInfo(job), 200)

@@ -159,10 +159,10 @@ class SchoolYearIT {
         eventually(PROPAGATION).untilAsserted(() -> status(schedule(ProvidersApi::new).getStaffWithHttpInfo(slp), 200));
         UUID block = null;
         for (DayOfWeek day : List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)) {
-            UUID created = id(json(status(schedule(ClassesAndActivitiesApi::new).createClassActivityBlockWithHttpInfo(
+            UUID created = status(schedule(ClassesAndActivitiesApi::new).createClassActivityBlockWithHttpInfo(
                     classId, new ActivityBlockRequest().dayOfWeek(day).startTime("09:00:00").endTime("10:30:00")
                             .subject(ActivitySubject.ELA_READING).structure(Structure.HIGH)
-                            .pushInOpenness(PushInOpenness.WELCOMES)), 201)));
+                            .pushInOpenness(PushInOpenness.WELCOMES)), 201).getId();
             block = day == DayOfWeek.THURSDAY ? created : block;
         }
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,

@@ -180,20 +180,17 @@ final class TestDistrict {
     }
 
     /**
-     * A student's compliance over [from, to] as the district coordinator. getComplianceStudent lists text/csv
-     * (no schema) before application/json, so the generated method returns void: the JSON body is read as the
-     * document's own ComplianceResponse (see {@link Clients#undescribed}).
+     * A student's compliance over [from, to] (YYYY-MM-DD) as the district coordinator, asking for JSON (the
+     * operation also answers text/csv).
      */
     static ComplianceResponse compliance(UUID studentId, String from, String to) throws Exception {
         return compliance(RunningSystem.url(org.iepservices.localinfra.ServiceLayout.REPORTING), studentId, from, to);
     }
 
     static ComplianceResponse compliance(String baseUrl, UUID studentId, String from, String to) throws Exception {
-        Clients.Raw raw = undescribed(() -> reporting(baseUrl, RunningSystem.adminToken(),
+        return status(reporting(baseUrl, RunningSystem.adminToken(),
                 java.util.Map.of("Accept", "application/json"), ComplianceApi::new)
-                .getComplianceStudentWithHttpInfo(studentId, from, to));
-        assertThat(raw.status(), is(200));
-        return raw.as(ComplianceResponse.class);
+                .getComplianceStudentWithHttpInfo(studentId, LocalDate.parse(from), LocalDate.parse(to)), 200);
     }
 
     /** The first period of the first mandate, the worked example's week. */

@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,7 +54,9 @@ public class AccessTrailResource {
                     + "the actor (token subject) and a time window; paged with limit/offset, X-Total-Count and Link. "
                     + "JSON by default; Accept: text/csv gives the same rows (all of them unless limit is given), "
                     + "student ids separated by spaces.")
-    @APIResponse(responseCode = "200", description = "The trail (one page of it for JSON)")
+    @APIResponse(responseCode = "200", description = "The trail (one page of it for JSON)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AccessRecordResponse.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Bad parameters, every one listed")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not a district administrator")
@@ -63,9 +68,10 @@ public class AccessTrailResource {
                                  + "instant (ISO 8601 with offset), inclusive") String from,
                          @QueryParam("to") @Parameter(description = "Up to this date, inclusive, or before this instant")
                          String to,
-                         @QueryParam("limit") @Parameter(description = "Rows per page, 1-500 (default 50; CSV: all)")
+                         @QueryParam("limit") @Parameter(description = "Rows per page, 1-500 (default 50; CSV: all)",
+                                 schema = @Schema(type = SchemaType.INTEGER))
                          String limit,
-                         @QueryParam("offset") @Parameter(description = "Rows to skip (default 0)") String offset,
+                         @QueryParam("offset") @Parameter(description = "Rows to skip (default 0)", schema = @Schema(type = SchemaType.INTEGER)) String offset,
                          @Context HttpHeaders headers, @Context UriInfo uri) {
         boolean csv = ContentChoice.prefers(headers, MediaType.valueOf(CSV));
         AccessTrailService.Query q = query(studentId, actor, from, to, limit, offset,

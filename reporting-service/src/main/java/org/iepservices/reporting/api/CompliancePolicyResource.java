@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -62,6 +64,8 @@ public class CompliancePolicyResource {
                     + "mandate less the sessions that fell on non-instructional days); isDefault when the district "
                     + "set none and compliance.holiday-policy applies.")
     @APIResponse(responseCode = "404", description = "Not the caller's district")
+    @APIResponse(responseCode = "200", description = "The policy",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResponse.class)))
     public PolicyResponse get(@PathParam("districtId") UUID districtId) {
         visible.requireDistrict(districtId);
         return PolicyResponse.of(policies.ofDistrict(districtId));
@@ -75,6 +79,8 @@ public class CompliancePolicyResource {
     @APIResponse(responseCode = "400", description = "holidayPolicy missing or not PRORATE/EXCUSE")
     @APIResponse(responseCode = "404", description = "Not the caller's district")
     @APIResponse(responseCode = "409", description = "A rebuild is running")
+    @APIResponse(responseCode = "200", description = "Set; the periods are recomputed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResponse.class)))
     public PolicyResponse put(@PathParam("districtId") UUID districtId, PolicyRequest request) {
         visible.requireDistrict(districtId);
         String name = request == null ? null : request.holidayPolicy();

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
 import org.iepservices.reporting.access.VisibleStudents;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,10 +67,15 @@ public class ComplianceResource {
                     + "the status ON_TRACK, AT_RISK, OUT_OF_COMPLIANCE, OVER_DELIVERED or NOT_STARTED. Makeups count "
                     + "toward the period of the miss they repay. A period changed by a late log or an addendum "
                     + "after it closed says so (revisedAfterClose, revisedAt). Also as CSV (Accept: text/csv).")
+    @APIResponse(responseCode = "200", description = "The student's compliance; as CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceResponse.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public ComplianceResponse forStudent(@PathParam("studentId") UUID studentId,
-                                         @Parameter(description = "First date, inclusive (YYYY-MM-DD)", required = true)
+                                         @Parameter(description = "First date, inclusive (YYYY-MM-DD)", required = true,
+                                                 schema = @Schema(type = SchemaType.STRING, format = "date"))
                                          @QueryParam("from") String from,
-                                         @Parameter(description = "Last date, inclusive (YYYY-MM-DD)", required = true)
+                                         @Parameter(description = "Last date, inclusive (YYYY-MM-DD)", required = true,
+                                                 schema = @Schema(type = SchemaType.STRING, format = "date"))
                                          @QueryParam("to") String to) {
         ComplianceResponse response = load(studentId, from, to);
         audit.read("compliance", studentId, studentId);
@@ -86,8 +95,12 @@ public class ComplianceResource {
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "Compliance of a student as CSV",
             description = "One line per mandate and period, with a column per setting for each measure.")
-    public Response forStudentCsv(@PathParam("studentId") UUID studentId, @QueryParam("from") String from,
-                                  @QueryParam("to") String to) {
+    @APIResponse(responseCode = "200", description = "The student's compliance; as CSV with Accept: text/csv", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceResponse.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response forStudentCsv(@PathParam("studentId") UUID studentId,
+                                  @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+                                  @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         ComplianceResponse response = load(studentId, from, to);
         audit.record(AccessAudit.Action.EXPORT, "compliance", studentId, List.of(studentId));
         List<List<Object>> rows = new ArrayList<>();
@@ -129,6 +142,9 @@ public class ComplianceResource {
                     + "periods by status, students on track / at risk / out of compliance, minutes mandated, "
                     + "delivered, made up, owed and short, a breakdown per school, and the students at risk "
                     + "(paginated with limit/offset, X-Total-Count and Link; sortable). Also as CSV.")
+    @APIResponse(responseCode = "200", description = "The rollup (JSON: students at risk paged, X-Total-Count and Link); CSV: the students at risk", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollupResponse.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response provider(@PathParam("providerId") UUID id, @BeanParam RollupParams params,
                              @Context UriInfo uri) {
         return rollup(ComplianceRollupService.Scope.PROVIDER, id, params, uri);
@@ -141,6 +157,9 @@ public class ComplianceResource {
     @Operation(summary = "Compliance of a school",
             description = "As for a provider, over the students whose school this is, with a breakdown per "
                     + "provider. Also as CSV.")
+    @APIResponse(responseCode = "200", description = "The rollup (JSON: students at risk paged, X-Total-Count and Link); CSV: the students at risk", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollupResponse.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response school(@PathParam("schoolId") UUID id, @BeanParam RollupParams params,
                            @Context UriInfo uri) {
         return rollup(ComplianceRollupService.Scope.SCHOOL, id, params, uri);
@@ -153,6 +172,9 @@ public class ComplianceResource {
     @Operation(summary = "Compliance of a district",
             description = "As for a provider, over the students of the district's schools (from SchoolUpserted), "
                     + "with a breakdown per school. Also as CSV.")
+    @APIResponse(responseCode = "200", description = "The rollup (JSON: students at risk paged, X-Total-Count and Link); CSV: the students at risk", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollupResponse.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response district(@PathParam("districtId") UUID id, @BeanParam RollupParams params,
                              @Context UriInfo uri) {
         return rollup(ComplianceRollupService.Scope.DISTRICT, id, params, uri);
@@ -163,6 +185,9 @@ public class ComplianceResource {
     @Path("/providers/{providerId}")
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "A provider's students at risk as CSV", description = "All of them unless limit is given.")
+    @APIResponse(responseCode = "200", description = "The rollup (JSON: students at risk paged, X-Total-Count and Link); CSV: the students at risk", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollupResponse.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response providerCsv(@PathParam("providerId") UUID id, @BeanParam RollupParams params) {
         return csv(ComplianceRollupService.Scope.PROVIDER, id, params);
     }
@@ -172,6 +197,9 @@ public class ComplianceResource {
     @Path("/schools/{schoolId}")
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "A school's students at risk as CSV", description = "All of them unless limit is given.")
+    @APIResponse(responseCode = "200", description = "The rollup (JSON: students at risk paged, X-Total-Count and Link); CSV: the students at risk", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollupResponse.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response schoolCsv(@PathParam("schoolId") UUID id, @BeanParam RollupParams params) {
         return csv(ComplianceRollupService.Scope.SCHOOL, id, params);
     }
@@ -181,6 +209,9 @@ public class ComplianceResource {
     @Path("/districts/{districtId}")
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "A district's students at risk as CSV", description = "All of them unless limit is given.")
+    @APIResponse(responseCode = "200", description = "The rollup (JSON: students at risk paged, X-Total-Count and Link); CSV: the students at risk", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollupResponse.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response districtCsv(@PathParam("districtId") UUID id, @BeanParam RollupParams params) {
         return csv(ComplianceRollupService.Scope.DISTRICT, id, params);
     }

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.iepservices.access.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +43,8 @@ public class RebuildResource {
                     + "then skip what the rebuild already applied). Answers 202 with the rebuild's status and its "
                     + "Location; 409 while another rebuild runs. Records the live consumers dead-lettered are "
                     + "skipped and counted.")
+    @APIResponse(responseCode = "202", description = "Started: its status and Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectionRebuilder.Status.class)))
     public Response start(@Parameter(description = "Projections to rebuild (repeat or comma-separate); default all")
                           @QueryParam("projections") List<String> projections, @Context UriInfo uri) {
         List<String> names = projections == null ? List.of() : projections.stream()

@@ -1,6 +1,8 @@
 package org.iepservices.reporting.api;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.iepservices.problem.ProblemException;
 import org.iepservices.reporting.domain.compliance.ComplianceStatus;
@@ -19,11 +21,12 @@ import java.util.UUID;
 public class RollupParams {
 
     @QueryParam("from")
-    @Parameter(description = "First date, inclusive (YYYY-MM-DD); default: to, or today (the periods containing it)")
+    @Parameter(description = "First date, inclusive (YYYY-MM-DD); default: to, or today (the periods containing it)",
+            schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String from;
 
     @QueryParam("to")
-    @Parameter(description = "Last date, inclusive (YYYY-MM-DD); default: from")
+    @Parameter(description = "Last date, inclusive (YYYY-MM-DD); default: from", schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String to;
 
     @QueryParam("status")
@@ -37,11 +40,12 @@ public class RollupParams {
     public String sort;
 
     @QueryParam("limit")
-    @Parameter(description = "Students per page, 1-500 (default 50; CSV: all unless given)")
+    @Parameter(description = "Students per page, 1-500 (default 50; CSV: all unless given)",
+            schema = @Schema(type = SchemaType.INTEGER))
     public String limit;
 
     @QueryParam("offset")
-    @Parameter(description = "Students to skip (default 0)")
+    @Parameter(description = "Students to skip (default 0)", schema = @Schema(type = SchemaType.INTEGER))
     public String offset;
 
     /**

@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.IfMatch;
@@ -46,6 +49,8 @@ public class ActivityBlockResource {
     @GET
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "Read an activity block")
+    @APIResponse(responseCode = "200", description = "The block; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityBlockResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         ActivityBlock block = blocks.get(id);
         return Response.ok(ActivityBlockResponse.of(block)).tag(Long.toString(block.version)).build();
@@ -58,6 +63,8 @@ public class ActivityBlockResource {
                     + "it; If-Match with the ETag guards against overwriting a concurrent change (412). An admin of "
                     + "the school changes anything; a teacher of the class only pushInOpenness and note (403 "
                     + "listing the other fields changed).")
+    @APIResponse(responseCode = "200", description = "Changed; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityBlockResponse.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull ActivityBlockRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
         writes.blockUpdate(blocks.get(id), request);
@@ -69,6 +76,7 @@ public class ActivityBlockResource {
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Remove an activity block", description = "409 while push-in series join it. An admin of "
             + "the school (403).")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         writes.schoolAdmin(blocks.get(id).schoolId);
         blocks.delete(id);

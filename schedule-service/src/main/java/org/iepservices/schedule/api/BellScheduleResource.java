@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.IfMatch;
@@ -46,6 +49,8 @@ public class BellScheduleResource {
     @GET
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "Read a bell schedule")
+    @APIResponse(responseCode = "200", description = "The bell schedule; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BellScheduleResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         BellSchedule schedule = service.get(id);
         return Response.ok(BellScheduleResponse.of(schedule)).tag(Long.toString(schedule.version)).build();
@@ -55,6 +60,8 @@ public class BellScheduleResource {
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Change a bell schedule", description = "If-Match with the ETag guards against "
             + "overwriting a concurrent change (412). An admin of the school (403).")
+    @APIResponse(responseCode = "200", description = "Changed; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BellScheduleResponse.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull BellScheduleRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
         writes.schoolAdmin(service.get(id).schoolId);
@@ -66,6 +73,7 @@ public class BellScheduleResource {
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Remove a bell schedule (and the dates assigned to it)", description = "An admin of the "
             + "school (403).")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         writes.schoolAdmin(service.get(id).schoolId);
         service.delete(id);

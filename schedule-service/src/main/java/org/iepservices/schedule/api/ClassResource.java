@@ -13,6 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.access.AccessAudit;
@@ -92,6 +95,8 @@ public class ClassResource {
                     + "structure, and the teacher's openness to push-in. Must lie within the school day (the school's "
                     + "default bell schedule) and overlap no other block of the class that day (422). An admin of "
                     + "the class's school (403 otherwise).")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityBlockResponse.class)))
     public Response create(@PathParam("classId") UUID classId, @Valid @NotNull ActivityBlockRequest request,
                            UriInfo uri) {
         writes.schoolAdmin(blocks.knownClass(classId).schoolId);

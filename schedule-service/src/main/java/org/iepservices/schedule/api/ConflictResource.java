@@ -11,6 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.access.AccessAudit;
@@ -56,6 +60,8 @@ public class ConflictResource {
                     + "(overridden=true) and those that appeared since (availability removed, an enrollment ended, "
                     + "a new series of a student with another provider). Only series with a student in the "
                     + "caller's scope, and only conflicts naming no student outside it. Paged.")
+    @APIResponse(responseCode = "200", description = "One page; X-Total-Count and Link headers",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ConflictDto.class)))
     public Response list(@QueryParam("providerId") UUID providerId, @QueryParam("schoolId") UUID schoolId,
                          @QueryParam("from") LocalDate from,
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,

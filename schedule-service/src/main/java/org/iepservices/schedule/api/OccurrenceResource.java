@@ -12,6 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.access.AccessAudit;
@@ -51,6 +54,8 @@ public class OccurrenceResource {
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "Read one occurrence", description = "404 unless one of its series' students is in the "
             + "caller's scope.")
+    @APIResponse(responseCode = "200", description = "The occurrence; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OccurrenceResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         SessionOccurrence o = occurrences.visible(id);
         SessionSeries series = SessionSeries.findById(o.seriesId);
@@ -66,6 +71,8 @@ public class OccurrenceResource {
                     + "Each student gets OccurrenceCancelled; whether a makeup is owed is session-service's call. "
                     + "409 when already cancelled. If-Match (412). A provider cancels occurrences of their own "
                     + "series, a school admin at their schools (403).")
+    @APIResponse(responseCode = "200", description = "Cancelled; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OccurrenceResponse.class)))
     public Response cancel(@PathParam("id") UUID id, @Valid @NotNull CancelOccurrenceRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
         SessionOccurrence o = occurrences.cancel(id, request, IfMatch.version(ifMatch));
@@ -79,6 +86,8 @@ public class OccurrenceResource {
             description = "The new date must be a school day (422). Checked like a series on that date: hard "
                     + "conflicts refuse the move with 409 unless override.reason; soft ones come back in "
                     + "`conflicts`. Each student gets OccurrenceRescheduled. If-Match (412).")
+    @APIResponse(responseCode = "200", description = "Moved; `conflicts` lists soft conflicts",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OccurrenceResponse.class)))
     public Response move(@PathParam("id") UUID id, @Valid @NotNull MoveOccurrenceRequest request,
                          @HeaderParam("If-Match") String ifMatch) {
         OccurrenceService.Moved moved = occurrences.move(id, request, IfMatch.version(ifMatch));

@@ -16,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.access.AccessAudit;
@@ -90,6 +93,8 @@ public class ProviderResource {
             description = "The provider is at a school on a weekday between two times. Windows of one provider "
                     + "must not overlap on a day (422): a provider is in one place at a time. The provider "
                     + "themselves, an admin of the window's school, or a district admin (403).")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WindowResponse.class)))
     public Response addWindow(@PathParam("providerId") UUID providerId, @Valid @NotNull WindowRequest request,
                               UriInfo uri) {
         writes.availability(providerId, request.schoolId());
@@ -110,6 +115,8 @@ public class ProviderResource {
     @Path("/availability/{windowId}")
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "Read an availability window")
+    @APIResponse(responseCode = "200", description = "The window; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WindowResponse.class)))
     public Response window(@PathParam("providerId") UUID providerId, @PathParam("windowId") UUID windowId) {
         AvailabilityWindow window = availability.window(providerId, windowId);
         return Response.ok(WindowResponse.of(window)).tag(Long.toString(window.version)).build();
@@ -120,6 +127,8 @@ public class ProviderResource {
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME})
     @Operation(summary = "Change an availability window", description = "Same rules as adding one; If-Match (412). "
             + "A school admin changes windows at their schools only, to their schools only.")
+    @APIResponse(responseCode = "200", description = "Changed; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WindowResponse.class)))
     public Response updateWindow(@PathParam("providerId") UUID providerId, @PathParam("windowId") UUID windowId,
                                  @Valid @NotNull WindowRequest request, @HeaderParam("If-Match") String ifMatch) {
         writes.availability(providerId, availability.window(providerId, windowId).schoolId, request.schoolId());
@@ -133,6 +142,7 @@ public class ProviderResource {
     @Operation(summary = "Remove an availability window",
             description = "Series in it stay; they show OUTSIDE_PROVIDER_AVAILABILITY in GET /api/v1/conflicts. "
                     + "Same rule as adding one (403).")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response deleteWindow(@PathParam("providerId") UUID providerId, @PathParam("windowId") UUID windowId) {
         writes.availability(providerId, availability.window(providerId, windowId).schoolId);
         availability.deleteWindow(providerId, windowId);
@@ -143,6 +153,8 @@ public class ProviderResource {
     @Path("/limits")
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "The provider's workload limits (maximum sessions a day; null when none stated)")
+    @APIResponse(responseCode = "200", description = "The limits; ETag is their version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LimitsResponse.class)))
     public Response limits(@PathParam("providerId") UUID providerId) {
         ProviderLimits limits = availability.limits(providerId);
         return Response.ok(LimitsResponse.of(limits)).tag(Long.toString(limits.version)).build();
@@ -153,6 +165,8 @@ public class ProviderResource {
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME})
     @Operation(summary = "Set the provider's maximum sessions a day", description = "If-Match (412). The provider, "
             + "a district admin, or an admin of a school the provider works at (403).")
+    @APIResponse(responseCode = "200", description = "Set; ETag is their version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LimitsResponse.class)))
     public Response putLimits(@PathParam("providerId") UUID providerId, @Valid @NotNull LimitsRequest request,
                               @HeaderParam("If-Match") String ifMatch) {
         writes.limits(providerId);

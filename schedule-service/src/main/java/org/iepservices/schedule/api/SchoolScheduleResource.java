@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.access.AccessAudit;
@@ -119,6 +122,8 @@ public class SchoolScheduleResource {
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Add a bell schedule", description = "Periods must not overlap (422). Marking it default "
             + "makes the school's previous default an ordinary schedule.")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BellScheduleResponse.class)))
     public Response createBellSchedule(@PathParam("schoolId") UUID schoolId,
                                        @Valid @NotNull BellScheduleRequest request, UriInfo uri) {
         writes.schoolAdmin(schoolId);
@@ -139,6 +144,7 @@ public class SchoolScheduleResource {
     @Path("/bell-schedule-days/{date}")
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Use another bell schedule on a date (early release, testing day)")
+    @APIResponse(responseCode = "204", description = "Assigned")
     public Response assignDay(@PathParam("schoolId") UUID schoolId, @PathParam("date") LocalDate date,
                               @Valid @NotNull DayAssignment request) {
         writes.schoolAdmin(schoolId);
@@ -170,6 +176,10 @@ public class SchoolScheduleResource {
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME})
     @Operation(summary = "Create or replace a school year's calendar",
             description = "schoolYear like 2026-2027; every non-instructional day lies within firstDay..lastDay.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CalendarResponse.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CalendarResponse.class)))
     public Response putCalendar(@PathParam("schoolId") UUID schoolId, @PathParam("schoolYear") String schoolYear,
                                 @Valid @NotNull CalendarRequest request) {
         writes.schoolAdmin(schoolId);
@@ -211,6 +221,8 @@ public class SchoolScheduleResource {
     @Operation(summary = "Close the school on a date (snow day, emergency)",
             description = "Adds a CLOSURE to the calendar covering the date (422 if none) and publishes SchoolClosed "
                     + "to schedule.events.")
+    @APIResponse(responseCode = "201", description = "Closed; the calendar with the closure",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CalendarResponse.class)))
     public Response close(@PathParam("schoolId") UUID schoolId, @Valid @NotNull ClosureRequest request) {
         writes.schoolAdmin(schoolId);
         SchoolCalendar calendar = calendars.close(schoolId, request.date(), request.reason());

@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -96,8 +99,10 @@ public class SessionSeriesResource {
                     + "Idempotency-Key so a retried request returns the first series instead of a second one. "
                     + "A provider schedules their own sessions (providerId = their staff id), a school admin at "
                     + "their schools; every student must be one the caller may see (403 otherwise).")
-    @APIResponse(responseCode = "201", description = "Scheduled; `conflicts` lists soft (and overridden) conflicts")
-    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "Scheduled; `conflicts` lists soft (and overridden) conflicts",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SeriesResponse.class)))
+    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SeriesResponse.class)))
     @APIResponse(responseCode = "409", description = "Hard conflicts and no override")
     public Response create(@Valid @NotNull SeriesRequest request,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
@@ -124,6 +129,8 @@ public class SessionSeriesResource {
     @Operation(summary = "List series", description = "Filter by provider, school, student, class, and activeOn "
             + "(running on that date). Only series with a student in the caller's scope (the count too); students "
             + "outside it are not named. Paged with limit/offset, X-Total-Count and Link.")
+    @APIResponse(responseCode = "200", description = "One page; X-Total-Count and Link headers",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = SeriesResponse.class)))
     public Response list(@QueryParam("providerId") UUID providerId, @QueryParam("schoolId") UUID schoolId,
                          @QueryParam("studentId") UUID studentId, @QueryParam("classId") UUID classId,
                          @QueryParam("activeOn") LocalDate activeOn,
@@ -144,6 +151,8 @@ public class SessionSeriesResource {
     @RolesAllowed({DISTRICT_ADMIN_NAME, SCHOOL_ADMIN_NAME, PROVIDER_NAME, TEACHER_NAME})
     @Operation(summary = "Read a series, with the conflicts it has now",
             description = "404 unless one of its students is in the caller's scope.")
+    @APIResponse(responseCode = "200", description = "The series with its current conflicts; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SeriesResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         SessionSeries s = query.visible(id);
         SeriesResponse body = view(s, query.scheduledCount(id), conflicts.currentConflicts(s));
@@ -160,6 +169,8 @@ public class SessionSeriesResource {
                     + "date still fits). Conflict-checked like a create (409 unless override). Students staying get "
                     + "SessionSeriesChanged, new ones SessionSeriesScheduled, removed ones SessionSeriesCancelled. "
                     + "If-Match (412).")
+    @APIResponse(responseCode = "200", description = "Changed; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SeriesResponse.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull SeriesRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
         SeriesService.Result result = series.update(id, request, IfMatch.version(ifMatch));
@@ -174,6 +185,8 @@ public class SessionSeriesResource {
     @Operation(summary = "End a series from a date",
             description = "Occurrences on and after effectiveFrom are dropped; each student gets "
                     + "SessionSeriesCancelled. 409 when already cancelled. If-Match (412).")
+    @APIResponse(responseCode = "200", description = "Cancelled from the given date; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SeriesResponse.class)))
     public Response cancel(@PathParam("id") UUID id, @Valid @NotNull CancelSeriesRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
         SessionSeries s = ending.cancel(id, request, IfMatch.version(ifMatch));

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.iepservices.problem.ProblemException;
@@ -51,6 +54,10 @@ public class TravelTimeResource {
                     + "provider's own time, which wins. 201 when new, 200 when it replaced a value. Pairs nobody "
                     + "entered count as schedule.travel.default-minutes. District defaults are a district admin's; "
                     + "a provider sets their own (403 otherwise).")
+    @APIResponse(responseCode = "201", description = "New",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TravelTimeResponse.class)))
+    @APIResponse(responseCode = "200", description = "Replaced a value",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TravelTimeResponse.class)))
     public Response put(@Valid @NotNull TravelTimeRequest request) {
         writes.travel(request.providerId());
         AvailabilityService.Saved<TravelTime> saved = availability.putTravelTime(request);
@@ -71,6 +78,7 @@ public class TravelTimeResource {
     @Path("/{id}")
     @RolesAllowed({DISTRICT_ADMIN_NAME, PROVIDER_NAME})
     @Operation(summary = "Remove a travel time", description = "Same rule as setting it (403).")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         writes.travel(TravelTime.<TravelTime>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Travel time", id)).providerId);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -106,6 +107,8 @@ public class EdFiPushResource {
                     + "error); sent and failed in total and per resource, and the first 200 refused records with "
                     + "their natural key, HTTP status, the ODS's message and the attempts made.")
     @APIResponse(responseCode = "404", description = "No such push of the caller's district")
+    @APIResponse(responseCode = "200", description = "The push",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PushStatus.class)))
     public PushStatus getPush(@PathParam("districtId") UUID districtId, @PathParam("pushId") UUID pushId) {
         visible.requireDistrict(districtId);
         EdFiPushes.Run run = pushes.find(districtId, pushId)
@@ -116,6 +119,8 @@ public class EdFiPushResource {
     @GET
     @Operation(operationId = "listEdFiPushes", summary = "The district's latest pushes", description = "Newest first, at most 50, without failures.")
     @APIResponse(responseCode = "404", description = "Not the caller's district")
+    @APIResponse(responseCode = "200", description = "The latest pushes, newest first",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PushStatus.class)))
     public List<PushStatus> listPushes(@PathParam("districtId") UUID districtId) {
         visible.requireDistrict(districtId);
         return pushes.list(districtId, 50).stream().map(r -> PushStatus.of(r, List.of())).toList();

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
 import org.iepservices.reporting.access.VisibleStudents;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,7 +64,7 @@ public class CaseloadReportResource {
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseloadReportService.Report.class)),
-            @Content(mediaType = CSV)})
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "from/to missing, not dates, inverted or more than 400 days apart")
     @APIResponse(responseCode = "404", description = "No event names this provider")
     public Response report(@PathParam("providerId") UUID providerId,

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
 import org.iepservices.reporting.access.VisibleStudents;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,11 +59,13 @@ public class GoalProgressResource {
                     + "squares slope over the last N points: IMPROVING / FLAT / DECLINING) and status against the "
                     + "target (MET / ON_TRACK / NOT_ON_TRACK / INSUFFICIENT_DATA / NO_TARGET). Paged with limit/offset; "
                     + "X-Total-Count and Link headers.")
-    @APIResponse(responseCode = "200", description = "The goals, paged")
+    @APIResponse(responseCode = "200", description = "The goals, paged", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = GoalProgressResponse.class)))
     @APIResponse(responseCode = "404", description = "No event about this student has reached reporting")
     public Response list(@PathParam("studentId") UUID studentId,
-                         @Parameter(description = "Page size, 1-500 (default 50)") @QueryParam("limit") String limit,
-                         @Parameter(description = "Goals to skip (default 0)") @QueryParam("offset") String offset,
+                         @Parameter(description = "Page size, 1-500 (default 50)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+                         @Parameter(description = "Goals to skip (default 0)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset,
                          @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         int size = params.integer("limit", limit, Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
@@ -97,11 +101,12 @@ public class GoalProgressResource {
             description = "Data points over time joined by a line, push-in points as orange triangles and pull-out "
                     + "points as blue squares, the IEP target as a dashed green line, with a legend. Each point is an "
                     + "SVG group with a <title> (date, setting, value).")
-    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG))
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "Unknown goal for this student")
     public Response chart(@PathParam("studentId") UUID studentId, @PathParam("goalId") UUID goalId,
-                          @Parameter(description = "Width in pixels, 300-2000 (default 720)") @QueryParam("width") String width,
-                          @Parameter(description = "Height in pixels, 200-1500 (default 420)") @QueryParam("height") String height) {
+                          @Parameter(description = "Width in pixels, 300-2000 (default 720)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("width") String width,
+                          @Parameter(description = "Height in pixels, 200-1500 (default 420)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("height") String height) {
         QueryParams params = new QueryParams();
         int w = params.integer("width", width, 720, 300, 2000);
         int h = params.integer("height", height, 420, 200, 1500);

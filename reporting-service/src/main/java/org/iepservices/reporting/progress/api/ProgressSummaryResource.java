@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.iepservices.access.AccessAudit;
 import org.iepservices.access.Role;
 import org.iepservices.reporting.access.VisibleStudents;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -82,7 +83,7 @@ public class ProgressSummaryResource {
                     + "Content-Language (and `lang` in JSON) says which.")
     @APIResponse(responseCode = "200", description = "The summary", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParentSummary.class)),
-            @Content(mediaType = MediaType.TEXT_HTML)})
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "from/to missing, not dates, inverted or more than 400 days apart")
     @APIResponse(responseCode = "404", description = "No event about this student has reached reporting")
     public Response summary(@PathParam("studentId") UUID studentId,

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -105,7 +106,8 @@ public class SchedulerJobResource {
                     + "week, a school admin one of their schools (schoolId required), a district admin anyone's (403).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(oneOf = {CaseloadJobRequest.class, ScheduleProblem.class})))
-    @APIResponse(responseCode = "202", description = "Job accepted")
+    @APIResponse(responseCode = "202", description = "Job accepted: its status (jobId) and Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobStatus.class)))
     @APIResponse(responseCode = "409", description = "The provider has a job queued or solving (existingJobId)")
     @APIResponse(responseCode = "503", description = "schedule.scheduler.max-active-jobs jobs queued or solving; "
             + "Retry-After says when to try again")
@@ -150,6 +152,8 @@ public class SchedulerJobResource {
     @Operation(summary = "List scheduler jobs", description = "The jobs (stored in the database, any replica "
             + "answers) that concern the caller (a provider's own, a school admin's schools', all for a district admin), newest first, "
             + "paged with limit/offset, X-Total-Count and Link headers.")
+    @APIResponse(responseCode = "200", description = "One page, newest first; X-Total-Count and Link headers",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = JobStatus.class)))
     public Response list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Paging.MAX_LIMIT) int limit,
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset, @Context UriInfo uri) {
         // the caller's filter needs each job's problem (its school), so it runs here rather than in a query
