@@ -57,10 +57,17 @@ class EdFiExportTest {
         return mapper.readTree(body);
     }
 
+    /**
+     * Waits for {@code n} deliveries (the compliance consumer) and the seeded students' goals, two per student of
+     * three deliveries (the goal-progress consumer: another consumer group, which may lag behind the first).
+     */
     private void awaitDeliveries(int n) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> d.admin().queryParam("from", FROM)
-                .queryParam("to", TO).get(path(d.district, "studentIEPServiceDeliveries"))
-                .then().statusCode(200).header("X-Total-Count", String.valueOf(n)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            d.admin().queryParam("from", FROM).queryParam("to", TO).get(path(d.district, "studentIEPServiceDeliveries"))
+                    .then().statusCode(200).header("X-Total-Count", String.valueOf(n));
+            d.admin().queryParam("from", FROM).queryParam("to", TO).get(path(d.district, "studentIEPGoals"))
+                    .then().statusCode(200).header("X-Total-Count", String.valueOf(2 * n / 3));
+        });
     }
 
     @Test

@@ -54,10 +54,20 @@ class EdFiPushTest {
         return StubEdFiOds.running();
     }
 
+    /**
+     * Waits until the district's students are in both projections a push reads: {@code n} deliveries (the
+     * compliance consumer) and their goals, two per seeded student of three deliveries (the goal-progress
+     * consumer, another consumer group that may lag behind the first).
+     */
     private void awaitDeliveries(EdFiDistrict d, int n) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> d.admin().queryParam("from", FROM)
-                .queryParam("to", TO).get("/api/v1/edfi/districts/" + d.district + "/export/studentIEPServiceDeliveries")
-                .then().statusCode(200).header("X-Total-Count", String.valueOf(n)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            d.admin().queryParam("from", FROM).queryParam("to", TO)
+                    .get("/api/v1/edfi/districts/" + d.district + "/export/studentIEPServiceDeliveries")
+                    .then().statusCode(200).header("X-Total-Count", String.valueOf(n));
+            d.admin().queryParam("from", FROM).queryParam("to", TO)
+                    .get("/api/v1/edfi/districts/" + d.district + "/export/studentIEPGoals")
+                    .then().statusCode(200).header("X-Total-Count", String.valueOf(2 * n / 3));
+        });
     }
 
     /** Starts a push and waits until it is DONE or FAILED; its final status. */
